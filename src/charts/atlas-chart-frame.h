@@ -1,0 +1,87 @@
+/* atlas-chart-frame.h: what every chart shares: type sizes, text measuring, the figure's
+ * title, subtitle, legend and sources footer, and a placer that keeps labels apart. */
+#pragma once
+
+#include "atlas-chart.h"
+#include "atlas-scene.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  ATLAS_FONT_TITLE,
+  ATLAS_FONT_SUBTITLE,
+  ATLAS_FONT_LABEL,      /* node names, bar labels, legend */
+  ATLAS_FONT_SMALL,      /* axis ticks, value labels, footer */
+} AtlasFontRole;
+
+/* The type size for @role in this scene: grows with the figure's size and
+ * the style's font_scale, never below a readable minimum. */
+double atlas_scene_font_size (const AtlasScene *scene, AtlasFontRole role);
+
+/* Measures plain text (never markup) in the scene's font. With @wrap_width
+ * > 0 the text is wrapped at that width. */
+void   atlas_scene_measure_text (const AtlasScene *scene,
+                                 const char       *text,
+                                 double            font_size,
+                                 gboolean          bold,
+                                 double            wrap_width,
+                                 double           *width,
+                                 double           *height);
+
+/* Shortens @text with an ellipsis so it fits @max_width; returns a new
+ * string, or NULL when not even one character and the ellipsis fit. */
+char  *atlas_scene_ellipsize (const AtlasScene *scene,
+                              const char       *text,
+                              double            font_size,
+                              gboolean          bold,
+                              double            max_width);
+
+typedef struct {
+  char       *label;
+  AtlasColor  color;
+  gboolean    hatched;     /* an estimate swatch */
+  gboolean    line;        /* a line swatch (price series) instead of a box */
+  AtlasItem   item;        /* what clicking the entry selects; NONE for none */
+} AtlasLegendEntry;
+
+typedef struct {
+  const char *title;        /* plain text; required */
+  const char *subtitle;     /* or NULL */
+  GPtrArray  *sources;      /* const AtlasSource* cited by what is drawn, deduplicated */
+  const char *footer_note;  /* extra footer sentence (e.g. points left out), or NULL */
+  GArray     *legend;       /* AtlasLegendEntry, or NULL for no legend */
+} AtlasFrameSpec;
+
+/* Adds the title, subtitle, legend (a wrapping row under the titles) and
+ * the footer ("Sources: ...; Data: <dataset date>") to @scene, and sets
+ * scene->plot to the area left for the plot, with a margin.  Sets
+ * scene->title.  Long footers wrap, then are ellipsized; they never
+ * overlap the plot. */
+void   atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec);
+
+/* Helpers for building a frame spec: adds @cite's sources to @sources
+ * (a GPtrArray of const AtlasSource*), skipping ones already there. */
+void   atlas_frame_add_cite (GPtrArray *sources, AtlasDataset *dataset, const char * const *cite);
+void   atlas_legend_entry_clear (AtlasLegendEntry *entry);
+
+/* Keeps label boxes apart: each accepted box is reserved, and a box that
+ * overlaps a reserved one or leaves the bounds is refused. */
+typedef struct _AtlasLabelPlacer AtlasLabelPlacer;
+
+AtlasLabelPlacer *atlas_label_placer_new     (const AtlasRect *bounds);
+void              atlas_label_placer_free    (AtlasLabelPlacer *placer);
+/* Reserves @box if it is inside the bounds and free; returns whether it did. */
+gboolean          atlas_label_placer_try     (AtlasLabelPlacer *placer, const AtlasRect *box);
+/* Reserves @box unconditionally (an obstacle such as a node or a bar). */
+void              atlas_label_placer_reserve (AtlasLabelPlacer *placer, const AtlasRect *box);
+gboolean          atlas_label_placer_is_free (const AtlasLabelPlacer *placer, const AtlasRect *box);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasLabelPlacer, atlas_label_placer_free)
+
+/* Formats a number for a label: "270,000", "92.5", "0.13" (thousands
+ * separated, at most @max_decimals decimals, trailing zeros dropped). */
+char  *atlas_format_number (double value, int max_decimals);
+/* "92 %" style share of a whole, from a fraction 0..1. */
+char  *atlas_format_percent (double fraction);
+
+G_END_DECLS

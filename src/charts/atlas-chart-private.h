@@ -1,0 +1,33 @@
+/* atlas-chart-private.h: the per-view layouts and tables that atlas-chart.c dispatches to. */
+#pragma once
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+AtlasScene *atlas_sankey_chart_layout   (AtlasDataset *dataset, const AtlasChartOptions *options,
+                                         double width, double height, const AtlasStyle *style,
+                                         GError **error);
+AtlasScene *atlas_price_chart_layout    (AtlasDataset *dataset, const AtlasChartOptions *options,
+                                         double width, double height, const AtlasStyle *style,
+                                         GError **error);
+AtlasScene *atlas_share_chart_layout    (AtlasDataset *dataset, const AtlasChartOptions *options,
+                                         double width, double height, const AtlasStyle *style,
+                                         GError **error);
+AtlasScene *atlas_timeline_chart_layout (AtlasDataset *dataset, const AtlasChartOptions *options,
+                                         double width, double height, const AtlasStyle *style,
+                                         GError **error);
+
+AtlasTable *atlas_sankey_chart_table    (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
+AtlasTable *atlas_price_chart_table     (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
+AtlasTable *atlas_share_chart_table     (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
+AtlasTable *atlas_timeline_chart_table  (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
+
+/* Table building helpers. */
+AtlasTable *atlas_table_new        (const char *first_column, ...) G_GNUC_NULL_TERMINATED;
+/* Appends a row; takes ownership of the NULL-terminated cells (g_free'd). */
+void        atlas_table_add_row    (AtlasTable *table, char *first_cell, ...) G_GNUC_NULL_TERMINATED;
+/* "USGS: Mineral Commodity Summaries 2025 (2025-01-31); ..." for a cite. */
+char       *atlas_table_format_cite (AtlasDataset *dataset, const char * const *cite, const char *lang);
+
+G_END_DECLS

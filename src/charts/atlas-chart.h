@@ -1,0 +1,78 @@
+/* atlas-chart.h: what a chart shows (options) and the one entry point that lays out any view. */
+#pragma once
+
+#include "atlas-scene.h"
+#include "atlas-style.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_CHART_ERROR (atlas_chart_error_quark ())
+GQuark atlas_chart_error_quark (void);
+
+typedef enum {
+  ATLAS_CHART_ERROR_UNKNOWN_ID,   /* an option names an id the dataset lacks */
+  ATLAS_CHART_ERROR_NOTHING,      /* the dataset has nothing for this view */
+  ATLAS_CHART_ERROR_BAD_OPTION,   /* an option value out of range */
+} AtlasChartError;
+
+/* Everything the views, presentation mode and the command line can choose.
+ * Ids are borrowed; NULL or unset means "the default" noted beside each. */
+typedef struct {
+  AtlasView    view;
+  const char  *lang;            /* dataset text language; NULL: the user's */
+  const char  *subtitle;        /* extra line under the title, or NULL */
+
+  /* flows */
+  const char  *chain;           /* NULL: the first chain */
+  gboolean     keep_order;      /* keep the dataset's node order */
+  GHashTable  *node_offsets;    /* node id -> double* vertical offset (px); or NULL */
+
+  /* prices */
+  const char * const *series;   /* NULL: Dy and Tb series when present, else the first */
+  AtlasDate    from, to;        /* visible range; unset: all */
+  gboolean     log_scale;
+  AtlasDate    indexed;         /* rebase each series to 100 here; unset: off */
+  const char  *currency;        /* NULL: as quoted */
+  const char  *unit;            /* mass unit; NULL: as quoted */
+  gboolean     show_events;     /* annotate events (TRUE by default via init) */
+
+  /* shares */
+  const char  *group;           /* NULL: the first group */
+
+  /* timeline filters; NULL: everything */
+  const char * const *kinds;
+  const char * const *regions;
+  const char * const *elements;
+
+  /* The item drawn selected and emphasised, by id: a node (flows), a series
+   * or an event (prices), a share (shares), an event (timeline); or NULL. */
+  const char  *select;
+} AtlasChartOptions;
+
+void        atlas_chart_options_init   (AtlasChartOptions *options, AtlasView view);
+
+/* Lays out the chart for @options at @width x @height (figure units: pixels
+ * at 1x, points in SVG and PDF).  Fails with ATLAS_CHART_ERROR when an
+ * option names something the dataset lacks. */
+AtlasScene *atlas_chart_layout         (AtlasDataset            *dataset,
+                                        const AtlasChartOptions *options,
+                                        double                   width,
+                                        double                   height,
+                                        const AtlasStyle        *style,
+                                        GError                 **error);
+
+/* The data behind a chart, as a table (for the table view and CSV export).
+ * Rows of strings; the last column is always the sources. */
+typedef struct {
+  GPtrArray *columns;           /* char* headers */
+  GPtrArray *rows;              /* GPtrArray* of char* cells */
+} AtlasTable;
+
+AtlasTable *atlas_chart_table          (AtlasDataset            *dataset,
+                                        const AtlasChartOptions *options,
+                                        GError                 **error);
+void        atlas_table_free           (AtlasTable *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTable, atlas_table_free)
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+/* atlas-scene.h: a laid-out chart as plain data, drawn on any cairo surface and hit-tested without a widget. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "atlas-dataset.h"
+#include "atlas-style.h"
+
+G_BEGIN_DECLS
+
+/* What a drawn shape stands for in the dataset. */
+typedef enum {
+  ATLAS_ITEM_NONE,        /* decoration: axes, titles, gridlines */
+  ATLAS_ITEM_NODE,        /* id: node id;   index: node index in the chain */
+  ATLAS_ITEM_LINK,        /* id: chain id;  index: link index in the chain */
+  ATLAS_ITEM_SERIES,      /* id: series id; index: -1 (the line, legend entry) */
+  ATLAS_ITEM_POINT,       /* id: series id; index: point index in the series */
+  ATLAS_ITEM_EVENT,       /* id: event id;  index: event index in the dataset */
+  ATLAS_ITEM_SHARE,       /* id: share id;  index: -1 (the bar as a whole) */
+  ATLAS_ITEM_SHARE_PART,  /* id: share id;  index: part index, or -1 for "Other" */
+} AtlasItemKind;
+
+typedef struct {
+  AtlasItemKind kind;
+  const char   *id;       /* owned by the dataset (or the scene); NULL for NONE */
+  int           index;
+} AtlasItem;
+
+gboolean atlas_item_equal (const AtlasItem *a, const AtlasItem *b);
+/* A stable key such as "node:ref:CN" or "link:ree-2024:3", for hash tables. */
+char    *atlas_item_to_key (const AtlasItem *item);
+
+typedef struct {
+  double x, y, width, height;
+} AtlasRect;
+
+gboolean atlas_rect_intersects (const AtlasRect *a, const AtlasRect *b);
+gboolean atlas_rect_contains   (const AtlasRect *outer, const AtlasRect *inner);
+gboolean atlas_rect_contains_point (const AtlasRect *r, double x, double y);
+
+typedef enum {
+  ATLAS_SHAPE_RECT,
+  ATLAS_SHAPE_PATH,
+  ATLAS_SHAPE_TEXT,
+} AtlasShapeKind;
+
+typedef enum {
+  ATLAS_ALIGN_START,
+  ATLAS_ALIGN_CENTER,
+  ATLAS_ALIGN_END,
+} AtlasAlign;
+
+/* One thing to draw.  Shapes are drawn in array order (later ones on top)
+ * and hit-tested in reverse. */
+typedef struct {
+  AtlasShapeKind kind;
+  AtlasItem      item;
+  gboolean       hit;          /* takes part in hit-testing */
+  AtlasRect      bounds;       /* the rect itself; a path's or text's extents */
+
+  gboolean       has_fill;
+  AtlasColor     fill;
+  gboolean       hatched;      /* fill drawn as diagonal hatching (estimates) */
+  gboolean       has_stroke;
+  AtlasColor     stroke;
+  double         line_width;
+  double         dash;         /* dash length; 0 for a solid line */
+
+  cairo_path_t  *path;         /* ATLAS_SHAPE_PATH; owned */
+
+  /* ATLAS_SHAPE_TEXT: plain text (never markup), its top-left at bounds.x/y
+   * (after alignment), wrapped at bounds.width when wrap is set. */
+  char          *text;
+  double         font_size;    /* in the figure's units (points = pixels at 1x) */
+  gboolean       bold;
+  gboolean       italic;
+  gboolean       wrap;
+  AtlasAlign     align;
+  double         angle;        /* radians, rotation about the top-left corner */
+} AtlasShape;
+
+typedef struct _AtlasScene AtlasScene;
+
+/* What a chart kind adds to the generic scene (see atlas-chart.c). */
+typedef struct {
+  const char *name;
+  /* Items related to @item, for highlighting (Sankey: all up- and
+   * downstream nodes and links). Adds keys (atlas_item_to_key) to @set. */
+  void     (*collect_related) (const AtlasScene *scene, const AtlasItem *item, GHashTable *set);
+  /* Optional special hit-test (prices: nearest point at the pointer's date).
+   * Return FALSE to fall back to the shapes. */
+  gboolean (*hit_test)        (const AtlasScene *scene, double x, double y, AtlasItem *out);
+} AtlasSceneClass;
+
+struct _AtlasScene {
+  const AtlasSceneClass *klass;
+  AtlasDataset *dataset;        /* ref held */
+  AtlasStyle   *style;          /* copy owned by the scene */
+  double        width, height;
+  AtlasColor    background;
+  GArray       *shapes;         /* AtlasShape */
+  AtlasRect     plot;           /* the plotting area inside the frame */
+  char         *description;    /* plain language, for screen readers */
+  char         *title;          /* the figure's title as drawn */
+  /* Focusable items in reading order, for keyboard navigation. */
+  GArray       *items;          /* AtlasItem */
+  /* Set by the caller for hover or selection; draw() mutes what is not related. */
+  GHashTable   *emphasis;       /* item keys; NULL for none */
+  AtlasItem     selected;       /* drawn with an outline; kind NONE for none */
+  gpointer      chart_data;     /* chart-specific, freed with chart_data_free */
+  GDestroyNotify chart_data_free;
+};
+
+AtlasScene *atlas_scene_new    (const AtlasSceneClass *klass,
+                                AtlasDataset          *dataset,
+                                const AtlasStyle      *style,
+                                double                 width,
+                                double                 height);
+void        atlas_scene_free   (AtlasScene *scene);
+
+/* Appends a shape (copied; path and text are taken over) and returns it. */
+AtlasShape *atlas_scene_add_shape (AtlasScene *scene, const AtlasShape *shape);
+AtlasShape *atlas_scene_add_rect  (AtlasScene *scene, const AtlasRect *rect,
+                                   const AtlasColor *fill, const AtlasItem *item);
+/* Measures the text with Pango (the scene's style gives the font family)
+ * and adds it with its top at @y, aligned on @x as @align says. */
+AtlasShape *atlas_scene_add_text  (AtlasScene *scene, const char *text,
+                                   double x, double y, double font_size,
+                                   gboolean bold, AtlasAlign align,
+                                   const AtlasColor *color, const AtlasItem *item);
+void        atlas_scene_add_item  (AtlasScene *scene, const AtlasItem *item);
+
+void        atlas_scene_draw      (const AtlasScene *scene, cairo_t *cr);
+gboolean    atlas_scene_hit_test  (const AtlasScene *scene, double x, double y, AtlasItem *out);
+/* The union of the bounds of the shapes standing for @item; FALSE if none. */
+gboolean    atlas_scene_item_bounds (const AtlasScene *scene, const AtlasItem *item, AtlasRect *out);
+const char *atlas_scene_describe  (const AtlasScene *scene);
+
+/* Hover and selection: emphasise @item and what is related to it (NULL or
+ * kind NONE clears). Cheap: no layout is redone. */
+void        atlas_scene_set_highlight (AtlasScene *scene, const AtlasItem *item);
+void        atlas_scene_set_selected  (AtlasScene *scene, const AtlasItem *item);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasScene, atlas_scene_free)
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* atlas-style.h: colours, type and the region palette shared by every chart. */
+#pragma once
+
+#include <glib.h>
+
+#include "atlas-dataset.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  double red, green, blue, alpha;
+} AtlasColor;
+
+typedef struct {
+  gboolean        dark;
+  char           *font_family;   /* "Sans" unless the desktop says otherwise */
+  double          font_scale;    /* 1.0; presentation mode uses more */
+  const char     *lang;          /* dataset text language; NULL: the user's */
+  AtlasColor background;
+  AtlasColor foreground;    /* titles, labels */
+  AtlasColor muted;         /* footers, axis labels */
+  AtlasColor grid;          /* gridlines, axes */
+  AtlasColor accent;        /* selection outline */
+} AtlasStyle;
+
+/* Light or dark defaults. The returned style is newly allocated. */
+AtlasStyle *atlas_style_new       (gboolean dark);
+AtlasStyle *atlas_style_copy      (const AtlasStyle *style);
+void        atlas_style_free      (AtlasStyle *style);
+void        atlas_style_set_font_family (AtlasStyle *style, const char *family);
+
+/* The colour of a region: the dataset's when it has one, else a colour of
+ * a colour-blind-safe palette chosen by the region's position in the
+ * dataset's list, so a region has the same colour in every chart. */
+void        atlas_style_region_color (const AtlasStyle  *style,
+                                      AtlasDataset      *dataset,
+                                      const AtlasRegion *region,
+                                      AtlasColor   *out);
+/* A palette colour by index (series lines, nodes without a region). */
+void        atlas_style_palette_color (const AtlasStyle *style,
+                                       guint             index,
+                                       AtlasColor  *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStyle, atlas_style_free)
+
+G_END_DECLS

@@ -1,0 +1,69 @@
+/* atlas-export.h: writing charts, their data and whole briefings to files, atomically. */
+#pragma once
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_EXPORT_ERROR (atlas_export_error_quark ())
+GQuark atlas_export_error_quark (void);
+
+typedef enum {
+  ATLAS_EXPORT_ERROR_FORMAT,   /* an unknown or unsuitable format/extension */
+  ATLAS_EXPORT_ERROR_WRITE,    /* the file could not be written (folder, permission, disk) */
+  ATLAS_EXPORT_ERROR_CHART,    /* the chart could not be laid out (see the message) */
+} AtlasExportError;
+
+typedef enum {
+  ATLAS_EXPORT_PNG,
+  ATLAS_EXPORT_SVG,
+  ATLAS_EXPORT_PDF,
+  ATLAS_EXPORT_CSV,            /* the data behind the chart, with its sources */
+  ATLAS_EXPORT_JSON,           /* flows only: the Sankey layout */
+} AtlasExportFormat;
+
+/* The format named by @path's extension (case-insensitive). */
+gboolean    atlas_export_format_from_path (const char        *path,
+                                           AtlasExportFormat *out,
+                                           GError           **error);
+
+/* What to draw and how big: @width x @height is the figure in pixels for PNG
+ * at scale 1 and in points for SVG and PDF; @scale multiplies PNG pixels. */
+typedef struct {
+  AtlasDataset            *dataset;
+  const AtlasChartOptions *options;
+  const AtlasStyle        *style;
+  double                   width, height;
+  double                   scale;
+} AtlasExportRequest;
+
+/* Writes the chart (or its data) to @path through a temporary file in the
+ * same folder, renamed over @path only when complete: on any failure @path
+ * is untouched and no temporary file is left. */
+gboolean    atlas_export_chart       (const AtlasExportRequest *request,
+                                      AtlasExportFormat         format,
+                                      const char               *path,
+                                      GError                  **error);
+
+/* A PNG of the chart in memory (for the clipboard). */
+GBytes     *atlas_export_chart_png   (const AtlasExportRequest *request,
+                                      GError                  **error);
+
+/* One PDF page per slide of @briefing (NULL: one slide per view, with
+ * @request->options as the settings of each view), each page with the
+ * slide's title, its chart and, when @with_notes, its speaker note. */
+gboolean    atlas_export_briefing_pdf (const AtlasExportRequest *request,
+                                       const AtlasBriefing      *briefing,
+                                       gboolean                  with_notes,
+                                       const char               *path,
+                                       GError                  **error);
+
+/* Chart options for a slide (ids borrowed from the dataset/slide). */
+void        atlas_slide_get_options   (const AtlasSlide  *slide,
+                                       AtlasChartOptions *options);
+
+/* CSV text of a table (RFC 4180 quoting; formula-looking cells are
+ * prefixed with ' so spreadsheets do not run dataset text). */
+char       *atlas_table_to_csv        (const AtlasTable *table);
+
+G_END_DECLS
