@@ -1,0 +1,109 @@
+/* atlas-dataset-summary.c: what a dataset holds, in a few lines for the command line. */
+#include "atlas-dataset-summary.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "atlas-loader-context-private.h"
+
+static void
+append_chain (GString          *out,
+              const AtlasChain *chain)
+{
+  g_autofree char *id = atlas_loader_escape (chain->id, -1);
+
+  g_string_append_printf (out, "  %s: ", id);
+  for (guint i = 0; i < chain->stages->len; i++)
+    {
+      const AtlasStage *stage = g_ptr_array_index (chain->stages, i);
+      g_autofree char *stage_id = atlas_loader_escape (stage->id, -1);
+
+      if (i > 0)
+        g_string_append (out, " → ");
+      g_string_append (out, stage_id);
+    }
+  g_string_append_printf (out, _(" (%u nodes, %u links)\n"), chain->nodes->len, chain->links->len);
+}
+
+static void
+append_prices (GString      *out,
+               AtlasDataset *self)
+{
+  GPtrArray *series = atlas_dataset_get_series (self);
+  gsize n_points = 0;
+  const AtlasPricePoint *first = NULL, *last = NULL;
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      const AtlasSeries *s = g_ptr_array_index (series, i);
+
+      n_points += s->n_points;
+      if (s->n_points == 0)
+        continue;
+      if (first == NULL || s->points[0].day < first->day)
+        first = &s->points[0];
+      if (last == NULL || s->points[s->n_points - 1].day > last->day)
+        last = &s->points[s->n_points - 1];
+    }
+
+  g_string_append_printf (out, _("Price series: %u (%" G_GSIZE_FORMAT " points)"),
+                          series->len, n_points);
+  if (first != NULL)
+    {
+      AtlasDate from = { 0 }, to = { 0 };
+      int year, month, mday;
+      g_autofree char *from_text = NULL;
+      g_autofree char *to_text = NULL;
+
+      atlas_civil_from_days (first->day, &year, &month, &mday);
+      from = (AtlasDate) { first->day, (gint16) year, (guint8) month, (guint8) mday, first->precision };
+      atlas_civil_from_days (last->day, &year, &month, &mday);
+      to = (AtlasDate) { last->day, (gint16) year, (guint8) month, (guint8) mday, last->precision };
+      from_text = atlas_date_to_string (&from);
+      to_text = atlas_date_to_string (&to);
+      g_string_append_printf (out, _(", %s to %s"), from_text, to_text);
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+atlas_dataset_summarize (AtlasDataset *self)
+{
+  GString *out;
+  GPtrArray *chains, *shares;
+  g_autofree char *title = NULL;
+  g_autofree char *updated = NULL;
+  guint n_alternatives = 0, n_groups = 0;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  out = g_string_new (NULL);
+  title = atlas_loader_escape (atlas_text_get (atlas_dataset_get_title (self), NULL), -1);
+  updated = atlas_date_to_string (atlas_dataset_get_updated (self));
+  g_string_append_printf (out, "%s\n", title);
+  g_string_append_printf (out, _("Updated: %s\n"), updated);
+  g_string_append_printf (out, _("Sources: %u, regions: %u, elements: %u\n"),
+                          atlas_dataset_get_sources (self)->len,
+                          atlas_dataset_get_regions (self)->len,
+                          atlas_dataset_get_elements (self)->len);
+
+  chains = atlas_dataset_get_chains (self);
+  g_string_append_printf (out, _("Supply chains: %u\n"), chains->len);
+  for (guint i = 0; i < chains->len; i++)
+    append_chain (out, g_ptr_array_index (chains, i));
+
+  shares = atlas_dataset_get_shares (self);
+  for (guint i = 0; i < shares->len; i++)
+    if (((const AtlasShare *) g_ptr_array_index (shares, i))->is_alternative)
+      n_alternatives++;
+  for (const char * const *g = atlas_dataset_get_share_groups (self); *g != NULL; g++)
+    n_groups++;
+  g_string_append_printf (out, _("Shares: %u (%u groups, %u alternative figures)\n"),
+                          shares->len, n_groups, n_alternatives);
+
+  append_prices (out, self);
+  g_string_append_printf (out, _("Exchange rates: %u\n"), atlas_dataset_get_fx (self)->len);
+  g_string_append_printf (out, _("Events: %u\n"), atlas_dataset_get_events (self)->len);
+  g_string_append_printf (out, _("Briefings: %u\n"), atlas_dataset_get_briefings (self)->len);
+
+  return g_string_free (out, FALSE);
+}

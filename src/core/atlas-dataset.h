@@ -1,0 +1,344 @@
+/* atlas-dataset.h: the immutable, validated dataset model every layer reads. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "atlas-date.h"
+#include "atlas-text.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_DATASET_ERROR (atlas_dataset_error_quark ())
+GQuark atlas_dataset_error_quark (void);
+
+typedef enum {
+  ATLAS_DATASET_ERROR_IO,       /* the file (or a points_csv file) cannot be read */
+  ATLAS_DATASET_ERROR_SYNTAX,   /* not UTF-8, not JSON, too deep, bad CSV line */
+  ATLAS_DATASET_ERROR_VERSION,  /* "format" is not rare-earth-atlas/1 */
+  ATLAS_DATASET_ERROR_INVALID,  /* breaks a rule of the format */
+} AtlasDatasetError;
+
+#define ATLAS_DATASET_FORMAT "rare-earth-atlas/1"
+
+/* What atlas_dataset_load_file() collects when @max_messages is 0. */
+#define ATLAS_DATASET_DEFAULT_MAX_MESSAGES 100
+/* Deepest nesting of arrays and objects a dataset may use. */
+#define ATLAS_DATASET_MAX_DEPTH 64
+
+/* A list of source ids (the nearest "cite"); NULL-terminated, never empty
+ * when non-NULL. Items that have no cite of their own have NULL and inherit
+ * their enclosing object's: use atlas_cite_or() to resolve. */
+typedef char **AtlasCite;
+
+static inline const char * const *
+atlas_cite_or (char **own, char **enclosing)
+{
+  return (const char * const *) (own != NULL ? own : enclosing);
+}
+
+typedef enum {
+  ATLAS_SOURCE_OFFICIAL,
+  ATLAS_SOURCE_INDUSTRY,
+  ATLAS_SOURCE_NEWS,
+  ATLAS_SOURCE_ANALYSIS,
+  ATLAS_SOURCE_ESTIMATE,
+} AtlasSourceKind;
+
+typedef struct {
+  char            *id;
+  char            *publisher;
+  AtlasText       *title;
+  AtlasDate        date;
+  char            *url;         /* NULL or an http(s) URL */
+  AtlasSourceKind  kind;
+  AtlasText       *note;        /* optional */
+} AtlasSource;
+
+typedef struct {
+  char      *id;
+  AtlasText *name;
+  gboolean   has_color;
+  double     red, green, blue;  /* 0..1, when has_color */
+} AtlasRegion;
+
+typedef enum {
+  ATLAS_ELEMENT_LIGHT,
+  ATLAS_ELEMENT_HEAVY,
+} AtlasElementGroup;
+
+typedef struct {
+  char              *id;
+  AtlasText         *name;
+  AtlasElementGroup  group;
+  int                number;
+} AtlasElement;
+
+/* ---- supply chains ---------------------------------------------------- */
+
+typedef struct {
+  char      *id;
+  AtlasText *name;
+} AtlasStage;
+
+typedef struct {
+  char              *id;
+  guint              stage;      /* index into the chain's stages */
+  const AtlasRegion *region;     /* NULL when the node has only a name */
+  AtlasText         *name;       /* NULL when the node has only a region */
+  double             inflow;     /* sum of the values of links into it */
+  double             outflow;    /* sum of the values of links out of it */
+  double             value;      /* MAX (inflow, outflow) */
+} AtlasNode;
+
+typedef struct {
+  guint      from;               /* index into the chain's nodes */
+  guint      to;
+  double     value;
+  gboolean   estimate;
+  AtlasCite  cite;               /* NULL: the chain's */
+  AtlasText *note;
+} AtlasLink;
+
+typedef struct {
+  char      *id;
+  AtlasText *title;
+  int        year;
+  char      *unit;
+  AtlasCite  cite;
+  GPtrArray *stages;             /* AtlasStage*, in column order */
+  GPtrArray *nodes;              /* AtlasNode*, in file order */
+  GPtrArray *links;              /* AtlasLink*, in file order */
+} AtlasChain;
+
+/* ---- shares ----------------------------------------------------------- */
+
+typedef struct {
+  const AtlasRegion *region;
+  double             value;
+  gboolean           estimate;
+  AtlasCite          cite;       /* NULL: the share's */
+  AtlasText         *note;
+} AtlasSharePart;
+
+typedef struct {
+  char       *id;
+  AtlasText  *metric;
+  int         year;
+  char       *unit;
+  AtlasCite   cite;
+  char       *group;             /* NULL when ungrouped */
+  GPtrArray  *parts;             /* AtlasSharePart*, in file order */
+  gboolean    has_total;
+  double      total;             /* the whole: "total", else the sum of parts */
+  double      parts_sum;
+  AtlasText  *note;
+  /* Alternative figures for one fact: the first entry in file order with the
+   * same metric, year and group is the primary; it lists the others here. */
+  gboolean    is_alternative;    /* TRUE: drawn only beside its primary */
+  GPtrArray  *alternatives;      /* const AtlasShare*, not owned; on primaries */
+} AtlasShare;
+
+/* ---- prices ----------------------------------------------------------- */
+
+enum {
+  ATLAS_POINT_RANGE    = 1 << 0, /* quoted as low-high; value is the midpoint */
+  ATLAS_POINT_ESTIMATE = 1 << 1,
+};
+
+/* Compact, because a series may hold a million of them. */
+typedef struct {
+  gint32  day;                   /* days since 1970-01-01 (see AtlasDate) */
+  guint8  precision;             /* AtlasDatePrecision of the date as written */
+  guint8  flags;                 /* ATLAS_POINT_* */
+  guint16 reserved;
+  gint32  extra;                 /* index into the series' extras, or -1 */
+  double  value;
+  double  low, high;             /* both == value unless ATLAS_POINT_RANGE */
+} AtlasPricePoint;
+
+/* What a few points carry beyond their value (object-form points). */
+typedef struct {
+  AtlasCite  cite;               /* NULL: the series' */
+  AtlasText *note;
+} AtlasPointExtra;
+
+typedef struct {
+  char               *id;
+  const AtlasElement *element;
+  AtlasText          *name;
+  AtlasText          *product;   /* optional */
+  AtlasText          *purity;    /* optional */
+  AtlasText          *basis;     /* optional */
+  AtlasText          *frequency; /* optional */
+  char               *currency;  /* ISO 4217, e.g. "USD" */
+  char               *unit;      /* "kg", "t" or "lb" */
+  AtlasCite           cite;
+  AtlasText          *note;
+  AtlasPricePoint    *points;    /* sorted by day, unique days */
+  gsize               n_points;
+  gboolean            has_ranges;
+  GArray             *extras;    /* AtlasPointExtra */
+  char               *points_csv; /* as written in the dataset, or NULL */
+} AtlasSeries;
+
+typedef struct {
+  gint32 day;
+  double rate;                   /* units of currency for one unit of per */
+} AtlasFxRate;
+
+typedef struct {
+  char      *currency;
+  char      *per;
+  AtlasCite  cite;
+  GArray    *rates;              /* AtlasFxRate, sorted by day */
+} AtlasFx;
+
+/* ---- events and briefings --------------------------------------------- */
+
+typedef enum {
+  ATLAS_EVENT_POLICY,
+  ATLAS_EVENT_MARKET,
+  ATLAS_EVENT_PROJECT,
+  ATLAS_EVENT_CONFLICT,
+  ATLAS_EVENT_OTHER,
+  ATLAS_EVENT_N_KINDS
+} AtlasEventKind;
+
+typedef struct {
+  char       *id;
+  AtlasDate   date;
+  AtlasText  *title;
+  AtlasText  *detail;            /* optional */
+  AtlasEventKind kind;
+  GPtrArray  *regions;           /* const AtlasRegion* */
+  GPtrArray  *elements;          /* const AtlasElement* */
+  AtlasCite   cite;
+} AtlasEvent;
+
+typedef enum {
+  ATLAS_VIEW_FLOWS,
+  ATLAS_VIEW_SHARES,
+  ATLAS_VIEW_PRICES,
+  ATLAS_VIEW_TIMELINE,
+  ATLAS_VIEW_N_VIEWS
+} AtlasView;
+
+typedef enum {
+  ATLAS_SCALE_DEFAULT,           /* not given: the view's own choice */
+  ATLAS_SCALE_LINEAR,
+  ATLAS_SCALE_LOG,
+} AtlasScale;
+
+/* One slide; every id in it is checked against the dataset at load time. */
+typedef struct {
+  AtlasView   view;
+  char       *chain;             /* flows */
+  char       *group;             /* shares */
+  char      **series;            /* prices; NULL-terminated or NULL */
+  AtlasDate   from, to;          /* prices and timeline; unset when absent */
+  AtlasScale  scale;
+  AtlasDate   indexed;           /* prices: rebase to 100 at this date; unset */
+  char       *currency;          /* prices: show in this currency, or NULL */
+  char       *select;            /* id of the item to select, or NULL */
+  char      **kinds;             /* timeline filters, NULL-terminated or NULL */
+  char      **regions;
+  char      **elements;
+  AtlasText  *title;
+  AtlasText  *note;
+} AtlasSlide;
+
+typedef struct {
+  char       *id;
+  AtlasText  *title;
+  GPtrArray  *slides;            /* AtlasSlide* */
+} AtlasBriefing;
+
+/* ---- the dataset ------------------------------------------------------ */
+
+#define ATLAS_TYPE_DATASET (atlas_dataset_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasDataset, atlas_dataset, ATLAS, DATASET, GObject)
+
+/* Loads and validates a dataset.  On failure returns NULL and sets @error to
+ * the first problem ("file.json: $.links[3].to: unknown node \"x\"" or
+ * "file.json:12:7: ..."); when @messages is not NULL it also receives every
+ * problem found, up to @max_messages (0: ATLAS_DATASET_DEFAULT_MAX_MESSAGES),
+ * as a NULL-terminated array (empty on success; free with g_strfreev()). */
+AtlasDataset *atlas_dataset_load_file (const char  *path,
+                                       guint        max_messages,
+                                       char      ***messages,
+                                       GError     **error);
+/* The same from memory. @display_name names the file in messages; @base_dir
+ * is where points_csv paths are resolved (NULL: points_csv is an error). */
+AtlasDataset *atlas_dataset_load_data (const char  *data,
+                                       gsize        length,
+                                       const char  *display_name,
+                                       const char  *base_dir,
+                                       guint        max_messages,
+                                       char      ***messages,
+                                       GError     **error);
+
+const char   *atlas_dataset_get_path        (AtlasDataset *self); /* or NULL */
+const AtlasText *atlas_dataset_get_title    (AtlasDataset *self);
+const AtlasText *atlas_dataset_get_description (AtlasDataset *self);
+const AtlasDate *atlas_dataset_get_updated  (AtlasDataset *self);
+
+/* The lists, in file order (element types as named). Never NULL. */
+GPtrArray    *atlas_dataset_get_sources     (AtlasDataset *self); /* AtlasSource* */
+GPtrArray    *atlas_dataset_get_regions     (AtlasDataset *self); /* AtlasRegion* */
+GPtrArray    *atlas_dataset_get_elements    (AtlasDataset *self); /* AtlasElement* */
+GPtrArray    *atlas_dataset_get_chains      (AtlasDataset *self); /* AtlasChain* */
+GPtrArray    *atlas_dataset_get_shares      (AtlasDataset *self); /* AtlasShare* */
+GPtrArray    *atlas_dataset_get_series      (AtlasDataset *self); /* AtlasSeries* */
+GPtrArray    *atlas_dataset_get_fx          (AtlasDataset *self); /* AtlasFx* */
+GPtrArray    *atlas_dataset_get_events      (AtlasDataset *self); /* AtlasEvent*, sorted by date */
+GPtrArray    *atlas_dataset_get_briefings   (AtlasDataset *self); /* AtlasBriefing* */
+
+/* Lookups by id; NULL when absent. */
+const AtlasSource   *atlas_dataset_find_source   (AtlasDataset *self, const char *id);
+const AtlasRegion   *atlas_dataset_find_region   (AtlasDataset *self, const char *id);
+const AtlasElement  *atlas_dataset_find_element  (AtlasDataset *self, const char *id);
+const AtlasChain    *atlas_dataset_find_chain    (AtlasDataset *self, const char *id);
+const AtlasShare    *atlas_dataset_find_share    (AtlasDataset *self, const char *id);
+const AtlasSeries   *atlas_dataset_find_series   (AtlasDataset *self, const char *id);
+const AtlasEvent    *atlas_dataset_find_event    (AtlasDataset *self, const char *id);
+const AtlasBriefing *atlas_dataset_find_briefing (AtlasDataset *self, const char *id);
+/* The node of @chain with @id, or -1. */
+int                  atlas_chain_find_node       (const AtlasChain *chain, const char *id);
+
+/* Share groups in file order of first appearance (NULL-terminated, owned by
+ * the dataset; ungrouped shares are reported under their own id). */
+const char * const  *atlas_dataset_get_share_groups (AtlasDataset *self);
+
+/* Converts @value, quoted in @from_currency per @from_unit at @day, to
+ * @to_currency per @to_unit using the dataset's fx (the rate in force is the
+ * latest at or before @day; a rate may be used inverted).  Returns FALSE,
+ * leaving @out untouched, when no rate is known for that day.  NULL
+ * currencies or units mean "unchanged". */
+gboolean atlas_dataset_convert_price (AtlasDataset *self,
+                                      double        value,
+                                      gint32        day,
+                                      const char   *from_currency,
+                                      const char   *from_unit,
+                                      const char   *to_currency,
+                                      const char   *to_unit,
+                                      double       *out);
+
+/* Mass units: how many kilograms one @unit weighs (kg 1, t 1000,
+ * lb 0.45359237); 0 for an unknown unit. */
+double atlas_mass_unit_in_kg (const char *unit);
+
+/* Names for enum values as written in the format ("policy", "flows", ...). */
+const char *atlas_event_kind_to_string  (AtlasEventKind kind);
+gboolean    atlas_event_kind_from_string (const char *text, AtlasEventKind *out);
+const char *atlas_view_to_string        (AtlasView view);
+gboolean    atlas_view_from_string      (const char *text, AtlasView *out);
+const char *atlas_source_kind_to_string (AtlasSourceKind kind);
+gboolean    atlas_source_kind_from_string (const char *text, AtlasSourceKind *out);
+const char *atlas_element_group_to_string (AtlasElementGroup group);
+gboolean    atlas_element_group_from_string (const char *text, AtlasElementGroup *out);
+const char *atlas_scale_to_string       (AtlasScale scale); /* NULL for DEFAULT */
+
+/* The label of a node as the format defines it: its name, else its region's. */
+const AtlasText *atlas_node_get_label (const AtlasNode *node);
+
+G_END_DECLS

@@ -1,0 +1,236 @@
+/* atlas-loader-briefings.c: presentation slides, whose every id must name something in the dataset. */
+#include "atlas-dataset-loader-private.h"
+
+#include <glib/gi18n-lib.h>
+
+typedef struct {
+  GHashTable *seen;              /* briefing id -> index + 1 */
+  GHashTable *kinds;             /* event kind names, as an index */
+} BriefingsState;
+
+static gboolean
+chain_has_node (const AtlasChain *chain,
+                const char       *id)
+{
+  return chain != NULL && atlas_chain_find_node (chain, id) >= 0;
+}
+
+static gboolean
+any_chain_has_node (AtlasDataset *self,
+                    const char   *id)
+{
+  for (guint i = 0; i < self->chains->len; i++)
+    if (chain_has_node (g_ptr_array_index (self->chains, i), id))
+      return TRUE;
+  return FALSE;
+}
+
+/* "select" names an item of the slide's view. */
+static void
+check_select (AtlasLoaderContext *ctx,
+              AtlasDataset       *self,
+              AtlasSlide         *slide,
+              const char         *select)
+{
+  g_autofree char *quoted = atlas_loader_quote (select);
+
+  switch (slide->view)
+    {
+    case ATLAS_VIEW_FLOWS:
+      if (slide->chain != NULL)
+        {
+          const AtlasChain *chain = g_hash_table_lookup (self->chain_index, slide->chain);
+
+          /* An unknown chain is reported already. */
+          if (chain != NULL && !chain_has_node (chain, select))
+            {
+              g_autofree char *chain_id = atlas_loader_quote (slide->chain);
+
+              atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                          _("unknown node %s in chain %s"), quoted, chain_id);
+            }
+        }
+      else if (!any_chain_has_node (self, select))
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                    _("unknown node %s (in any supply chain)"), quoted);
+      break;
+
+    case ATLAS_VIEW_SHARES:
+      if (!g_hash_table_contains (self->share_index, select) &&
+          !g_hash_table_contains (self->share_group_index, select))
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                    _("unknown share or share group %s"), quoted);
+      break;
+
+    case ATLAS_VIEW_PRICES:
+      if (!g_hash_table_contains (self->event_index, select) &&
+          !g_hash_table_contains (self->series_index, select))
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                    _("unknown event or series %s"), quoted);
+      break;
+
+    case ATLAS_VIEW_TIMELINE:
+      if (!g_hash_table_contains (self->event_index, select))
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                    _("unknown event %s"), quoted);
+      break;
+
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      break;
+    }
+}
+
+static void
+parse_slide (AtlasLoaderContext *ctx,
+             AtlasDataset       *self,
+             JsonObject         *object,
+             guint               index,
+             gpointer            user_data)
+{
+  GPtrArray *slides = ((gpointer *) user_data)[0];
+  BriefingsState *state = ((gpointer *) user_data)[1];
+  AtlasSlide *slide = g_new0 (AtlasSlide, 1);
+  const char *view, *chain, *group, *scale, *select;
+  gboolean view_ok = FALSE;
+
+  g_ptr_array_add (slides, slide);
+
+  view = atlas_loader_get_string (ctx, object, "view", TRUE);
+  if (view != NULL && !(view_ok = atlas_view_from_string (view, &slide->view)))
+    {
+      g_autofree char *quoted = atlas_loader_quote (view);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "view",
+                                  _("invalid view %s (expected flows, shares, prices or timeline)"),
+                                  quoted);
+    }
+
+  chain = atlas_loader_get_string (ctx, object, "chain", FALSE);
+  if (chain != NULL)
+    {
+      if (!g_hash_table_contains (self->chain_index, chain))
+        {
+          g_autofree char *quoted = atlas_loader_quote (chain);
+
+          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "chain",
+                                      _("unknown supply chain %s"), quoted);
+        }
+      slide->chain = g_strdup (chain);
+    }
+
+  group = atlas_loader_get_string (ctx, object, "group", FALSE);
+  if (group != NULL)
+    {
+      if (!g_hash_table_contains (self->share_group_index, group) &&
+          !g_hash_table_contains (self->share_index, group))
+        {
+          g_autofree char *quoted = atlas_loader_quote (group);
+
+          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "group",
+                                      _("unknown share or share group %s"), quoted);
+        }
+      slide->group = g_strdup (group);
+    }
+
+  slide->series = atlas_loader_get_id_list (ctx, object, "series", FALSE,
+                                            self->series_index, "series");
+
+  atlas_loader_get_date (ctx, object, "from", FALSE, &slide->from);
+  atlas_loader_get_date (ctx, object, "to", FALSE, &slide->to);
+  atlas_loader_get_date (ctx, object, "indexed", FALSE, &slide->indexed);
+  if (atlas_date_is_set (&slide->from) && atlas_date_is_set (&slide->to) &&
+      slide->from.day > slide->to.day)
+    {
+      g_autofree char *from = atlas_date_to_string (&slide->from);
+      g_autofree char *to = atlas_date_to_string (&slide->to);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "to",
+                                  _("\"to\" (%s) is before \"from\" (%s)"), to, from);
+    }
+
+  scale = atlas_loader_get_string (ctx, object, "scale", FALSE);
+  if (scale != NULL)
+    {
+      if (g_str_equal (scale, "linear"))
+        slide->scale = ATLAS_SCALE_LINEAR;
+      else if (g_str_equal (scale, "log"))
+        slide->scale = ATLAS_SCALE_LOG;
+      else
+        {
+          g_autofree char *quoted = atlas_loader_quote (scale);
+
+          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "scale",
+                                      _("invalid scale %s (expected linear or log)"), quoted);
+        }
+    }
+
+  slide->currency = g_strdup (atlas_loader_get_currency (ctx, object, "currency", FALSE));
+
+  slide->kinds = atlas_loader_get_id_list (ctx, object, "kinds", FALSE, state->kinds, "event kind");
+  slide->regions = atlas_loader_get_id_list (ctx, object, "regions", FALSE,
+                                             self->region_index, "region");
+  slide->elements = atlas_loader_get_id_list (ctx, object, "elements", FALSE,
+                                              self->element_index, "element");
+  slide->title = atlas_loader_get_text (ctx, object, "title", FALSE);
+  slide->note = atlas_loader_get_text (ctx, object, "note", FALSE);
+
+  /* Last, so that the chain it depends on is known to be valid or reported. */
+  select = atlas_loader_get_string (ctx, object, "select", FALSE);
+  if (select != NULL)
+    {
+      if (view_ok)
+        check_select (ctx, self, slide, select);
+      slide->select = g_strdup (select);
+    }
+}
+
+static void
+parse_briefing (AtlasLoaderContext *ctx,
+                AtlasDataset       *self,
+                JsonObject         *object,
+                guint               index,
+                gpointer            user_data)
+{
+  BriefingsState *state = user_data;
+  AtlasBriefing *briefing = g_new0 (AtlasBriefing, 1);
+  gpointer slide_data[2];
+  const char *id;
+  guint n_slides;
+
+  briefing->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_slide_free);
+  g_ptr_array_add (self->briefings, briefing);
+
+  id = atlas_loader_get_id (ctx, object, "id", TRUE);
+  briefing->title = atlas_loader_get_text (ctx, object, "title", TRUE);
+
+  slide_data[0] = briefing->slides;
+  slide_data[1] = state;
+  n_slides = atlas_loader_foreach_item (ctx, self, object, "slides", TRUE, parse_slide, slide_data);
+  if (n_slides == 0 && json_object_has_member (object, "slides") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "slides")))
+    atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "slides",
+                                _("a briefing needs at least one slide"));
+
+  if (id != NULL)
+    {
+      briefing->id = g_strdup (id);
+      if (atlas_loader_check_unique (ctx, state->seen, "id", briefing->id, index))
+        g_hash_table_insert (self->briefing_index, briefing->id, briefing);
+    }
+}
+
+void
+atlas_loader_parse_briefings (AtlasLoaderContext *ctx,
+                              AtlasDataset       *self,
+                              JsonObject         *root)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  BriefingsState state = { seen, kinds };
+
+  for (int kind = 0; kind < ATLAS_EVENT_N_KINDS; kind++)
+    g_hash_table_add (kinds, (gpointer) atlas_event_kind_to_string (kind));
+
+  atlas_loader_foreach_item (ctx, self, root, "briefings", FALSE, parse_briefing, &state);
+}

@@ -1,0 +1,36 @@
+/* atlas-text.h: localized text of a dataset ("China" or {"en": "China", "zh": "中国"}). */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* One piece of dataset text in one or more languages, in file order.
+ * Immutable once built; strings are owned by the AtlasText. */
+typedef struct _AtlasText AtlasText;
+
+AtlasText  *atlas_text_new_plain        (const char *text);
+AtlasText  *atlas_text_new              (void);
+void        atlas_text_add              (AtlasText  *self,
+                                         const char *lang,
+                                         const char *text);
+void        atlas_text_free             (AtlasText  *self);
+
+/* The text in @lang when present, else "en", else the first member.
+ * @lang NULL means the user's language (see atlas_text_set_default_language()).
+ * A plain string is returned for every language. Never NULL for a non-NULL
+ * @self; NULL when @self is NULL so optional text can be passed straight. */
+const char *atlas_text_get              (const AtlasText *self,
+                                         const char      *lang);
+guint       atlas_text_n_languages      (const AtlasText *self);
+gboolean    atlas_text_equal            (const AtlasText *a,
+                                         const AtlasText *b);
+
+/* The language used when a caller passes NULL: "en", "zh", ... Defaults to
+ * the first of g_get_language_names() reduced to its language part. */
+void        atlas_text_set_default_language (const char *lang);
+const char *atlas_text_get_default_language (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasText, atlas_text_free)
+
+G_END_DECLS
