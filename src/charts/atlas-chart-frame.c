@@ -1,0 +1,304 @@
+/* atlas-chart-frame.c: the parts of a briefing figure every chart shares: titles, legend, sources footer, type sizes. */
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-chart-frame.h"
+#include "atlas-scene-private.h"
+
+double
+atlas_scene_font_size (const AtlasScene *scene, AtlasFontRole role)
+{
+  /* Type grows with the figure's area so a 4K export is not a postage
+   * stamp, but never below what can be read on a 640x360 thumbnail. */
+  double base = sqrt (scene->width * scene->height) / 1200.0 * 15.0;
+  double scale = scene->style->font_scale > 0 ? scene->style->font_scale : 1.0;
+
+  base = CLAMP (base, 10.0, 48.0) * scale;
+  switch (role)
+    {
+    case ATLAS_FONT_TITLE: return base * 1.6;
+    case ATLAS_FONT_SUBTITLE: return base * 1.1;
+    case ATLAS_FONT_SMALL: return MAX (base * 0.85, 9.0);
+    case ATLAS_FONT_LABEL:
+    default: return base;
+    }
+}
+
+char *
+atlas_scene_ellipsize (const AtlasScene *scene,
+                       const char       *text,
+                       double            font_size,
+                       gboolean          bold,
+                       double            max_width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  layout = atlas_scene_create_layout (scene->style, NULL, text, font_size, bold, FALSE, 0);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if ((double) logical.width / PANGO_SCALE <= max_width)
+    return g_strdup (text);
+
+  /* Drop whole characters from the end until the text and "…" fit. */
+  for (glong n = g_utf8_strlen (text, -1) - 1; n > 0; n--)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, n);
+      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
+
+      pango_layout_set_text (layout, candidate, -1);
+      pango_layout_get_extents (layout, NULL, &logical);
+      if ((double) logical.width / PANGO_SCALE <= max_width)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+static AtlasShape *
+add_wrapped_text (AtlasScene       *scene,
+                  const char       *text,
+                  double            x,
+                  double            y,
+                  double            width,
+                  double            font_size,
+                  gboolean          bold,
+                  const AtlasColor *color)
+{
+  AtlasShape shape = { 0 };
+  double w, h;
+
+  atlas_scene_measure_text (scene, text, font_size, bold, width, &w, &h);
+  shape.kind = ATLAS_SHAPE_TEXT;
+  shape.text = g_strdup (text);
+  shape.font_size = font_size;
+  shape.bold = bold;
+  shape.wrap = TRUE;
+  shape.bounds = (AtlasRect) { x, y, width, h };
+  shape.has_fill = TRUE;
+  shape.fill = *color;
+  return atlas_scene_add_shape (scene, &shape);
+}
+
+static char *
+describe_source_short (const AtlasSource *source, const char *lang)
+{
+  const char *title = atlas_text_get (source->title, lang);
+
+  if (source->date.precision != 0)
+    return g_strdup_printf ("%s, %s (%d)", source->publisher, title, source->date.year);
+  return g_strdup_printf ("%s, %s", source->publisher, title);
+}
+
+/* The footer in decreasing detail; the first that fits in three lines wins. */
+static char *
+footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const AtlasDate *updated = atlas_dataset_get_updated (scene->dataset);
+  g_autoptr(GPtrArray) publishers = g_ptr_array_new ();
+
+  if (spec->sources != NULL && spec->sources->len > 0)
+    {
+      g_string_append (text, spec->sources->len == 1 ? _("Source: ") : _("Sources: "));
+      for (guint i = 0; i < spec->sources->len; i++)
+        {
+          const AtlasSource *source = g_ptr_array_index (spec->sources, i);
+
+          if (detailed)
+            {
+              g_autofree char *one = describe_source_short (source, scene->style->lang);
+              if (i > 0)
+                g_string_append (text, "; ");
+              g_string_append (text, one);
+            }
+          else if (!g_ptr_array_find_with_equal_func (publishers, source->publisher, g_str_equal, NULL))
+            {
+              if (publishers->len > 0)
+                g_string_append (text, "; ");
+              g_string_append (text, source->publisher);
+              g_ptr_array_add (publishers, source->publisher);
+            }
+        }
+      g_string_append (text, ". ");
+    }
+  if (updated != NULL && updated->precision != 0)
+    {
+      g_autofree char *date = atlas_date_to_string (updated);
+      /* TRANSLATORS: %s is the dataset's date, as in 2026-01-13 */
+      g_string_append_printf (text, _("Data as of %s."), date);
+    }
+  if (spec->footer_note != NULL)
+    g_string_append_printf (text, " %s", spec->footer_note);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static double
+layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
+{
+  double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  double width = scene->width - 2 * margin;
+  double line_h, h;
+  g_autofree char *text = NULL;
+
+  atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
+  text = footer_text (scene, spec, TRUE);
+  atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
+  if (h > line_h * 3.2)
+    {
+      g_free (text);
+      text = footer_text (scene, spec, FALSE);
+      atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
+    }
+  if (h > line_h * 3.2)
+    {
+      char *shorter = atlas_scene_ellipsize (scene, text, size, FALSE, width);
+      g_free (text);
+      text = shorter != NULL ? shorter : g_strdup ("");
+      h = line_h;
+    }
+  add_wrapped_text (scene, text, margin, scene->height - margin * 0.6 - h, width,
+                    size, FALSE, &scene->style->muted);
+  return scene->height - margin * 0.6 - h;
+}
+
+static double
+layout_legend (AtlasScene *scene, GArray *legend, double x0, double y, double width)
+{
+  double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  double swatch = size * 0.9, gap = size * 0.4, spacing = size * 1.2;
+  double line_h, x = x0;
+
+  atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
+  for (guint i = 0; i < legend->len; i++)
+    {
+      const AtlasLegendEntry *entry = &g_array_index (legend, AtlasLegendEntry, i);
+      g_autofree char *label = NULL;
+      double w;
+      AtlasShape *box;
+      AtlasRect swatch_rect;
+
+      label = atlas_scene_ellipsize (scene, entry->label, size, FALSE, width - swatch - gap);
+      if (label == NULL)
+        continue;
+      atlas_scene_measure_text (scene, label, size, FALSE, 0, &w, NULL);
+      if (x > x0 && x + swatch + gap + w > x0 + width)
+        {
+          x = x0;
+          y += line_h * 1.25;
+        }
+      if (entry->line)
+        swatch_rect = (AtlasRect) { x, y + line_h / 2 - size * 0.12, swatch * 1.4, size * 0.24 };
+      else
+        swatch_rect = (AtlasRect) { x, y + (line_h - swatch) / 2, swatch, swatch };
+      box = atlas_scene_add_rect (scene, &swatch_rect, &entry->color, &entry->item);
+      box->hatched = entry->hatched;
+      atlas_scene_add_text (scene, label, swatch_rect.x + swatch_rect.width + gap, y, size, FALSE,
+                            ATLAS_ALIGN_START, &scene->style->foreground, &entry->item);
+      x = swatch_rect.x + swatch_rect.width + gap + w + spacing;
+    }
+  return y + line_h;
+}
+
+void
+atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec)
+{
+  double margin = atlas_scene_font_size (scene, ATLAS_FONT_LABEL) * 1.2;
+  double width = scene->width - 2 * margin;
+  double y = margin * 0.8, footer_top;
+  AtlasShape *title;
+
+  g_free (scene->title);
+  scene->title = g_strdup (spec->title);
+  title = add_wrapped_text (scene, spec->title, margin, y, width,
+                            atlas_scene_font_size (scene, ATLAS_FONT_TITLE), TRUE,
+                            &scene->style->foreground);
+  y += title->bounds.height;
+  if (spec->subtitle != NULL && *spec->subtitle != '\0')
+    {
+      AtlasShape *sub = add_wrapped_text (scene, spec->subtitle, margin, y + margin * 0.15, width,
+                                          atlas_scene_font_size (scene, ATLAS_FONT_SUBTITLE), FALSE,
+                                          &scene->style->muted);
+      y = sub->bounds.y + sub->bounds.height;
+    }
+  if (spec->legend != NULL && spec->legend->len > 0)
+    y = layout_legend (scene, spec->legend, margin, y + margin * 0.5, width);
+
+  footer_top = layout_footer (scene, spec, margin);
+  scene->plot = (AtlasRect) {
+    margin, y + margin * 0.7, width, MAX (footer_top - margin * 0.7 - (y + margin * 0.7), 1.0)
+  };
+}
+
+void
+atlas_frame_add_cite (GPtrArray *sources, AtlasDataset *dataset, const char * const *cite)
+{
+  if (cite == NULL)
+    return;
+  for (guint i = 0; cite[i] != NULL; i++)
+    {
+      const AtlasSource *source = atlas_dataset_find_source (dataset, cite[i]);
+
+      if (source != NULL && !g_ptr_array_find (sources, source, NULL))
+        g_ptr_array_add (sources, (gpointer) source);
+    }
+}
+
+void
+atlas_legend_entry_clear (AtlasLegendEntry *entry)
+{
+  g_clear_pointer (&entry->label, g_free);
+}
+
+static void
+append_grouped_digits (GString *out, const char *digits)
+{
+  gsize n = strlen (digits);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+char *
+atlas_format_number (double value, int max_decimals)
+{
+  char format[16], buffer[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  g_autoptr(GString) out = g_string_new (NULL);
+  char *dot, *end;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+  /* g_ascii_formatd: labels must not change with LC_NUMERIC. */
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (max_decimals, 0, 6));
+  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
+
+  dot = strchr (buffer, '.');
+  if (dot != NULL)
+    {
+      for (end = buffer + strlen (buffer) - 1; end > dot && *end == '0'; end--)
+        *end = '\0';
+      *dot = '\0';
+      dot++;
+    }
+  if (value < 0 && (strspn (buffer, "0") != strlen (buffer) || (dot != NULL && *dot != '\0')))
+    g_string_append_c (out, '-');
+  append_grouped_digits (out, buffer);
+  if (dot != NULL && *dot != '\0')
+    {
+      g_string_append_c (out, '.');
+      g_string_append (out, dot);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+atlas_format_percent (double fraction)
+{
+  double percent = fraction * 100.0;
+  g_autofree char *number = atlas_format_number (percent, fabs (percent) < 10 ? 1 : 0);
+
+  return g_strdup_printf ("%s %%", number);
+}

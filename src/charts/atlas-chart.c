@@ -1,0 +1,77 @@
+/* atlas-chart.c: chart options and the single entry point that lays out any view. */
+#include "atlas-chart-private.h"
+
+G_DEFINE_QUARK (atlas-chart-error-quark, atlas_chart_error)
+
+void
+atlas_chart_options_init (AtlasChartOptions *options, AtlasView view)
+{
+  *options = (AtlasChartOptions) { 0 };
+  options->view = view;
+  options->show_events = TRUE;
+}
+
+AtlasScene *
+atlas_chart_layout (AtlasDataset            *dataset,
+                    const AtlasChartOptions *options,
+                    double                   width,
+                    double                   height,
+                    const AtlasStyle        *style,
+                    GError                 **error)
+{
+  g_autoptr(AtlasStyle) owned_style = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!(width >= 16 && height >= 16 && width <= 100000 && height <= 100000))
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION,
+                   "a figure of %gx%g cannot be drawn (16 to 100000 each way)", width, height);
+      return NULL;
+    }
+  /* The style carries the language so every text lookup below agrees. */
+  owned_style = style != NULL ? atlas_style_copy (style) : atlas_style_new (FALSE);
+  if (options->lang != NULL)
+    owned_style->lang = options->lang;
+
+  switch (options->view)
+    {
+    case ATLAS_VIEW_FLOWS:
+      return atlas_sankey_chart_layout (dataset, options, width, height, owned_style, error);
+    case ATLAS_VIEW_PRICES:
+      return atlas_price_chart_layout (dataset, options, width, height, owned_style, error);
+    case ATLAS_VIEW_SHARES:
+      return atlas_share_chart_layout (dataset, options, width, height, owned_style, error);
+    case ATLAS_VIEW_TIMELINE:
+      return atlas_timeline_chart_layout (dataset, options, width, height, owned_style, error);
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      break;
+    }
+  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION, "unknown view %d", options->view);
+  return NULL;
+}
+
+AtlasTable *
+atlas_chart_table (AtlasDataset            *dataset,
+                   const AtlasChartOptions *options,
+                   GError                 **error)
+{
+  switch (options->view)
+    {
+    case ATLAS_VIEW_FLOWS:
+      return atlas_sankey_chart_table (dataset, options, error);
+    case ATLAS_VIEW_PRICES:
+      return atlas_price_chart_table (dataset, options, error);
+    case ATLAS_VIEW_SHARES:
+      return atlas_share_chart_table (dataset, options, error);
+    case ATLAS_VIEW_TIMELINE:
+      return atlas_timeline_chart_table (dataset, options, error);
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      break;
+    }
+  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION, "unknown view %d", options->view);
+  return NULL;
+}

@@ -1,0 +1,54 @@
+/* atlas-label-placer.c: keeps label boxes apart so no two labels of a figure overlap. */
+#include "atlas-chart-frame.h"
+
+struct _AtlasLabelPlacer {
+  AtlasRect bounds;
+  GArray   *taken;   /* AtlasRect */
+};
+
+AtlasLabelPlacer *
+atlas_label_placer_new (const AtlasRect *bounds)
+{
+  AtlasLabelPlacer *placer = g_new0 (AtlasLabelPlacer, 1);
+
+  placer->bounds = *bounds;
+  placer->taken = g_array_new (FALSE, FALSE, sizeof (AtlasRect));
+  return placer;
+}
+
+void
+atlas_label_placer_free (AtlasLabelPlacer *placer)
+{
+  if (placer == NULL)
+    return;
+  g_array_unref (placer->taken);
+  g_free (placer);
+}
+
+gboolean
+atlas_label_placer_is_free (const AtlasLabelPlacer *placer, const AtlasRect *box)
+{
+  if (!atlas_rect_contains (&placer->bounds, box))
+    return FALSE;
+  /* A figure has at most a few hundred labels: a linear scan is cheaper
+   * than keeping a spatial index up to date. */
+  for (guint i = 0; i < placer->taken->len; i++)
+    if (atlas_rect_intersects (&g_array_index (placer->taken, AtlasRect, i), box))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+atlas_label_placer_try (AtlasLabelPlacer *placer, const AtlasRect *box)
+{
+  if (!atlas_label_placer_is_free (placer, box))
+    return FALSE;
+  g_array_append_vals (placer->taken, box, 1);
+  return TRUE;
+}
+
+void
+atlas_label_placer_reserve (AtlasLabelPlacer *placer, const AtlasRect *box)
+{
+  g_array_append_vals (placer->taken, box, 1);
+}

@@ -1,0 +1,516 @@
+/* atlas-scene.c: building, drawing and hit-testing scenes; the same code paints the window and every file. */
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "atlas-chart-frame.h"
+#include "atlas-scene-private.h"
+
+/* Labels whose item is not emphasised are drawn this faint while something
+ * is hovered or selected, so the related path stands out. */
+#define MUTED_ALPHA 0.18
+
+gboolean
+atlas_item_equal (const AtlasItem *a, const AtlasItem *b)
+{
+  if (a->kind != b->kind || a->index != b->index)
+    return FALSE;
+  return g_strcmp0 (a->id, b->id) == 0;
+}
+
+static const char *
+item_kind_name (AtlasItemKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_ITEM_NODE: return "node";
+    case ATLAS_ITEM_LINK: return "link";
+    case ATLAS_ITEM_SERIES: return "series";
+    case ATLAS_ITEM_POINT: return "point";
+    case ATLAS_ITEM_EVENT: return "event";
+    case ATLAS_ITEM_SHARE: return "share";
+    case ATLAS_ITEM_SHARE_PART: return "part";
+    case ATLAS_ITEM_NONE:
+    default: return "none";
+    }
+}
+
+char *
+atlas_item_to_key (const AtlasItem *item)
+{
+  return g_strdup_printf ("%s:%s:%d", item_kind_name (item->kind),
+                          item->id != NULL ? item->id : "", item->index);
+}
+
+gboolean
+atlas_rect_intersects (const AtlasRect *a, const AtlasRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width &&
+         a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+gboolean
+atlas_rect_contains (const AtlasRect *outer, const AtlasRect *inner)
+{
+  const double eps = 1e-6;
+
+  return inner->x >= outer->x - eps && inner->y >= outer->y - eps &&
+         inner->x + inner->width <= outer->x + outer->width + eps &&
+         inner->y + inner->height <= outer->y + outer->height + eps;
+}
+
+gboolean
+atlas_rect_contains_point (const AtlasRect *r, double x, double y)
+{
+  return x >= r->x && x <= r->x + r->width && y >= r->y && y <= r->y + r->height;
+}
+
+static void
+shape_clear (gpointer data)
+{
+  AtlasShape *shape = data;
+
+  g_clear_pointer (&shape->path, cairo_path_destroy);
+  g_clear_pointer (&shape->text, g_free);
+}
+
+AtlasScene *
+atlas_scene_new (const AtlasSceneClass *klass,
+                 AtlasDataset          *dataset,
+                 const AtlasStyle      *style,
+                 double                 width,
+                 double                 height)
+{
+  AtlasScene *scene = g_new0 (AtlasScene, 1);
+
+  scene->klass = klass;
+  scene->dataset = dataset != NULL ? g_object_ref (dataset) : NULL;
+  scene->style = style != NULL ? atlas_style_copy (style) : atlas_style_new (FALSE);
+  scene->width = width;
+  scene->height = height;
+  scene->background = scene->style->background;
+  scene->shapes = g_array_new (FALSE, TRUE, sizeof (AtlasShape));
+  g_array_set_clear_func (scene->shapes, shape_clear);
+  scene->items = g_array_new (FALSE, TRUE, sizeof (AtlasItem));
+  scene->plot = (AtlasRect) { 0, 0, width, height };
+  return scene;
+}
+
+void
+atlas_scene_free (AtlasScene *scene)
+{
+  if (scene == NULL)
+    return;
+  if (scene->chart_data != NULL && scene->chart_data_free != NULL)
+    scene->chart_data_free (scene->chart_data);
+  g_clear_pointer (&scene->emphasis, g_hash_table_unref);
+  g_array_unref (scene->shapes);
+  g_array_unref (scene->items);
+  g_free (scene->description);
+  g_free (scene->title);
+  atlas_style_free (scene->style);
+  g_clear_object (&scene->dataset);
+  g_free (scene);
+}
+
+AtlasShape *
+atlas_scene_add_shape (AtlasScene *scene, const AtlasShape *shape)
+{
+  g_array_append_vals (scene->shapes, shape, 1);
+  return &g_array_index (scene->shapes, AtlasShape, scene->shapes->len - 1);
+}
+
+AtlasShape *
+atlas_scene_add_rect (AtlasScene       *scene,
+                      const AtlasRect  *rect,
+                      const AtlasColor *fill,
+                      const AtlasItem  *item)
+{
+  AtlasShape shape = { 0 };
+
+  shape.kind = ATLAS_SHAPE_RECT;
+  shape.bounds = *rect;
+  if (fill != NULL)
+    {
+      shape.has_fill = TRUE;
+      shape.fill = *fill;
+    }
+  if (item != NULL && item->kind != ATLAS_ITEM_NONE)
+    {
+      shape.item = *item;
+      shape.hit = TRUE;
+    }
+  return atlas_scene_add_shape (scene, &shape);
+}
+
+/* One measuring context for the whole program: metrics are unhinted so a
+ * layout measured here matches what PDF, SVG and PNG surfaces draw. */
+static cairo_t *
+measuring_context (void)
+{
+  static cairo_t *cr;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+      cr = cairo_create (surface);
+      cairo_surface_destroy (surface);
+      g_once_init_leave (&initialized, 1);
+    }
+  return cr;
+}
+
+static void
+configure_pango_context (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  cairo_font_options_destroy (options);
+}
+
+PangoLayout *
+atlas_scene_create_layout (const AtlasStyle *style,
+                           cairo_t          *cr,
+                           const char       *text,
+                           double            font_size,
+                           gboolean          bold,
+                           gboolean          italic,
+                           double            wrap_width)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  layout = pango_cairo_create_layout (cr != NULL ? cr : measuring_context ());
+  configure_pango_context (pango_layout_get_context (layout));
+  pango_layout_context_changed (layout);
+
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, style != NULL && style->font_family != NULL
+                                           ? style->font_family : "Sans");
+  pango_font_description_set_absolute_size (font, MAX (font_size, 1.0) * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_style (font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+
+  /* Dataset text is data: set as plain text, never parsed as markup. */
+  pango_layout_set_text (layout, text, -1);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  return layout;
+}
+
+void
+atlas_scene_measure_text (const AtlasScene *scene,
+                          const char       *text,
+                          double            font_size,
+                          gboolean          bold,
+                          double            wrap_width,
+                          double           *width,
+                          double           *height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  layout = atlas_scene_create_layout (scene->style, NULL, text, font_size, bold, FALSE, wrap_width);
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (width != NULL)
+    *width = (double) logical.width / PANGO_SCALE;
+  if (height != NULL)
+    *height = (double) logical.height / PANGO_SCALE;
+}
+
+AtlasShape *
+atlas_scene_add_text (AtlasScene       *scene,
+                      const char       *text,
+                      double            x,
+                      double            y,
+                      double            font_size,
+                      gboolean          bold,
+                      AtlasAlign        align,
+                      const AtlasColor *color,
+                      const AtlasItem  *item)
+{
+  AtlasShape shape = { 0 };
+  double width, height;
+
+  atlas_scene_measure_text (scene, text, font_size, bold, 0, &width, &height);
+  if (align == ATLAS_ALIGN_CENTER)
+    x -= width / 2;
+  else if (align == ATLAS_ALIGN_END)
+    x -= width;
+
+  shape.kind = ATLAS_SHAPE_TEXT;
+  shape.text = g_strdup (text);
+  shape.font_size = font_size;
+  shape.bold = bold;
+  shape.align = ATLAS_ALIGN_START;
+  shape.bounds = (AtlasRect) { x, y, width, height };
+  shape.has_fill = TRUE;
+  shape.fill = color != NULL ? *color : scene->style->foreground;
+  if (item != NULL && item->kind != ATLAS_ITEM_NONE)
+    {
+      shape.item = *item;
+      shape.hit = TRUE;
+    }
+  return atlas_scene_add_shape (scene, &shape);
+}
+
+void
+atlas_scene_add_item (AtlasScene *scene, const AtlasItem *item)
+{
+  g_array_append_vals (scene->items, item, 1);
+}
+
+static gboolean
+shape_is_muted (const AtlasScene *scene, const AtlasShape *shape)
+{
+  g_autofree char *key = NULL;
+
+  if (scene->emphasis == NULL || shape->item.kind == ATLAS_ITEM_NONE)
+    return FALSE;
+  key = atlas_item_to_key (&shape->item);
+  return !g_hash_table_contains (scene->emphasis, key);
+}
+
+static void
+set_source (cairo_t *cr, const AtlasColor *color, double alpha_factor)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha_factor);
+}
+
+static void
+append_shape_outline (cairo_t *cr, const AtlasShape *shape)
+{
+  if (shape->kind == ATLAS_SHAPE_PATH && shape->path != NULL)
+    cairo_append_path (cr, shape->path);
+  else
+    cairo_rectangle (cr, shape->bounds.x, shape->bounds.y, shape->bounds.width, shape->bounds.height);
+}
+
+/* Estimates are hatched: a pale fill crossed by diagonal lines in the
+ * shape's colour, so they read as "less certain" in print and in greyscale. */
+static void
+fill_hatched (cairo_t *cr, const AtlasShape *shape, double alpha)
+{
+  const AtlasRect *b = &shape->bounds;
+  double step = 6.0;
+
+  cairo_save (cr);
+  append_shape_outline (cr, shape);
+  cairo_clip_preserve (cr);
+  set_source (cr, &shape->fill, alpha * 0.35);
+  cairo_fill (cr);
+  set_source (cr, &shape->fill, alpha);
+  cairo_set_line_width (cr, 1.5);
+  for (double d = -b->height; d < b->width; d += step)
+    {
+      cairo_move_to (cr, b->x + d, b->y + b->height);
+      cairo_line_to (cr, b->x + d + b->height, b->y);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_text_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, double alpha)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  layout = atlas_scene_create_layout (scene->style, cr, shape->text, shape->font_size,
+                                      shape->bold, shape->italic,
+                                      shape->wrap ? shape->bounds.width : 0);
+  if (shape->wrap && shape->align == ATLAS_ALIGN_CENTER)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  else if (shape->wrap && shape->align == ATLAS_ALIGN_END)
+    pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  cairo_save (cr);
+  cairo_move_to (cr, shape->bounds.x, shape->bounds.y);
+  if (shape->angle != 0)
+    cairo_rotate (cr, shape->angle);
+  set_source (cr, &shape->fill, alpha);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
+{
+  double alpha = shape_is_muted (scene, shape) ? MUTED_ALPHA : 1.0;
+
+  if (shape->kind == ATLAS_SHAPE_TEXT)
+    {
+      draw_text_shape (scene, cr, shape, alpha);
+      return;
+    }
+
+  if (shape->has_fill && shape->hatched)
+    fill_hatched (cr, shape, alpha);
+  else if (shape->has_fill)
+    {
+      append_shape_outline (cr, shape);
+      set_source (cr, &shape->fill, alpha);
+      cairo_fill (cr);
+    }
+
+  if (shape->has_stroke)
+    {
+      append_shape_outline (cr, shape);
+      set_source (cr, &shape->stroke, alpha);
+      cairo_set_line_width (cr, shape->line_width > 0 ? shape->line_width : 1.0);
+      if (shape->dash > 0)
+        cairo_set_dash (cr, &shape->dash, 1, 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+}
+
+static void
+draw_selection_outline (const AtlasScene *scene, cairo_t *cr)
+{
+  if (scene->selected.kind == ATLAS_ITEM_NONE)
+    return;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT || !shape->has_fill ||
+          !atlas_item_equal (&shape->item, &scene->selected))
+        continue;
+      append_shape_outline (cr, shape);
+      set_source (cr, &scene->style->accent, 1.0);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+}
+
+void
+atlas_scene_draw (const AtlasScene *scene, cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  set_source (cr, &scene->background, 1.0);
+  cairo_rectangle (cr, 0, 0, scene->width, scene->height);
+  cairo_fill (cr);
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    draw_shape (scene, cr, &g_array_index (scene->shapes, AtlasShape, i));
+  draw_selection_outline (scene, cr);
+  cairo_restore (cr);
+}
+
+static gboolean
+shape_contains (const AtlasShape *shape, double x, double y)
+{
+  cairo_t *cr;
+  gboolean inside;
+
+  if (shape->kind != ATLAS_SHAPE_PATH || shape->path == NULL)
+    return atlas_rect_contains_point (&shape->bounds, x, y);
+  if (!atlas_rect_contains_point (&shape->bounds, x, y))
+    return FALSE;
+
+  cr = measuring_context ();
+  cairo_new_path (cr);
+  cairo_append_path (cr, shape->path);
+  inside = shape->has_fill ? cairo_in_fill (cr, x, y) : FALSE;
+  if (!inside && shape->has_stroke)
+    {
+      /* Thin lines are hard to hit: allow a few pixels either side. */
+      cairo_set_line_width (cr, MAX (shape->line_width, 1.0) + 6.0);
+      inside = cairo_in_stroke (cr, x, y);
+    }
+  cairo_new_path (cr);
+  return inside;
+}
+
+gboolean
+atlas_scene_hit_test (const AtlasScene *scene, double x, double y, AtlasItem *out)
+{
+  AtlasItem found = { ATLAS_ITEM_NONE, NULL, -1 };
+
+  if (scene->klass != NULL && scene->klass->hit_test != NULL &&
+      scene->klass->hit_test (scene, x, y, &found))
+    {
+      *out = found;
+      return TRUE;
+    }
+
+  for (guint i = scene->shapes->len; i-- > 0;)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->hit && shape_contains (shape, x, y))
+        {
+          *out = shape->item;
+          return TRUE;
+        }
+    }
+  *out = found;
+  return FALSE;
+}
+
+gboolean
+atlas_scene_item_bounds (const AtlasScene *scene, const AtlasItem *item, AtlasRect *out)
+{
+  gboolean any = FALSE;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      const AtlasRect *b = &shape->bounds;
+
+      if (!atlas_item_equal (&shape->item, item))
+        continue;
+      if (!any)
+        {
+          x0 = b->x, y0 = b->y, x1 = b->x + b->width, y1 = b->y + b->height;
+          any = TRUE;
+          continue;
+        }
+      x0 = MIN (x0, b->x);
+      y0 = MIN (y0, b->y);
+      x1 = MAX (x1, b->x + b->width);
+      y1 = MAX (y1, b->y + b->height);
+    }
+  if (any)
+    *out = (AtlasRect) { x0, y0, x1 - x0, y1 - y0 };
+  return any;
+}
+
+const char *
+atlas_scene_describe (const AtlasScene *scene)
+{
+  return scene->description != NULL ? scene->description : "";
+}
+
+void
+atlas_scene_set_highlight (AtlasScene *scene, const AtlasItem *item)
+{
+  g_clear_pointer (&scene->emphasis, g_hash_table_unref);
+  if (item == NULL || item->kind == ATLAS_ITEM_NONE)
+    return;
+
+  scene->emphasis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (scene->emphasis, atlas_item_to_key (item));
+  if (scene->klass != NULL && scene->klass->collect_related != NULL)
+    scene->klass->collect_related (scene, item, scene->emphasis);
+}
+
+void
+atlas_scene_set_selected (AtlasScene *scene, const AtlasItem *item)
+{
+  if (item == NULL)
+    scene->selected = (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
+  else
+    scene->selected = *item;
+}
