@@ -1,0 +1,1158 @@
+/* atlas-timeline-chart.c: the Timeline view: dated events on a time axis, one lane per kind, labelled where they fit. */
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "atlas-chart-frame.h"
+#include "atlas-chart-private.h"
+#include "atlas-time-axis.h"
+
+/* Lane names, and the same kinds as words in a sentence (describe()). */
+static const char * const lane_names[ATLAS_EVENT_N_KINDS] = {
+  N_("Policy"), N_("Market"), N_("Project"), N_("Conflict"), N_("Other"),
+};
+static const char * const kind_words[ATLAS_EVENT_N_KINDS] = {
+  N_("policy"), N_("market"), N_("project"), N_("conflict"), N_("other"),
+};
+
+/* What the options ask for, resolved against the dataset. */
+typedef struct {
+  gboolean   kinds[ATLAS_EVENT_N_KINDS];
+  GPtrArray *regions;           /* const AtlasRegion*, or NULL for all */
+  GPtrArray *elements;          /* const AtlasElement*, or NULL for all */
+  gboolean   has_from, has_to;
+  gint32     from_day;          /* first day shown */
+  gint32     to_day;            /* last day shown (the end of "to"'s period) */
+} TimelineFilter;
+
+typedef struct {
+  const AtlasEvent *event;
+  int               index;      /* in the dataset's events */
+  guint             lane;
+  guint             row;
+  double            x, y;       /* the marker's centre */
+} TimelineMarker;
+
+typedef struct {
+  AtlasEventKind kind;
+  double         top, height;
+  guint          n_rows;
+} TimelineLane;
+
+typedef struct {
+  double  small_size, label_size;
+  double  line;                 /* height of one event label */
+  double  row_height;
+  double  radius;               /* of a marker */
+  double  hairline;             /* gridlines, leaders: thicker on big figures */
+  double  lanes_x, lanes_top, lanes_bottom;   /* the area right of the lane names */
+  double  axis_x0, axis_x1;     /* where the range maps to */
+  double  day0, day1;           /* the range, in days since 1970 */
+  GArray *lanes;                /* TimelineLane */
+} TimelineGeometry;
+
+typedef struct {
+  GArray *markers;              /* TimelineMarker, for the pointer */
+  double  hit_radius;
+} TimelineSceneData;
+
+/* ---- filtering --------------------------------------------------------- */
+
+static void
+timeline_filter_clear (TimelineFilter *filter)
+{
+  g_clear_pointer (&filter->regions, g_ptr_array_unref);
+  g_clear_pointer (&filter->elements, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TimelineFilter, timeline_filter_clear)
+
+/* The last day of the period a date names: "2025" ends on 2025-12-31. */
+static gint32
+date_period_end (const AtlasDate *date)
+{
+  switch (date->precision)
+    {
+    case ATLAS_DATE_YEAR:
+      return atlas_days_from_civil (date->year + 1, 1, 1) - 1;
+    case ATLAS_DATE_MONTH:
+      return date->month == 12 ? atlas_days_from_civil (date->year + 1, 1, 1) - 1
+                               : atlas_days_from_civil (date->year, date->month + 1, 1) - 1;
+    case ATLAS_DATE_DAY:
+    default:
+      return date->day;
+    }
+}
+
+static gboolean
+resolve_kinds (const char * const *names, gboolean *kinds, GError **error)
+{
+  for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+    kinds[k] = names == NULL;
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      AtlasEventKind kind;
+
+      if (!atlas_event_kind_from_string (names[i], &kind))
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION,
+                       _("Unknown event kind “%s” (policy, market, project, conflict or other)"),
+                       names[i]);
+          return FALSE;
+        }
+      kinds[kind] = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_regions (AtlasDataset *dataset, const char * const *ids, GPtrArray **out, GError **error)
+{
+  *out = NULL;
+  if (ids == NULL)
+    return TRUE;
+  *out = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const AtlasRegion *region = atlas_dataset_find_region (dataset, ids[i]);
+
+      if (region == NULL)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
+                       _("Unknown region “%s”"), ids[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (*out, (gpointer) region);
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_elements (AtlasDataset *dataset, const char * const *ids, GPtrArray **out, GError **error)
+{
+  *out = NULL;
+  if (ids == NULL)
+    return TRUE;
+  *out = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const AtlasElement *element = atlas_dataset_find_element (dataset, ids[i]);
+
+      if (element == NULL)
+        {
+          g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
+                       _("Unknown element “%s”"), ids[i]);
+          return FALSE;
+        }
+      g_ptr_array_add (*out, (gpointer) element);
+    }
+  return TRUE;
+}
+
+static gboolean
+resolve_filter (AtlasDataset            *dataset,
+                const AtlasChartOptions *options,
+                TimelineFilter          *filter,
+                GError                 **error)
+{
+  if (!resolve_kinds (options->kinds, filter->kinds, error) ||
+      !resolve_regions (dataset, options->regions, &filter->regions, error) ||
+      !resolve_elements (dataset, options->elements, &filter->elements, error))
+    return FALSE;
+
+  filter->has_from = atlas_date_is_set (&options->from);
+  filter->has_to = atlas_date_is_set (&options->to);
+  filter->from_day = filter->has_from ? options->from.day : G_MININT32;
+  filter->to_day = filter->has_to ? date_period_end (&options->to) : G_MAXINT32;
+  if (filter->from_day > filter->to_day)
+    {
+      g_autofree char *from = atlas_date_to_string (&options->from);
+      g_autofree char *to = atlas_date_to_string (&options->to);
+
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION,
+                   _("The range starts (%s) after it ends (%s)"), from, to);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Within one filter any listed value matches; the filters combine. */
+static gboolean
+names_any (GPtrArray *named, GPtrArray *wanted)
+{
+  if (wanted == NULL)
+    return TRUE;
+  for (guint i = 0; named != NULL && i < named->len; i++)
+    if (g_ptr_array_find (wanted, g_ptr_array_index (named, i), NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+event_matches (const AtlasEvent *event, const TimelineFilter *filter)
+{
+  return filter->kinds[event->kind] &&
+         event->date.day >= filter->from_day && event->date.day <= filter->to_day &&
+         names_any (event->regions, filter->regions) &&
+         names_any (event->elements, filter->elements);
+}
+
+/* The matching events, by date (the dataset keeps them sorted). */
+static GPtrArray *
+filter_events (AtlasDataset *dataset, const TimelineFilter *filter)
+{
+  GPtrArray *events = atlas_dataset_get_events (dataset);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < events->len; i++)
+    if (event_matches (g_ptr_array_index (events, i), filter))
+      g_ptr_array_add (out, g_ptr_array_index (events, i));
+  return out;
+}
+
+static int
+event_index (AtlasDataset *dataset, const AtlasEvent *event)
+{
+  guint index;
+
+  if (!g_ptr_array_find (atlas_dataset_get_events (dataset), event, &index))
+    return -1;
+  return (int) index;
+}
+
+/* ---- frame ------------------------------------------------------------- */
+
+static void
+year_span (GPtrArray *events, const TimelineFilter *filter, int *first, int *last)
+{
+  const AtlasEvent *a = g_ptr_array_index (events, 0);
+  const AtlasEvent *b = g_ptr_array_index (events, events->len - 1);
+
+  *first = a->date.year;
+  *last = b->date.year;
+  if (filter->has_from)
+    atlas_civil_from_days (filter->from_day, first, NULL, NULL);
+  if (filter->has_to)
+    atlas_civil_from_days (filter->to_day, last, NULL, NULL);
+}
+
+static char *
+timeline_title (GPtrArray *events, const TimelineFilter *filter)
+{
+  int first, last;
+
+  if (events->len == 0)
+    return g_strdup (_("Events"));
+  year_span (events, filter, &first, &last);
+  if (first == last)
+    /* TRANSLATORS: title of the timeline; %d is a year */
+    return g_strdup_printf (_("Events, %d"), first);
+  /* TRANSLATORS: title of the timeline; %d–%d is a span of years */
+  return g_strdup_printf (_("Events, %d–%d"), first, last);
+}
+
+static char *
+join_region_names (GPtrArray *regions, const char *lang)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; regions != NULL && i < regions->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (regions, i);
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (region->name, lang));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+join_element_names (GPtrArray *elements, const char *lang)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; elements != NULL && i < elements->len; i++)
+    {
+      const AtlasElement *element = g_ptr_array_index (elements, i);
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (element->name, lang));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A static export must say what was left out: "Filtered to kinds: Policy;
+ * regions: China." NULL when nothing is filtered but the range. */
+static char *
+describe_filter (const TimelineFilter *filter, const char *lang)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  gboolean all_kinds = TRUE;
+
+  for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+    all_kinds &= filter->kinds[k];
+  if (!all_kinds)
+    {
+      g_autoptr(GString) kinds = g_string_new (NULL);
+
+      for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+        if (filter->kinds[k])
+          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? ", " : "", _(lane_names[k]));
+      /* TRANSLATORS: part of "Filtered to kinds: Policy, Market." */
+      g_ptr_array_add (parts, g_strdup_printf (_("kinds: %s"), kinds->str));
+    }
+  if (filter->regions != NULL)
+    {
+      g_autofree char *names = join_region_names (filter->regions, lang);
+      g_ptr_array_add (parts, g_strdup_printf (_("regions: %s"), names));
+    }
+  if (filter->elements != NULL)
+    {
+      g_autofree char *names = join_element_names (filter->elements, lang);
+      g_ptr_array_add (parts, g_strdup_printf (_("elements: %s"), names));
+    }
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  joined = g_strjoinv ("; ", (char **) parts->pdata);
+  /* TRANSLATORS: %s lists the filters, "kinds: Policy; regions: China" */
+  return g_strdup_printf (_("Filtered to %s."), joined);
+}
+
+static void
+layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *events,
+              const TimelineFilter *filter)
+{
+  g_autofree char *title = timeline_title (events, filter);
+  g_autofree char *note = describe_filter (filter, scene->style->lang);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+  AtlasFrameSpec spec = { 0 };
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+      atlas_frame_add_cite (sources, scene->dataset, (const char * const *) event->cite);
+    }
+  spec.title = title;
+  spec.subtitle = options->subtitle;
+  spec.sources = sources;
+  spec.footer_note = note;
+  atlas_chart_frame_layout (scene, &spec);
+}
+
+/* ---- the time axis ----------------------------------------------------- */
+
+static double
+day_to_x (const TimelineGeometry *g, double day)
+{
+  if (g->day1 <= g->day0)
+    return (g->axis_x0 + g->axis_x1) / 2;
+  return g->axis_x0 + (day - g->day0) / (g->day1 - g->day0) * (g->axis_x1 - g->axis_x0);
+}
+
+typedef struct {
+  const AtlasScene *scene;
+  double            size;
+} TickMeasure;
+
+static double
+measure_tick_label (const char *text, gpointer user_data)
+{
+  const TickMeasure *measure = user_data;
+  double w;
+
+  atlas_scene_measure_text (measure->scene, text, measure->size, FALSE, 0, &w, NULL);
+  return w;
+}
+
+/* Ticks from the shared time axis (the price chart's too), spaced widely
+ * enough to read as a calendar: months for a half year, years or every
+ * other year for two decades. */
+static void
+add_time_axis (AtlasScene *scene, const TimelineGeometry *g)
+{
+  TickMeasure measure = { scene, g->small_size };
+  double left = scene->plot.x, right = scene->plot.x + scene->plot.width;
+  g_autoptr(AtlasTimeAxis) axis = atlas_time_axis_new (g->day0, g->day1, g->axis_x0, g->axis_x1,
+                                                       left, right, g->small_size * 1.2,
+                                                       g->small_size * 10,
+                                                       measure_tick_label, &measure);
+  double tick_length = g->small_size * 0.4, line = g->hairline;
+  AtlasRect baseline = { g->lanes_x, g->lanes_bottom, right - g->lanes_x, line };
+
+  atlas_scene_add_rect (scene, &baseline, &scene->style->muted, NULL);
+  for (guint i = 0; i < axis->ticks->len; i++)
+    {
+      const AtlasTimeTick *tick = &g_array_index (axis->ticks, AtlasTimeTick, i);
+      AtlasRect grid = { tick->x - line / 2, g->lanes_top, line, g->lanes_bottom - g->lanes_top };
+      AtlasRect mark = { tick->x - line / 2, g->lanes_bottom, line, tick_length };
+
+      atlas_scene_add_rect (scene, &grid, &scene->style->grid, NULL);
+      atlas_scene_add_rect (scene, &mark, &scene->style->muted, NULL);
+      if (tick->label != NULL)
+        atlas_scene_add_text (scene, tick->label, tick->label_x, g->lanes_bottom + tick_length + line,
+                              g->small_size, FALSE, ATLAS_ALIGN_START, &scene->style->muted, NULL);
+    }
+}
+
+/* ---- geometry ---------------------------------------------------------- */
+
+static double
+text_height (const AtlasScene *scene, const char *text, double size, gboolean bold)
+{
+  double h;
+
+  atlas_scene_measure_text (scene, text, size, bold, 0, NULL, &h);
+  return h;
+}
+
+static double
+text_width (const AtlasScene *scene, const char *text, double size, gboolean bold)
+{
+  double w;
+
+  atlas_scene_measure_text (scene, text, size, bold, 0, &w, NULL);
+  return w;
+}
+
+static void
+lane_color (const AtlasScene *scene, AtlasEventKind kind, AtlasColor *out)
+{
+  atlas_style_palette_color (scene->style, (guint) kind, out);
+}
+
+/* The range the axis spans: what the options say, else the events' dates
+ * with a little room so the first and last markers are not on the edge. */
+static void
+compute_range (GPtrArray *events, const TimelineFilter *filter, double *day0, double *day1)
+{
+  const AtlasEvent *first = g_ptr_array_index (events, 0);
+  const AtlasEvent *last = g_ptr_array_index (events, events->len - 1);
+  double pad;
+
+  *day0 = filter->has_from ? filter->from_day : first->date.day;
+  *day1 = filter->has_to ? filter->to_day + 1 : last->date.day;
+  pad = MAX ((*day1 - *day0) * 0.03, 20);
+  if (!filter->has_from)
+    *day0 -= pad;
+  if (!filter->has_to)
+    *day1 += pad;
+}
+
+/* More rows than this only spread a lane's labels thinly. */
+#define MAX_LANE_ROWS 9
+
+static double
+lane_weight (guint n_events)
+{
+  return 1.0 + sqrt ((double) n_events);
+}
+
+static void
+compute_geometry (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filter,
+                  TimelineGeometry *g)
+{
+  const AtlasRect *plot = &scene->plot;
+  gboolean present[ATLAS_EVENT_N_KINDS] = { FALSE };
+  guint counts[ATLAS_EVENT_N_KINDS] = { 0 };
+  double names_width = 0, axis_height, total_weight = 0, top;
+
+  g->small_size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  g->label_size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
+  /* Measured with a Han character too: Chinese titles come from a
+   * fallback font whose lines are taller. */
+  g->line = MAX (text_height (scene, "Ag", g->small_size, FALSE),
+                 text_height (scene, "中", g->small_size, FALSE));
+  g->radius = g->small_size * 0.42;
+  g->hairline = MAX (1.0, g->small_size / 12.0);
+  g->row_height = MAX (g->line, 2 * g->radius) + g->small_size * 0.3;
+
+  for (guint i = 0; i < events->len; i++)
+    present[((const AtlasEvent *) g_ptr_array_index (events, i))->kind] = TRUE;
+  g->lanes = g_array_new (FALSE, TRUE, sizeof (TimelineLane));
+  for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+    if (present[k])
+      {
+        g_array_append_val (g->lanes, ((TimelineLane) { k, 0, 0, 0 }));
+        names_width = MAX (names_width, text_width (scene, _(lane_names[k]), g->label_size, TRUE));
+      }
+
+  g->lanes_x = plot->x + g->radius * 3 + names_width + g->label_size;
+  g->lanes_x = MIN (g->lanes_x, plot->x + plot->width * 0.3);
+  /* Tick marks, the baseline, and a line of tick labels (which a
+   * translation may write in Han characters). */
+  axis_height = g->small_size * 0.4 + g->hairline + g->line;
+  g->lanes_top = plot->y;
+  g->lanes_bottom = plot->y + plot->height - axis_height;
+  g->axis_x0 = g->lanes_x + g->radius + 2;
+  g->axis_x1 = plot->x + plot->width - g->radius - 2;
+  compute_range (events, filter, &g->day0, &g->day1);
+
+  /* Busy lanes get more height, but a quiet one keeps room for its
+   * labels; rows are capped so a tall lane does not scatter its labels. */
+  for (guint i = 0; i < events->len; i++)
+    counts[((const AtlasEvent *) g_ptr_array_index (events, i))->kind]++;
+  for (guint i = 0; i < g->lanes->len; i++)
+    total_weight += lane_weight (counts[g_array_index (g->lanes, TimelineLane, i).kind]);
+  top = g->lanes_top;
+  for (guint i = 0; i < g->lanes->len; i++)
+    {
+      TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
+      double height = (g->lanes_bottom - g->lanes_top) * lane_weight (counts[lane->kind]) / total_weight;
+      double pad = MIN (g->small_size * 0.3, height * 0.1);
+
+      lane->top = top;
+      lane->height = height;
+      lane->n_rows = (guint) CLAMP (floor ((height - 2 * pad) / g->row_height), 1, MAX_LANE_ROWS);
+      top += height;
+    }
+}
+
+static void
+timeline_geometry_clear (TimelineGeometry *g)
+{
+  g_clear_pointer (&g->lanes, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TimelineGeometry, timeline_geometry_clear)
+
+static guint
+lane_of_kind (const TimelineGeometry *g, AtlasEventKind kind)
+{
+  for (guint i = 0; i < g->lanes->len; i++)
+    if (g_array_index (g->lanes, TimelineLane, i).kind == kind)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* Rows are centred in the lane, so a lane with few rows looks balanced. */
+static double
+row_centre (const TimelineGeometry *g, const TimelineLane *lane, guint row)
+{
+  double used = lane->n_rows * g->row_height;
+
+  if (used > lane->height)
+    return lane->top + lane->height / 2;
+  return lane->top + (lane->height - used) / 2 + (row + 0.5) * g->row_height;
+}
+
+/* ---- lanes and markers ------------------------------------------------- */
+
+static cairo_path_t *
+circle_path (cairo_t *cr, double cx, double cy, double r)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_close_path (cr);
+  return cairo_copy_path (cr);
+}
+
+static void
+add_lanes (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g)
+{
+  double right = scene->plot.x + scene->plot.width;
+
+  for (guint i = 0; i < g->lanes->len; i++)
+    {
+      const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
+      const char *name = _(lane_names[lane->kind]);
+      g_autofree char *fitted = NULL;
+      AtlasColor color, band = scene->style->grid;
+      double r = g->radius, h;
+      AtlasShape dot = { 0 };
+
+      /* Every other lane on a faint band, so a label is read in its lane. */
+      if (i % 2 == 0)
+        {
+          AtlasRect rect = { scene->plot.x, lane->top, right - scene->plot.x, lane->height };
+          band.alpha = scene->style->dark ? 0.25 : 0.3;
+          atlas_scene_add_rect (scene, &rect, &band, NULL);
+        }
+
+      lane_color (scene, lane->kind, &color);
+      h = text_height (scene, name, g->label_size, TRUE);
+      if (h > lane->height)
+        continue;
+      fitted = atlas_scene_ellipsize (scene, name, g->label_size, TRUE,
+                                      g->lanes_x - scene->plot.x - 3 * r - g->small_size * 0.5);
+      if (fitted == NULL)
+        continue;
+      /* The lane's marker, as a key to its colour. */
+      dot.kind = ATLAS_SHAPE_PATH;
+      dot.bounds = (AtlasRect) { scene->plot.x + r * 0.5, lane->top + lane->height / 2 - r, 2 * r, 2 * r };
+      dot.has_fill = TRUE;
+      dot.fill = color;
+      dot.path = circle_path (cr, scene->plot.x + r * 1.5, lane->top + lane->height / 2, r);
+      atlas_scene_add_shape (scene, &dot);
+      atlas_scene_add_text (scene, fitted, scene->plot.x + 3 * r, lane->top + (lane->height - h) / 2,
+                            g->label_size, TRUE, ATLAS_ALIGN_START, &scene->style->foreground, NULL);
+    }
+}
+
+/* Rows fill from the middle of the lane outwards (middle, below, above,
+ * ...), so a quiet lane has its markers on its centre line. */
+static guint
+row_by_rank (guint n_rows, guint rank)
+{
+  guint middle = (n_rows - 1) / 2;
+
+  if (rank % 2 == 1)
+    return middle + (rank + 1) / 2;
+  return middle - rank / 2;
+}
+
+/* Markers of one lane that would overlap go to the next free row; when
+ * every row is taken, to the row where the nearest neighbour is farthest
+ * away. */
+static guint
+choose_marker_row (const TimelineGeometry *g, GArray *markers, guint lane, guint n_rows, double x)
+{
+  double min_distance = 2 * g->radius + 2;
+  guint best_row = row_by_rank (n_rows, 0);
+  double best_clearance = -1;
+
+  for (guint rank = 0; rank < n_rows; rank++)
+    {
+      guint row = row_by_rank (n_rows, rank);
+      double clearance = G_MAXDOUBLE;
+
+      if (row >= n_rows)
+        continue;
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+          if (m->lane == lane && m->row == row)
+            clearance = MIN (clearance, fabs (m->x - x));
+        }
+      if (clearance >= min_distance)
+        return row;
+      if (clearance > best_clearance)
+        {
+          best_clearance = clearance;
+          best_row = row;
+        }
+    }
+  return best_row;
+}
+
+static GArray *
+place_markers (AtlasScene *scene, const TimelineGeometry *g, GPtrArray *events)
+{
+  GArray *markers = g_array_new (FALSE, TRUE, sizeof (TimelineMarker));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+      TimelineMarker marker = { event, event_index (scene->dataset, event), 0, 0, 0, 0 };
+      const TimelineLane *lane;
+
+      marker.lane = lane_of_kind (g, event->kind);
+      lane = &g_array_index (g->lanes, TimelineLane, marker.lane);
+      marker.x = day_to_x (g, event->date.day);
+      marker.row = choose_marker_row (g, markers, marker.lane, lane->n_rows, marker.x);
+      marker.y = row_centre (g, lane, marker.row);
+      g_array_append_val (markers, marker);
+    }
+  return markers;
+}
+
+static AtlasRect
+marker_box (const TimelineGeometry *g, const TimelineMarker *m)
+{
+  return (AtlasRect) { m->x - g->radius, m->y - g->radius, 2 * g->radius, 2 * g->radius };
+}
+
+static void
+add_marker (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const TimelineMarker *m)
+{
+  AtlasShape shape = { 0 };
+
+  shape.kind = ATLAS_SHAPE_PATH;
+  shape.item = (AtlasItem) { ATLAS_ITEM_EVENT, m->event->id, m->index };
+  shape.hit = TRUE;
+  shape.bounds = marker_box (g, m);
+  shape.has_fill = TRUE;
+  lane_color (scene, m->event->kind, &shape.fill);
+  /* A ring in the background colour keeps neighbouring markers apart. */
+  shape.has_stroke = TRUE;
+  shape.stroke = scene->background;
+  shape.line_width = g->hairline;
+  shape.path = circle_path (cr, m->x, m->y, g->radius);
+  atlas_scene_add_shape (scene, &shape);
+}
+
+/* ---- labels ------------------------------------------------------------ */
+
+static char *
+event_label (const AtlasEvent *event, const char *lang)
+{
+  g_autofree char *date = atlas_date_to_string (&event->date);
+
+  return g_strdup_printf ("%s  %s", date, atlas_text_get (event->title, lang));
+}
+
+/* Where a label may go: its box and the leader that ties it to its
+ * marker (none when it sits right beside the marker). */
+typedef struct {
+  double    cost;               /* distance from the marker, in pixels */
+  AtlasRect box;
+  guint     n_leader;           /* rects the leader occupies: 0, 1 or 2 */
+  AtlasRect leader[2];          /* vertical, then horizontal */
+  guint     n_points;           /* the leader as a polyline: 0, 2 or 3 points */
+  double    points[3][2];
+} LabelSpot;
+
+static AtlasRect
+span_rect (double x0, double y0, double x1, double y1, double thickness)
+{
+  if (x0 == x1)
+    return (AtlasRect) { x0 - thickness / 2, MIN (y0, y1), thickness, fabs (y1 - y0) };
+  return (AtlasRect) { MIN (x0, x1), y0 - thickness / 2, fabs (x1 - x0), thickness };
+}
+
+/* One candidate: the label on @row, on @side of the marker (+1 right, -1
+ * left), pushed @slide pixels further away. Beside the marker on its own
+ * row it needs no leader; elsewhere a leader runs down (or up) from the
+ * marker to the row and along it to the label. */
+static void
+spot_add_point (LabelSpot *spot, double x, double y)
+{
+  spot->points[spot->n_points][0] = x;
+  spot->points[spot->n_points][1] = y;
+  spot->n_points++;
+}
+
+static LabelSpot
+make_spot (const TimelineGeometry *g, const TimelineMarker *m, const TimelineLane *lane,
+           guint row, int side, double slide, double w, double h)
+{
+  double gap = g->radius + g->small_size * 0.3, flag = g->small_size * 0.35;
+  double cy = row_centre (g, lane, row);
+  gboolean own_row = row == m->row;
+  double near = m->x + side * ((own_row ? gap : flag) + slide);
+  double end_x = near - side * flag * 0.5;
+  LabelSpot spot = { 0 };
+
+  spot.cost = slide + fabs ((double) row - (double) m->row) * g->row_height * 1.5;
+  spot.box = (AtlasRect) { side > 0 ? near : near - w, cy - h / 2, w, h };
+  if (!own_row)
+    {
+      /* Half a pixel off the marker, so the marker's own box (reserved
+       * in the placer) does not refuse its leader. */
+      double from = cy > m->y ? m->y + g->radius + 0.5 : m->y - g->radius - 0.5;
+
+      spot.leader[spot.n_leader++] = span_rect (m->x, from, m->x, cy, g->hairline * 1.5);
+      spot_add_point (&spot, m->x, from);
+      spot_add_point (&spot, m->x, cy);
+    }
+  if (slide > 0)
+    {
+      double from = own_row ? m->x + side * (g->radius + 0.5) : m->x;
+
+      spot.leader[spot.n_leader++] = span_rect (from, cy, end_x, cy, g->hairline * 1.5);
+      if (spot.n_points == 0)
+        spot_add_point (&spot, from, cy);
+      spot_add_point (&spot, end_x, cy);
+    }
+  return spot;
+}
+
+static int
+compare_spot_cost (gconstpointer a, gconstpointer b)
+{
+  const LabelSpot *sa = a, *sb = b;
+
+  return (sa->cost > sb->cost) - (sa->cost < sb->cost);
+}
+
+static gboolean
+spot_is_free (const AtlasLabelPlacer *placer, const LabelSpot *spot)
+{
+  if (!atlas_label_placer_is_free (placer, &spot->box))
+    return FALSE;
+  for (guint i = 0; i < spot->n_leader; i++)
+    if (!atlas_label_placer_is_free (placer, &spot->leader[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The free spot nearest the marker: beside it on its own row, then on the
+ * rows around it, then pushed sideways up to @max_slide. */
+static gboolean
+find_label_spot (const AtlasLabelPlacer *placer, const TimelineGeometry *g,
+                 const TimelineMarker *m, double w, double h, double max_slide, LabelSpot *out)
+{
+  const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, m->lane);
+  g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (LabelSpot));
+  double step = g->small_size * 1.5;
+
+  for (guint row = 0; row < lane->n_rows; row++)
+    for (int side = 1; side >= -1; side -= 2)
+      for (double slide = 0; slide <= max_slide; slide += step)
+        {
+          LabelSpot spot = make_spot (g, m, lane, row, side, slide, w, h);
+          g_array_append_val (spots, spot);
+        }
+  g_array_sort (spots, compare_spot_cost);
+  for (guint i = 0; i < spots->len; i++)
+    {
+      const LabelSpot *spot = &g_array_index (spots, LabelSpot, i);
+
+      if (spot_is_free (placer, spot))
+        {
+          *out = *spot;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+add_leader (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const TimelineMarker *m,
+            const LabelSpot *spot)
+{
+  AtlasShape shape = { 0 };
+  AtlasRect bounds = spot->leader[0];
+
+  for (guint i = 1; i < spot->n_leader; i++)
+    {
+      double x1 = MAX (bounds.x + bounds.width, spot->leader[i].x + spot->leader[i].width);
+      double y1 = MAX (bounds.y + bounds.height, spot->leader[i].y + spot->leader[i].height);
+
+      bounds.x = MIN (bounds.x, spot->leader[i].x);
+      bounds.y = MIN (bounds.y, spot->leader[i].y);
+      bounds.width = x1 - bounds.x;
+      bounds.height = y1 - bounds.y;
+    }
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, spot->points[0][0], spot->points[0][1]);
+  for (guint i = 1; i < spot->n_points; i++)
+    cairo_line_to (cr, spot->points[i][0], spot->points[i][1]);
+
+  shape.kind = ATLAS_SHAPE_PATH;
+  shape.item = (AtlasItem) { ATLAS_ITEM_EVENT, m->event->id, m->index };
+  shape.hit = FALSE;
+  shape.bounds = bounds;
+  shape.has_stroke = TRUE;
+  lane_color (scene, m->event->kind, &shape.stroke);
+  shape.line_width = g->hairline;
+  shape.path = cairo_copy_path (cr);
+  atlas_scene_add_shape (scene, &shape);
+}
+
+/* Tries the whole label, then shorter ones; drops the label when nothing
+ * fits (the marker still answers the pointer). The selected event's label
+ * may travel the whole lane to find room.  Room is looked for with a box
+ * of the width allowed before the text is shortened to it, since
+ * shortening takes many Pango layouts and most tries find no room. */
+static void
+place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
+             const TimelineGeometry *g, const TimelineMarker *m, gboolean selected)
+{
+  g_autofree char *full = event_label (m->event, scene->style->lang);
+  g_autofree char *date = atlas_date_to_string (&m->event->date);
+  g_autofree char *date_prefix = g_strconcat (date, "  ", NULL);
+  double date_width, full_width, h;
+  double lanes_width = g->axis_x1 - g->lanes_x;
+  double max_slide = selected ? lanes_width : lanes_width * 0.12;
+  /* Whole titles where a lane is quiet, shorter ones where it is busy. */
+  static const double fractions[] = { 0.7, 0.45, 0.27, 0.16 };
+  AtlasItem item = { ATLAS_ITEM_EVENT, m->event->id, m->index };
+
+  atlas_scene_measure_text (scene, date_prefix, g->small_size, FALSE, 0, &date_width, NULL);
+  atlas_scene_measure_text (scene, full, g->small_size, FALSE, 0, &full_width, &h);
+  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+    {
+      double limit = MIN (full_width, lanes_width * fractions[f]);
+      g_autofree char *text = NULL;
+      LabelSpot spot;
+      double w;
+
+      /* A date and a word or two say nothing the marker does not: keep
+       * some eight ems of the title (about sixteen letters, eight Han
+       * characters), or all of a shorter one. */
+      if (limit - date_width < MIN (g->small_size * 8, full_width - date_width))
+        return;
+      if (!find_label_spot (placer, g, m, limit, h, max_slide, &spot))
+        continue;
+      text = limit < full_width ? atlas_scene_ellipsize (scene, full, g->small_size, FALSE, limit)
+                                : g_strdup (full);
+      if (text == NULL)
+        return;
+      atlas_scene_measure_text (scene, text, g->small_size, FALSE, 0, &w, NULL);
+      /* The shorter text keeps the end that faces the marker. */
+      if (spot.box.x + spot.box.width <= m->x)
+        spot.box.x += spot.box.width - w;
+      spot.box.width = MIN (w, spot.box.width);
+
+      atlas_label_placer_reserve (placer, &spot.box);
+      for (guint i = 0; i < spot.n_leader; i++)
+        atlas_label_placer_reserve (placer, &spot.leader[i]);
+      if (spot.n_leader > 0)
+        add_leader (scene, cr, g, m, &spot);
+      atlas_scene_add_text (scene, text, spot.box.x, spot.box.y, g->small_size, FALSE,
+                            ATLAS_ALIGN_START, &scene->style->foreground, &item);
+      return;
+    }
+}
+
+/* The selected event is labelled first, so it always gets its label.
+ * Each lane has its own placer: labels never leave their lane, and a
+ * lane's few hundred boxes are quicker to search than the figure's. */
+static void
+place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray *markers,
+              const AtlasEvent *selected)
+{
+  g_autoptr(GPtrArray) placers = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_label_placer_free);
+  double right = scene->plot.x + scene->plot.width;
+
+  for (guint i = 0; i < g->lanes->len; i++)
+    {
+      const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
+      AtlasRect bounds = { g->lanes_x, lane->top, right - g->lanes_x, lane->height };
+
+      g_ptr_array_add (placers, atlas_label_placer_new (&bounds));
+    }
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+      AtlasRect box = marker_box (g, m);
+      atlas_label_placer_reserve (g_ptr_array_index (placers, m->lane), &box);
+    }
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < markers->len; i++)
+      {
+        const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+        gboolean is_selected = m->event == selected;
+
+        if (is_selected == (pass == 0))
+          place_label (scene, cr, g_ptr_array_index (placers, m->lane), g, m, is_selected);
+      }
+}
+
+static void
+add_empty_message (AtlasScene *scene)
+{
+  const char *message = _("No events match these filters.");
+  double size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
+  double h = text_height (scene, message, size, FALSE);
+  g_autofree char *fitted = atlas_scene_ellipsize (scene, message, size, FALSE, scene->plot.width);
+
+  if (fitted != NULL && h <= scene->plot.height)
+    atlas_scene_add_text (scene, fitted, scene->plot.x + scene->plot.width / 2,
+                          scene->plot.y + (scene->plot.height - h) / 2, size, FALSE,
+                          ATLAS_ALIGN_CENTER, &scene->style->muted, NULL);
+}
+
+/* ---- hit-testing, description ------------------------------------------ */
+
+/* The nearest marker within reach of the pointer wins, so an event whose
+ * label was dropped is still found, and a small marker is easy to hit. */
+static gboolean
+timeline_hit_test (const AtlasScene *scene, double x, double y, AtlasItem *out)
+{
+  const TimelineSceneData *data = scene->chart_data;
+  const TimelineMarker *best = NULL;
+  double best_distance = 0;
+
+  if (data == NULL)
+    return FALSE;
+  for (guint i = 0; i < data->markers->len; i++)
+    {
+      const TimelineMarker *m = &g_array_index (data->markers, TimelineMarker, i);
+      double distance = hypot (m->x - x, m->y - y);
+
+      if (distance <= data->hit_radius && (best == NULL || distance < best_distance))
+        {
+          best = m;
+          best_distance = distance;
+        }
+    }
+  if (best == NULL)
+    return FALSE;
+  *out = (AtlasItem) { ATLAS_ITEM_EVENT, best->event->id, best->index };
+  return TRUE;
+}
+
+static void
+timeline_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTable *set)
+{
+  g_hash_table_add (set, atlas_item_to_key (item));
+}
+
+static void
+timeline_scene_data_free (gpointer data)
+{
+  TimelineSceneData *self = data;
+
+  g_array_unref (self->markers);
+  g_free (self);
+}
+
+static const AtlasSceneClass timeline_scene_class = {
+  "timeline",
+  timeline_collect_related,
+  timeline_hit_test,
+};
+
+/* "28 events from 2010 to 2027: 12 policy, 8 market. Latest: 2026-01-13, ..." */
+static char *
+describe_events (GPtrArray *events, const char *lang)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint counts[ATLAS_EVENT_N_KINDS] = { 0 };
+  const AtlasEvent *first, *last;
+  g_autofree char *latest_date = NULL;
+  gboolean any = FALSE;
+
+  if (events->len == 0)
+    return g_strdup (_("No events match these filters."));
+  first = g_ptr_array_index (events, 0);
+  last = g_ptr_array_index (events, events->len - 1);
+  for (guint i = 0; i < events->len; i++)
+    counts[((const AtlasEvent *) g_ptr_array_index (events, i))->kind]++;
+
+  if (first->date.year == last->date.year)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event in %d", "%u events in %d",
+                                               events->len),
+                            events->len, first->date.year);
+  else
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event from %d to %d",
+                                               "%u events from %d to %d", events->len),
+                            events->len, first->date.year, last->date.year);
+  g_string_append (text, ":");
+  for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+    if (counts[k] > 0)
+      {
+        g_string_append_printf (text, "%s %u %s", any ? "," : "", counts[k], _(kind_words[k]));
+        any = TRUE;
+      }
+  latest_date = atlas_date_to_string (&last->date);
+  /* TRANSLATORS: the most recent event: its date, then its title */
+  g_string_append_printf (text, _(". Latest: %s, %s."), latest_date, atlas_text_get (last->title, lang));
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* ---- entry points ------------------------------------------------------ */
+
+static gboolean
+resolve_selection (AtlasDataset *dataset, const char *id, const AtlasEvent **out, GError **error)
+{
+  *out = NULL;
+  if (id == NULL)
+    return TRUE;
+  *out = atlas_dataset_find_event (dataset, id);
+  if (*out != NULL)
+    return TRUE;
+  g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID, _("Unknown event “%s”"), id);
+  return FALSE;
+}
+
+static void
+layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filter,
+               const AtlasEvent *selected)
+{
+  g_auto(TimelineGeometry) g = { 0 };
+  TimelineSceneData *data;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GArray *markers;
+
+  /* Paths are built on a scratch context: scenes hold no surface. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cr = cairo_create (surface);
+
+  compute_geometry (scene, events, filter, &g);
+  add_lanes (scene, cr, &g);
+  add_time_axis (scene, &g);
+
+  markers = place_markers (scene, &g, events);
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+      add_marker (scene, cr, &g, m);
+      atlas_scene_add_item (scene, &(AtlasItem) { ATLAS_ITEM_EVENT, m->event->id, m->index });
+    }
+  place_labels (scene, cr, &g, markers, selected);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  data = g_new0 (TimelineSceneData, 1);
+  data->markers = markers;
+  data->hit_radius = MAX (g.radius * 1.6, 6.0);
+  scene->chart_data = data;
+  scene->chart_data_free = timeline_scene_data_free;
+}
+
+AtlasScene *
+atlas_timeline_chart_layout (AtlasDataset            *dataset,
+                             const AtlasChartOptions *options,
+                             double                   width,
+                             double                   height,
+                             const AtlasStyle        *style,
+                             GError                 **error)
+{
+  g_auto(TimelineFilter) filter = { { FALSE } };
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  const AtlasEvent *selected;
+
+  if (atlas_dataset_get_events (dataset)->len == 0)
+    {
+      g_set_error_literal (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOTHING,
+                           _("The dataset has no events to draw."));
+      return NULL;
+    }
+  if (!resolve_filter (dataset, options, &filter, error) ||
+      !resolve_selection (dataset, options->select, &selected, error))
+    return NULL;
+  events = filter_events (dataset, &filter);
+  if (selected != NULL && !g_ptr_array_find (events, selected, NULL))
+    selected = NULL;
+
+  scene = atlas_scene_new (&timeline_scene_class, dataset, style, width, height);
+  layout_frame (scene, options, events, &filter);
+  if (events->len == 0)
+    add_empty_message (scene);
+  else
+    layout_events (scene, events, &filter, selected);
+
+  scene->description = describe_events (events, scene->style->lang);
+  if (selected != NULL)
+    {
+      AtlasItem item = { ATLAS_ITEM_EVENT, selected->id, event_index (dataset, selected) };
+      atlas_scene_set_selected (scene, &item);
+      atlas_scene_set_highlight (scene, &item);
+    }
+  return g_steal_pointer (&scene);
+}
+
+AtlasTable *
+atlas_timeline_chart_table (AtlasDataset            *dataset,
+                            const AtlasChartOptions *options,
+                            GError                 **error)
+{
+  g_auto(TimelineFilter) filter = { { FALSE } };
+  g_autoptr(GPtrArray) events = NULL;
+  AtlasTable *table;
+
+  if (!resolve_filter (dataset, options, &filter, error))
+    return NULL;
+  events = filter_events (dataset, &filter);
+  table = atlas_table_new (_("Date"), _("Kind"), _("Title"), _("Regions"), _("Elements"),
+                           _("Detail"), _("Sources"), NULL);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+      const char *detail = atlas_text_get (event->detail, options->lang);
+
+      atlas_table_add_row (table,
+                           atlas_date_to_string (&event->date),
+                           g_strdup (_(lane_names[event->kind])),
+                           g_strdup (atlas_text_get (event->title, options->lang)),
+                           join_region_names (event->regions, options->lang),
+                           join_element_names (event->elements, options->lang),
+                           g_strdup (detail != NULL ? detail : ""),
+                           atlas_table_format_cite (dataset, (const char * const *) event->cite,
+                                                    options->lang),
+                           NULL);
+    }
+  return table;
+}
