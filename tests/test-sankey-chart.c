@@ -1,0 +1,680 @@
+/* test-sankey-chart.c: the Flows figure: labels, hit-testing, hover relations, JSON geometry, table and description. */
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "atlas-chart.h"
+#include "atlas-sankey-json.h"
+
+static const struct {
+  double width, height;
+} sizes[] = {
+  { 640, 360 },
+  { 1600, 900 },
+  { 3840, 2160 },
+};
+
+static const char * const langs[] = { "en", "zh" };
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
+}
+
+static AtlasDataset *
+load (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static AtlasDataset *
+load_fixture (const char *name)
+{
+  g_autofree char *path = fixture_path (name);
+  return load (path);
+}
+
+/* The fixtures, and the bundled dataset when the source tree has it. */
+static GPtrArray *
+all_datasets (void)
+{
+  GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
+
+  g_ptr_array_add (datasets, load_fixture ("sankey-skip.json"));
+  g_ptr_array_add (datasets, load_fixture ("sankey-loop.json"));
+  if (root != NULL)
+    {
+      g_autofree char *bundled = g_build_filename (root, "data", "rare-earths.json", NULL);
+      if (g_file_test (bundled, G_FILE_TEST_EXISTS))
+        g_ptr_array_add (datasets, load (bundled));
+    }
+  return datasets;
+}
+
+static AtlasScene *
+layout_flows (AtlasDataset *dataset, const AtlasChartOptions *options,
+              double width, double height, gboolean dark)
+{
+  g_autoptr(AtlasStyle) style = atlas_style_new (dark);
+  g_autoptr(GError) error = NULL;
+  AtlasScene *scene = atlas_chart_layout (dataset, options, width, height, style, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scene);
+  return scene;
+}
+
+static AtlasScene *
+layout_default (AtlasDataset *dataset, double width, double height)
+{
+  AtlasChartOptions options;
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  return layout_flows (dataset, &options, width, height, FALSE);
+}
+
+static const AtlasChain *
+first_chain (AtlasDataset *dataset)
+{
+  return g_ptr_array_index (atlas_dataset_get_chains (dataset), 0);
+}
+
+static const AtlasShape *
+find_shape (const AtlasScene *scene, AtlasShapeKind kind, const AtlasItem *item, guint *index)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      if (shape->kind == kind && atlas_item_equal (&shape->item, item))
+        {
+          if (index != NULL)
+            *index = i;
+          return shape;
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+path_contains (const AtlasShape *shape, double x, double y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  gboolean inside;
+
+  cairo_append_path (cr, shape->path);
+  inside = cairo_in_fill (cr, x, y);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return inside;
+}
+
+/* ---- labels ----------------------------------------------------------- */
+
+static void
+assert_texts_disjoint_and_inside (const AtlasScene *scene)
+{
+  AtlasRect figure = { 0, 0, scene->width, scene->height };
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *a = &g_array_index (scene->shapes, AtlasShape, i);
+      if (a->kind != ATLAS_SHAPE_TEXT)
+        continue;
+      g_assert_nonnull (a->text);
+      if (!atlas_rect_contains (&figure, &a->bounds))
+        g_error ("text \"%s\" leaves the %gx%g figure", a->text, scene->width, scene->height);
+      for (guint j = i + 1; j < scene->shapes->len; j++)
+        {
+          const AtlasShape *b = &g_array_index (scene->shapes, AtlasShape, j);
+          if (b->kind == ATLAS_SHAPE_TEXT && atlas_rect_intersects (&a->bounds, &b->bounds))
+            g_error ("texts \"%s\" and \"%s\" overlap at %gx%g", a->text, b->text,
+                     scene->width, scene->height);
+        }
+    }
+}
+
+/* Node labels never cover a node, and none leaves the plot. */
+static void
+assert_labels_clear_of_nodes (const AtlasScene *scene)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *label = &g_array_index (scene->shapes, AtlasShape, i);
+      if (label->kind != ATLAS_SHAPE_TEXT || label->item.kind == ATLAS_ITEM_NONE)
+        continue;
+      if (label->item.kind != ATLAS_ITEM_NODE && label->item.kind != ATLAS_ITEM_LINK)
+        continue;   /* legend entries belong to the frame */
+      g_assert_true (atlas_rect_contains (&scene->plot, &label->bounds));
+      for (guint j = 0; j < scene->shapes->len; j++)
+        {
+          const AtlasShape *node = &g_array_index (scene->shapes, AtlasShape, j);
+          if (node->kind == ATLAS_SHAPE_RECT && node->item.kind == ATLAS_ITEM_NODE)
+            g_assert_false (atlas_rect_intersects (&label->bounds, &node->bounds));
+        }
+    }
+}
+
+static guint
+count_texts_of (const AtlasScene *scene, AtlasItemKind kind)
+{
+  guint n = 0;
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      n += shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == kind;
+    }
+  return n;
+}
+
+static void
+test_labels_disjoint (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+
+  for (guint d = 0; d < datasets->len; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (int dark = 0; dark < 2; dark++)
+        for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+          {
+            AtlasChartOptions options;
+            atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+            options.lang = langs[l];
+            g_autoptr(AtlasScene) scene = layout_flows (g_ptr_array_index (datasets, d), &options,
+                                                        sizes[s].width, sizes[s].height, dark);
+            const AtlasChain *chain = first_chain (g_ptr_array_index (datasets, d));
+
+            assert_texts_disjoint_and_inside (scene);
+            assert_labels_clear_of_nodes (scene);
+            /* Labels are dropped only when they do not fit: a full-size
+             * figure names at least one node per stage and some flows. */
+            if (sizes[s].width >= 1600)
+              {
+                g_assert_cmpuint (count_texts_of (scene, ATLAS_ITEM_NODE), >=, chain->stages->len);
+                g_assert_cmpuint (count_texts_of (scene, ATLAS_ITEM_LINK), >=, 1);
+              }
+          }
+}
+
+/* Text from the dataset is shown as written, in the language asked for. */
+static void
+test_labels_in_language (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  AtlasChartOptions options;
+  gboolean found = FALSE;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  options.lang = "zh";
+  g_autoptr(AtlasScene) scene = layout_flows (dataset, &options, 1600, 900, FALSE);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, "分离与精炼") == 0)
+        found = TRUE;
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (scene->title, ==, "含跨阶段流动的稀土流向，2024年");
+}
+
+/* ---- hit-testing ------------------------------------------------------- */
+
+static void
+assert_hit_round_trip (const AtlasScene *scene)
+{
+  const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
+  const AtlasChain *chain = first_chain (scene->dataset);
+
+  g_assert_nonnull (layout);
+  for (guint n = 0; n < layout->n_nodes; n++)
+    {
+      const AtlasSankeyBox *box = &layout->nodes[n].box;
+      AtlasItem hit, want = { ATLAS_ITEM_NODE, ((const AtlasNode *) g_ptr_array_index (chain->nodes, n))->id, (int) n };
+
+      g_assert_true (atlas_scene_hit_test (scene, (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2, &hit));
+      g_assert_true (atlas_item_equal (&hit, &want));
+    }
+
+  for (guint l = 0; l < layout->n_links; l++)
+    {
+      const AtlasSankeyBand *band = &layout->bands[l];
+      AtlasItem hit, want = { ATLAS_ITEM_LINK, chain->id, (int) l };
+      guint own_index = 0, hit_index = 0;
+      double x, y;
+
+      if (band->width < 1)
+        continue;
+      g_assert_nonnull (find_shape (scene, ATLAS_SHAPE_PATH, &want, &own_index));
+
+      /* Where the band leaves its source, nothing else is drawn. */
+      g_assert_true (atlas_scene_hit_test (scene, band->source_x + 0.5,
+                                           (band->source_y0 + band->source_y1) / 2, &hit));
+      g_assert_true (atlas_item_equal (&hit, &want));
+
+      /* In the middle of the band: this link, unless another band drawn
+       * on top of it really covers that point. */
+      atlas_sankey_band_point (band, 0.5, &x, &y);
+      g_assert_true (atlas_scene_hit_test (scene, x, y, &hit));
+      g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_LINK);
+      if (!atlas_item_equal (&hit, &want))
+        {
+          const AtlasShape *over = find_shape (scene, ATLAS_SHAPE_PATH, &hit, &hit_index);
+          g_assert_nonnull (over);
+          g_assert_cmpuint (hit_index, >, own_index);
+          g_assert_true (path_contains (over, x, y));
+        }
+      g_assert_true (path_contains (&g_array_index (scene->shapes, AtlasShape, own_index), x, y));
+    }
+}
+
+static void
+test_hit_round_trip (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+
+  for (guint d = 0; d < datasets->len; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(AtlasScene) scene = layout_default (g_ptr_array_index (datasets, d),
+                                                      sizes[s].width, sizes[s].height);
+        assert_hit_round_trip (scene);
+      }
+}
+
+/* ---- JSON ---------------------------------------------------------------- */
+
+static void
+test_json_matches_scene (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      AtlasDataset *dataset = g_ptr_array_index (datasets, d);
+      const AtlasChain *chain = first_chain (dataset);
+      g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+      g_autofree char *json = atlas_sankey_scene_to_json (scene);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      JsonObject *root;
+      JsonArray *nodes, *links;
+
+      g_assert_nonnull (json);
+      g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+      g_assert_no_error (error);
+      root = json_node_get_object (json_parser_get_root (parser));
+      nodes = json_object_get_array_member (root, "nodes");
+      links = json_object_get_array_member (root, "links");
+      g_assert_cmpuint (json_array_get_length (nodes), ==, chain->nodes->len);
+      g_assert_cmpuint (json_array_get_length (links), ==, chain->links->len);
+
+      for (guint n = 0; n < chain->nodes->len; n++)
+        {
+          JsonObject *o = json_array_get_object_element (nodes, n);
+          const AtlasNode *node = g_ptr_array_index (chain->nodes, n);
+          AtlasItem item = { ATLAS_ITEM_NODE, node->id, (int) n };
+          const AtlasShape *rect = find_shape (scene, ATLAS_SHAPE_RECT, &item, NULL);
+
+          g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, node->id);
+          g_assert_nonnull (rect);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "x0"), rect->bounds.x, 1e-6);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "y0"), rect->bounds.y, 1e-6);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "x1"),
+                                          rect->bounds.x + rect->bounds.width, 1e-6);
+          g_assert_cmpfloat_with_epsilon (json_object_get_double_member (o, "y1"),
+                                          rect->bounds.y + rect->bounds.height, 1e-6);
+        }
+
+      for (guint l = 0; l < chain->links->len; l++)
+        {
+          JsonObject *o = json_array_get_object_element (links, l);
+          const AtlasLink *link = g_ptr_array_index (chain->links, l);
+          const AtlasNode *from = g_ptr_array_index (chain->nodes, link->from);
+          const AtlasNode *to = g_ptr_array_index (chain->nodes, link->to);
+          JsonObject *from_box = json_array_get_object_element (nodes, link->from);
+          JsonObject *to_box = json_array_get_object_element (nodes, link->to);
+          double width = json_object_get_double_member (o, "width");
+          double y0 = json_object_get_double_member (o, "y0"), y1 = json_object_get_double_member (o, "y1");
+
+          g_assert_cmpstr (json_object_get_string_member (o, "from"), ==, from->id);
+          g_assert_cmpstr (json_object_get_string_member (o, "to"), ==, to->id);
+          g_assert_cmpfloat (json_object_get_double_member (o, "value"), ==, link->value);
+          g_assert_cmpfloat (width, >=, 0);
+          /* The band's centre lies inside its nodes, half its width clear
+           * of their edges. */
+          g_assert_cmpfloat (y0 - width / 2, >=, json_object_get_double_member (from_box, "y0") - 1e-6);
+          g_assert_cmpfloat (y0 + width / 2, <=, json_object_get_double_member (from_box, "y1") + 1e-6);
+          g_assert_cmpfloat (y1 - width / 2, >=, json_object_get_double_member (to_box, "y0") - 1e-6);
+          g_assert_cmpfloat (y1 + width / 2, <=, json_object_get_double_member (to_box, "y1") + 1e-6);
+        }
+    }
+
+  /* Not a Flows scene: no JSON. */
+  g_autoptr(AtlasScene) other = atlas_scene_new (NULL, NULL, NULL, 100, 100);
+  g_assert_null (atlas_sankey_scene_to_json (other));
+}
+
+/* ---- hover, selection and reading order ----------------------------------- */
+
+static gboolean
+set_has (GHashTable *set, AtlasItemKind kind, const char *id, int index)
+{
+  AtlasItem item = { kind, id, index };
+  g_autofree char *key = atlas_item_to_key (&item);
+  return g_hash_table_contains (set, key);
+}
+
+static gboolean
+set_has_node (GHashTable *set, const AtlasChain *chain, const char *id)
+{
+  return set_has (set, ATLAS_ITEM_NODE, id, atlas_chain_find_node (chain, id));
+}
+
+static int
+find_link (const AtlasChain *chain, const char *from, const char *to)
+{
+  for (guint l = 0; l < chain->links->len; l++)
+    {
+      const AtlasLink *link = g_ptr_array_index (chain->links, l);
+      if ((int) link->from == atlas_chain_find_node (chain, from) && (int) link->to == atlas_chain_find_node (chain, to))
+        return l;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_collect_related (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  const AtlasChain *chain = first_chain (dataset);
+  g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  int ref_cn = atlas_chain_find_node (chain, "ref:CN");
+  AtlasItem middle = { ATLAS_ITEM_NODE, "ref:CN", ref_cn };
+
+  g_assert_nonnull (scene->klass);
+  g_assert_nonnull (scene->klass->collect_related);
+  scene->klass->collect_related (scene, &middle, set);
+
+  /* Upstream, downstream (through a skipping link too), and the links. */
+  g_assert_true (set_has_node (set, chain, "ref:CN"));
+  g_assert_true (set_has_node (set, chain, "mine:CN"));
+  g_assert_true (set_has_node (set, chain, "mine:US"));
+  g_assert_true (set_has_node (set, chain, "mag:CN"));
+  g_assert_true (set_has_node (set, chain, "mag:JP"));
+  g_assert_true (set_has_node (set, chain, "use:ev"));
+  g_assert_true (set_has_node (set, chain, "use:wind"));
+  g_assert_true (set_has_node (set, chain, "use:other"));
+  g_assert_true (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "mine:US", "ref:CN")));
+  g_assert_true (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "ref:CN", "use:other")));
+  g_assert_true (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "mag:JP", "use:wind")));
+  /* Not related: another refiner's supplier, and its own flows. */
+  g_assert_false (set_has_node (set, chain, "mine:AU"));
+  g_assert_false (set_has_node (set, chain, "ref:MY"));
+  g_assert_false (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "mine:AU", "ref:MY")));
+
+  /* A link: its source's upstream, its target's downstream, itself. */
+  g_hash_table_remove_all (set);
+  int link = find_link (chain, "ref:MY", "mag:JP");
+  AtlasItem link_item = { ATLAS_ITEM_LINK, chain->id, link };
+  scene->klass->collect_related (scene, &link_item, set);
+  g_assert_true (set_has (set, ATLAS_ITEM_LINK, chain->id, link));
+  g_assert_true (set_has_node (set, chain, "mine:AU"));
+  g_assert_true (set_has_node (set, chain, "ref:MY"));
+  g_assert_true (set_has_node (set, chain, "mag:JP"));
+  g_assert_true (set_has_node (set, chain, "use:ev"));
+  g_assert_false (set_has_node (set, chain, "ref:CN"));
+  g_assert_false (set_has_node (set, chain, "mag:CN"));
+  g_assert_false (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "ref:MY", "use:other")));
+}
+
+/* Recycling loops belong to their ends but are not walked through. */
+static void
+test_collect_related_with_loops (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  const AtlasChain *chain = first_chain (dataset);
+  g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+  g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  AtlasItem node = { ATLAS_ITEM_NODE, "mag:EU", atlas_chain_find_node (chain, "mag:EU") };
+
+  scene->klass->collect_related (scene, &node, set);
+  g_assert_true (set_has_node (set, chain, "ref:CN"));
+  g_assert_true (set_has_node (set, chain, "use:ev"));
+  g_assert_true (set_has_node (set, chain, "eol:collected"));
+  g_assert_false (set_has_node (set, chain, "ref:JP"));
+  g_assert_false (set_has_node (set, chain, "mag:JP"));
+  g_assert_false (set_has (set, ATLAS_ITEM_LINK, chain->id, find_link (chain, "eol:collected", "ref:JP")));
+}
+
+static void
+test_select (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  const AtlasChain *chain = first_chain (dataset);
+  AtlasChartOptions options;
+  g_autoptr(GError) error = NULL;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  options.select = "ref:MY";
+  g_autoptr(AtlasScene) scene = layout_flows (dataset, &options, 1600, 900, FALSE);
+  g_assert_cmpint (scene->selected.kind, ==, ATLAS_ITEM_NODE);
+  g_assert_cmpstr (scene->selected.id, ==, "ref:MY");
+  g_assert_cmpint (scene->selected.index, ==, atlas_chain_find_node (chain, "ref:MY"));
+  g_assert_nonnull (scene->emphasis);
+  g_assert_true (set_has_node (scene->emphasis, chain, "mine:AU"));
+  g_assert_false (set_has_node (scene->emphasis, chain, "mine:CN"));
+
+  options.select = "ref:XX";
+  g_autoptr(AtlasScene) none = atlas_chart_layout (dataset, &options, 1600, 900, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID);
+  g_clear_error (&error);
+
+  options.select = NULL;
+  options.chain = "no-such-chain";
+  g_autoptr(AtlasScene) no_chain = atlas_chart_layout (dataset, &options, 1600, 900, NULL, &error);
+  g_assert_null (no_chain);
+  g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID);
+}
+
+static void
+test_items_in_reading_order (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  const AtlasChain *chain = first_chain (dataset);
+  g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+  const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
+
+  g_assert_cmpuint (scene->items->len, ==, chain->nodes->len + chain->links->len);
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const AtlasItem *item = &g_array_index (scene->items, AtlasItem, i);
+      g_assert_cmpint (item->kind, ==, i < chain->nodes->len ? ATLAS_ITEM_NODE : ATLAS_ITEM_LINK);
+      if (i > 0 && i < chain->nodes->len)
+        {
+          const AtlasItem *prev = &g_array_index (scene->items, AtlasItem, i - 1);
+          const AtlasSankeyNodeBox *a = &layout->nodes[prev->index], *b = &layout->nodes[item->index];
+          g_assert_true (a->stage < b->stage || (a->stage == b->stage && a->box.y0 < b->box.y0));
+        }
+      if (i > chain->nodes->len)
+        {
+          const AtlasItem *prev = &g_array_index (scene->items, AtlasItem, i - 1);
+          const AtlasSankeyBand *a = &layout->bands[prev->index], *b = &layout->bands[item->index];
+          const AtlasSankeyNodeBox *na = &layout->nodes[a->from], *nb = &layout->nodes[b->from];
+          g_assert_true (na->stage < nb->stage || (na->stage == nb->stage && na->box.y0 <= nb->box.y0));
+        }
+    }
+}
+
+/* ---- what the figure shows ---------------------------------------------- */
+
+static void
+test_loops_and_estimates_drawn (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  const AtlasChain *chain = first_chain (dataset);
+  g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+  double lowest_node = 0;
+  gboolean estimate_legend = FALSE;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      if (shape->kind == ATLAS_SHAPE_RECT && shape->item.kind == ATLAS_ITEM_NODE)
+        lowest_node = MAX (lowest_node, shape->bounds.y + shape->bounds.height);
+      if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, "Estimate") == 0)
+        estimate_legend = TRUE;
+    }
+  g_assert_true (estimate_legend);
+
+  for (guint l = 0; l < chain->links->len; l++)
+    {
+      const AtlasLink *link = g_ptr_array_index (chain->links, l);
+      const AtlasNode *from = g_ptr_array_index (chain->nodes, link->from);
+      const AtlasNode *to = g_ptr_array_index (chain->nodes, link->to);
+      AtlasItem item = { ATLAS_ITEM_LINK, chain->id, (int) l };
+      const AtlasShape *band = find_shape (scene, ATLAS_SHAPE_PATH, &item, NULL);
+
+      g_assert_nonnull (band);
+      g_assert_cmpint (band->hatched, ==, link->estimate);
+      g_assert_true (band->hit);
+      /* Return flows are drawn, as loops passing below every node. */
+      if (to->stage < from->stage)
+        g_assert_cmpfloat (band->bounds.y + band->bounds.height, >, lowest_node);
+    }
+}
+
+static void
+test_describe (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
+  const char *text = atlas_scene_describe (scene);
+
+  g_assert_true (g_str_has_prefix (text, "Rare-earth flows with stage-skipping links, 2024, in t REO:"));
+  g_assert_nonnull (strstr (text, "Mining: China 270,000, United States 43,000"));
+  g_assert_nonnull (strstr (text, "Separation & refining: China 310,000"));
+  g_assert_nonnull (strstr (text, "Largest flow: China (Mining) to China (Separation & refining), 270,000 t REO"));
+  g_assert_null (strstr (text, "%"  "s"));
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  const AtlasChain *chain = first_chain (dataset);
+  AtlasChartOptions options;
+  g_autoptr(GError) error = NULL;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  g_autoptr(AtlasTable) table = atlas_chart_table (dataset, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, ==, chain->links->len);
+  g_assert_cmpstr (g_ptr_array_index (table->columns, 2), ==, "Value (t REO)");
+
+  GPtrArray *row = g_ptr_array_index (table->rows, 1);    /* mine:US -> ref:CN */
+  g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "United States (Mining)");
+  g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "China (Separation & refining)");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "40,000");
+  g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "93 %");
+  g_assert_cmpstr (g_ptr_array_index (row, 4), ==, "yes");
+  g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "Assumed destination.");
+  /* The link's own cite, both sources. */
+  g_assert_nonnull (strstr (g_ptr_array_index (row, row->len - 1), "Test Survey"));
+  g_assert_nonnull (strstr (g_ptr_array_index (row, row->len - 1), "Test Wire"));
+
+  row = g_ptr_array_index (table->rows, 0);               /* inherits the chain's cite */
+  g_assert_nonnull (strstr (g_ptr_array_index (row, row->len - 1), "Test Survey"));
+}
+
+static void
+test_offsets_and_keep_order (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  const AtlasChain *chain = first_chain (dataset);
+  g_autoptr(GHashTable) offsets = g_hash_table_new (g_str_hash, g_str_equal);
+  double down = 40;
+  AtlasChartOptions options;
+  int ev = atlas_chain_find_node (chain, "use:wind");
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  g_autoptr(AtlasScene) before = layout_flows (dataset, &options, 1600, 900, FALSE);
+  g_hash_table_insert (offsets, (gpointer) "use:wind", &down);
+  options.node_offsets = offsets;
+  g_autoptr(AtlasScene) after = layout_flows (dataset, &options, 1600, 900, FALSE);
+  g_assert_cmpfloat (atlas_sankey_scene_get_layout (after)->nodes[ev].box.y0, >,
+                     atlas_sankey_scene_get_layout (before)->nodes[ev].box.y0 + 1);
+  assert_texts_disjoint_and_inside (after);
+
+  options.node_offsets = NULL;
+  options.keep_order = TRUE;
+  g_autoptr(AtlasScene) kept = layout_flows (dataset, &options, 1600, 900, FALSE);
+  const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (kept);
+  for (guint a = 0; a < layout->n_nodes; a++)
+    for (guint b = a + 1; b < layout->n_nodes; b++)
+      if (layout->nodes[a].stage == layout->nodes[b].stage)
+        g_assert_cmpfloat (layout->nodes[a].box.y1, <=, layout->nodes[b].box.y0);
+}
+
+/* Every size draws; with ATLAS_TEST_PNG_DIR set the figures are written
+ * there to be looked at. */
+static void
+test_draws (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+  const char *dir = g_getenv ("ATLAS_TEST_PNG_DIR");
+
+  for (guint d = 0; d < datasets->len; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (int dark = 0; dark < 2; dark++)
+        {
+          AtlasChartOptions options;
+          atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+          g_autoptr(AtlasScene) scene = layout_flows (g_ptr_array_index (datasets, d), &options,
+                                                      sizes[s].width, sizes[s].height, dark);
+          cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                                 (int) sizes[s].width, (int) sizes[s].height);
+          cairo_t *cr = cairo_create (surface);
+
+          atlas_scene_draw (scene, cr);
+          g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+          if (dir != NULL)
+            {
+              g_autofree char *name = g_strdup_printf ("sankey-%u-%gx%g%s.png", d, sizes[s].width,
+                                                       sizes[s].height, dark ? "-dark" : "");
+              g_autofree char *path = g_build_filename (dir, name, NULL);
+              g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
+            }
+          cairo_destroy (cr);
+          cairo_surface_destroy (surface);
+        }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/sankey-chart/labels-disjoint", test_labels_disjoint);
+  g_test_add_func ("/sankey-chart/labels-in-language", test_labels_in_language);
+  g_test_add_func ("/sankey-chart/hit-round-trip", test_hit_round_trip);
+  g_test_add_func ("/sankey-chart/json-matches-scene", test_json_matches_scene);
+  g_test_add_func ("/sankey-chart/collect-related", test_collect_related);
+  g_test_add_func ("/sankey-chart/collect-related-with-loops", test_collect_related_with_loops);
+  g_test_add_func ("/sankey-chart/select", test_select);
+  g_test_add_func ("/sankey-chart/items-in-reading-order", test_items_in_reading_order);
+  g_test_add_func ("/sankey-chart/loops-and-estimates-drawn", test_loops_and_estimates_drawn);
+  g_test_add_func ("/sankey-chart/describe", test_describe);
+  g_test_add_func ("/sankey-chart/table", test_table);
+  g_test_add_func ("/sankey-chart/offsets-and-keep-order", test_offsets_and_keep_order);
+  g_test_add_func ("/sankey-chart/draws", test_draws);
+
+  return g_test_run ();
+}
