@@ -160,6 +160,8 @@ static const BadCase bad_cases[] = {
     "slide-select-event.json: $.briefings[0].slides[0].select: unknown event \"p1\"" },
   { "slide-select-node",
     "slide-select-node.json: $.briefings[0].slides[0].select: unknown node \"b:US\" in chain \"c1\"" },
+  { "slide-select-share",
+    "slide-select-share.json: $.briefings[0].slides[0].select: unknown share \"sh9\"" },
   { "slide-series",
     "slide-series.json: $.briefings[0].slides[0].series[1]: unknown series \"p9\"" },
   { "slide-unknown-chain",

@@ -6,29 +6,60 @@
 typedef struct {
   GHashTable *seen;              /* briefing id -> index + 1 */
   GHashTable *kinds;             /* event kind names, as an index */
+  GHashTable *nodes;             /* node_key() of every node, built when first needed */
 } BriefingsState;
 
-static gboolean
-chain_has_node (const AtlasChain *chain,
-                const char       *id)
+/* A node of @chain, or of any chain when @chain is NULL. */
+static char *
+node_key (const AtlasChain *chain,
+          const char       *id)
 {
-  return chain != NULL && atlas_chain_find_node (chain, id) >= 0;
+  return g_strdup_printf ("%p\x1f%s", (const void *) chain, id);
+}
+
+/* One table of every node: a scan of every chain for each slide would make
+ * a hostile file of many nodes and slides take hours. */
+static GHashTable *
+get_node_index (AtlasDataset   *self,
+                BriefingsState *state)
+{
+  if (state->nodes != NULL)
+    return state->nodes;
+
+  state->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->chains->len; i++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (self->chains, i);
+
+      for (guint n = 0; n < chain->nodes->len; n++)
+        {
+          const AtlasNode *node = g_ptr_array_index (chain->nodes, n);
+
+          if (node->id == NULL)
+            continue;
+          g_hash_table_add (state->nodes, node_key (chain, node->id));
+          g_hash_table_add (state->nodes, node_key (NULL, node->id));
+        }
+    }
+  return state->nodes;
 }
 
 static gboolean
-any_chain_has_node (AtlasDataset *self,
-                    const char   *id)
+chain_has_node (AtlasDataset     *self,
+                BriefingsState   *state,
+                const AtlasChain *chain,
+                const char       *id)
 {
-  for (guint i = 0; i < self->chains->len; i++)
-    if (chain_has_node (g_ptr_array_index (self->chains, i), id))
-      return TRUE;
-  return FALSE;
+  g_autofree char *key = node_key (chain, id);
+
+  return g_hash_table_contains (get_node_index (self, state), key);
 }
 
 /* "select" names an item of the slide's view. */
 static void
 check_select (AtlasLoaderContext *ctx,
               AtlasDataset       *self,
+              BriefingsState     *state,
               AtlasSlide         *slide,
               const char         *select)
 {
@@ -42,7 +73,7 @@ check_select (AtlasLoaderContext *ctx,
           const AtlasChain *chain = g_hash_table_lookup (self->chain_index, slide->chain);
 
           /* An unknown chain is reported already. */
-          if (chain != NULL && !chain_has_node (chain, select))
+          if (chain != NULL && !chain_has_node (self, state, chain, select))
             {
               g_autofree char *chain_id = atlas_loader_quote (slide->chain);
 
@@ -50,16 +81,16 @@ check_select (AtlasLoaderContext *ctx,
                                           _("unknown node %s in chain %s"), quoted, chain_id);
             }
         }
-      else if (!any_chain_has_node (self, select))
+      else if (!chain_has_node (self, state, NULL, select))
         atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
                                     _("unknown node %s (in any supply chain)"), quoted);
       break;
 
     case ATLAS_VIEW_SHARES:
-      if (!g_hash_table_contains (self->share_index, select) &&
-          !g_hash_table_contains (self->share_group_index, select))
+      /* A slide selects one bar; a group is what "group" is for. */
+      if (!g_hash_table_contains (self->share_index, select))
         atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
-                                    _("unknown share or share group %s"), quoted);
+                                    _("unknown share %s"), quoted);
       break;
 
     case ATLAS_VIEW_PRICES:
@@ -180,7 +211,7 @@ parse_slide (AtlasLoaderContext *ctx,
   if (select != NULL)
     {
       if (view_ok)
-        check_select (ctx, self, slide, select);
+        check_select (ctx, self, state, slide, select);
       slide->select = g_strdup (select);
     }
 }
@@ -227,10 +258,11 @@ atlas_loader_parse_briefings (AtlasLoaderContext *ctx,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  BriefingsState state = { seen, kinds };
+  BriefingsState state = { seen, kinds, NULL };
 
   for (int kind = 0; kind < ATLAS_EVENT_N_KINDS; kind++)
     g_hash_table_add (kinds, (gpointer) atlas_event_kind_to_string (kind));
 
   atlas_loader_foreach_item (ctx, self, root, "briefings", FALSE, parse_briefing, &state);
+  g_clear_pointer (&state.nodes, g_hash_table_unref);
 }
