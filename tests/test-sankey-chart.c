@@ -484,6 +484,23 @@ test_select (void)
   g_assert_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID);
 }
 
+/* A slide may name only the node: the diagram is then the chain holding it. */
+static void
+test_select_picks_chain (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "full.json", NULL);
+  g_autoptr(AtlasDataset) dataset = load (path);
+  AtlasChartOptions options;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  options.select = "dy:JP";
+  g_autoptr(AtlasScene) scene = layout_flows (dataset, &options, 1600, 900, FALSE);
+  g_assert_cmpint (scene->selected.kind, ==, ATLAS_ITEM_NODE);
+  g_assert_cmpstr (scene->selected.id, ==, "dy:JP");
+  g_assert_cmpint (scene->selected.index, ==,
+                   atlas_chain_find_node (atlas_dataset_find_chain (dataset, "dy-2024"), "dy:JP"));
+}
+
 static void
 test_items_in_reading_order (void)
 {
@@ -669,6 +686,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/collect-related", test_collect_related);
   g_test_add_func ("/sankey-chart/collect-related-with-loops", test_collect_related_with_loops);
   g_test_add_func ("/sankey-chart/select", test_select);
+  g_test_add_func ("/sankey-chart/select-picks-chain", test_select_picks_chain);
   g_test_add_func ("/sankey-chart/items-in-reading-order", test_items_in_reading_order);
   g_test_add_func ("/sankey-chart/loops-and-estimates-drawn", test_loops_and_estimates_drawn);
   g_test_add_func ("/sankey-chart/describe", test_describe);

@@ -1276,8 +1276,10 @@ describe_chain (const Figure *f)
 
 /* ---- entry points -------------------------------------------------------- */
 
+/* Without a chain id the diagram is the first that holds the node to
+ * select (a slide may name only the node), else the first of the file. */
 static const AtlasChain *
-find_chain (AtlasDataset *dataset, const char *id, GError **error)
+find_chain (AtlasDataset *dataset, const char *id, const char *select, GError **error)
 {
   GPtrArray *chains = atlas_dataset_get_chains (dataset);
   const AtlasChain *chain;
@@ -1290,6 +1292,9 @@ find_chain (AtlasDataset *dataset, const char *id, GError **error)
                                "the dataset has no supply chain to draw");
           return NULL;
         }
+      for (guint i = 0; select != NULL && i < chains->len; i++)
+        if (atlas_chain_find_node (g_ptr_array_index (chains, i), select) >= 0)
+          return g_ptr_array_index (chains, i);
       return g_ptr_array_index (chains, 0);
     }
   chain = atlas_dataset_find_chain (dataset, id);
@@ -1333,7 +1338,7 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
   g_return_val_if_fail (options != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  chain = find_chain (dataset, options->chain, error);
+  chain = find_chain (dataset, options->chain, options->select, error);
   if (chain == NULL || !find_selected_node (chain, options->select, &selected, error))
     return NULL;
   if (chain->nodes->len == 0)
@@ -1408,7 +1413,7 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  chain = find_chain (dataset, options->chain, error);
+  chain = find_chain (dataset, options->chain, options->select, error);
   if (chain == NULL)
     return NULL;
   lang = options->lang;
