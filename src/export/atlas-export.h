@@ -11,8 +11,16 @@ GQuark atlas_export_error_quark (void);
 typedef enum {
   ATLAS_EXPORT_ERROR_FORMAT,   /* an unknown or unsuitable format/extension */
   ATLAS_EXPORT_ERROR_WRITE,    /* the file could not be written (folder, permission, disk) */
-  ATLAS_EXPORT_ERROR_CHART,    /* the chart could not be laid out (see the message) */
+  ATLAS_EXPORT_ERROR_CHART,    /* the chart could not be drawn: cairo failed (see the message) */
+  ATLAS_EXPORT_ERROR_SIZE,     /* the figure is too large for the format (PNG pixels) */
 } AtlasExportError;
+
+/* Errors of the chart layer (ATLAS_CHART_ERROR: an unknown id, nothing to
+ * draw, an option out of range) are passed on unchanged by every function
+ * below, so a caller can tell a wrong id from a file that cannot be written. */
+
+/* The largest PNG side in pixels (cairo's image surfaces stop there). */
+#define ATLAS_EXPORT_MAX_PIXELS 32767
 
 typedef enum {
   ATLAS_EXPORT_PNG,
@@ -44,6 +52,19 @@ gboolean    atlas_export_chart       (const AtlasExportRequest *request,
                                       AtlasExportFormat         format,
                                       const char               *path,
                                       GError                  **error);
+
+/* Writes an already laid-out scene (what the window shows, with its
+ * selection and the nodes the user moved) as PNG, SVG, PDF or, for a flows
+ * scene, JSON; @scale multiplies PNG pixels.  CSV needs chart options: use
+ * atlas_export_chart(). */
+gboolean    atlas_export_scene       (const AtlasScene         *scene,
+                                      AtlasExportFormat         format,
+                                      double                    scale,
+                                      const char               *path,
+                                      GError                  **error);
+
+/* The lowercase extension of @format ("png", ...). */
+const char *atlas_export_format_to_extension (AtlasExportFormat format);
 
 /* A PNG of the chart in memory (for the clipboard). */
 GBytes     *atlas_export_chart_png   (const AtlasExportRequest *request,

@@ -1,0 +1,280 @@
+/* atlas-atomic-file.c: a file written completely or not at all, so a failed export never truncates or destroys the file it would replace. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "atlas-atomic-file.h"
+#include "atlas-export.h"
+
+struct _AtlasAtomicFile {
+  char    *path;          /* as the caller named it, for messages */
+  char    *target;        /* where the rename goes (a symlink's target) */
+  char    *temp_path;     /* the temporary file beside it */
+  int      fd;            /* -1 once closed */
+  gboolean committed;
+  GError  *write_error;   /* the first failure of a write, kept for commit */
+};
+
+static void
+set_errno_error (GError **error, const char *path, int saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_WRITE,
+               _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
+}
+
+/* Writing "through" a symlink must replace the file it points to, not the
+ * link itself, or a user's link would silently turn into a plain file. */
+static char *
+resolve_target (const char *path)
+{
+  GStatBuf st;
+  char *resolved;
+  char *copy;
+
+  if (g_lstat (path, &st) != 0 || !S_ISLNK (st.st_mode))
+    return g_strdup (path);
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_strdup (path);
+  /* realpath() allocates with malloc(); the rest of the file uses g_free(). */
+  copy = g_strdup (resolved);
+  free (resolved);
+  return copy;
+}
+
+static char *
+temp_template_for (const char *target)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
+  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* A replaced file keeps its permissions; a new one gets what any new file
+ * gets (0666 less the umask, applied by open() in g_mkstemp_full). */
+static gboolean
+check_target (AtlasAtomicFile *file, gboolean *replacing, mode_t *mode, GError **error)
+{
+  GStatBuf st;
+
+  *replacing = FALSE;
+  if (g_stat (file->target, &st) != 0)
+    return TRUE;
+  if (S_ISDIR (st.st_mode))
+    {
+      set_errno_error (error, file->path, EISDIR);
+      return FALSE;
+    }
+  *replacing = TRUE;
+  *mode = st.st_mode & 07777;
+  return TRUE;
+}
+
+AtlasAtomicFile *
+atlas_atomic_file_new (const char *path, GError **error)
+{
+  g_autoptr(AtlasAtomicFile) file = g_new0 (AtlasAtomicFile, 1);
+  gboolean replacing;
+  mode_t mode = 0;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+
+  file->fd = -1;
+  file->path = g_strdup (path);
+  file->target = resolve_target (path);
+  if (!check_target (file, &replacing, &mode, error))
+    return NULL;
+
+  file->temp_path = temp_template_for (file->target);
+  file->fd = g_mkstemp_full (file->temp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (file->fd < 0)
+    {
+      int saved_errno = errno;
+
+      /* Nothing was created: do not let free() unlink a name we never owned. */
+      g_clear_pointer (&file->temp_path, g_free);
+      set_errno_error (error, file->path, saved_errno);
+      return NULL;
+    }
+  /* Failing to copy the mode (another owner's file) is not worth failing
+   * the export for: the content is what the user asked for. */
+  if (replacing && fchmod (file->fd, mode) != 0)
+    g_debug ("could not keep the mode of %s: %s", file->path, g_strerror (errno));
+  return g_steal_pointer (&file);
+}
+
+const char *
+atlas_atomic_file_get_path (const AtlasAtomicFile *file)
+{
+  return file->path;
+}
+
+static gboolean
+write_all (int fd, const guint8 *data, gsize length, int *saved_errno)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          *saved_errno = errno;
+          return FALSE;
+        }
+      data += written;
+      length -= (gsize) written;
+    }
+  return TRUE;
+}
+
+gboolean
+atlas_atomic_file_write (AtlasAtomicFile *file,
+                         const void      *data,
+                         gsize            length,
+                         GError         **error)
+{
+  int saved_errno = 0;
+
+  if (file->write_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (file->write_error));
+      return FALSE;
+    }
+  if (file->fd < 0)
+    {
+      set_errno_error (error, file->path, EBADF);
+      return FALSE;
+    }
+  if (!write_all (file->fd, data, length, &saved_errno))
+    {
+      set_errno_error (&file->write_error, file->path, saved_errno);
+      g_propagate_error (error, g_error_copy (file->write_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+cairo_status_t
+atlas_atomic_file_cairo_write (void                *closure,
+                               const unsigned char *data,
+                               unsigned int         length)
+{
+  AtlasAtomicFile *file = closure;
+
+  if (!atlas_atomic_file_write (file, data, length, NULL))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+const GError *
+atlas_atomic_file_get_error (const AtlasAtomicFile *file)
+{
+  return file->write_error;
+}
+
+/* Some file systems cannot sync a file (EINVAL): the data is then as safe
+ * as that file system makes it, which is no reason to refuse the export. */
+static gboolean
+sync_file (int fd, int *saved_errno)
+{
+  if (fsync (fd) == 0 || errno == EINVAL || errno == ENOTSUP)
+    return TRUE;
+  *saved_errno = errno;
+  return FALSE;
+}
+
+/* Best effort: makes the rename itself survive a crash. */
+static void
+sync_folder_of (const char *target)
+{
+  g_autofree char *dir = g_path_get_dirname (target);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  (void) fsync (fd);
+  (void) close (fd);
+}
+
+gboolean
+atlas_atomic_file_commit (AtlasAtomicFile *file, GError **error)
+{
+  int saved_errno = 0;
+  int fd;
+
+  g_return_val_if_fail (!file->committed, FALSE);
+
+  if (file->write_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (file->write_error));
+      return FALSE;
+    }
+  if (file->fd < 0)
+    {
+      set_errno_error (error, file->path, EBADF);
+      return FALSE;
+    }
+  if (!sync_file (file->fd, &saved_errno))
+    {
+      set_errno_error (error, file->path, saved_errno);
+      return FALSE;
+    }
+  /* close() is where some file systems (NFS, quotas) report a full disk. */
+  fd = file->fd;
+  file->fd = -1;
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      set_errno_error (error, file->path, errno);
+      return FALSE;
+    }
+  if (g_rename (file->temp_path, file->target) != 0)
+    {
+      set_errno_error (error, file->path, errno);
+      return FALSE;
+    }
+  file->committed = TRUE;
+  sync_folder_of (file->target);
+  return TRUE;
+}
+
+void
+atlas_atomic_file_free (AtlasAtomicFile *file)
+{
+  if (file == NULL)
+    return;
+  if (file->fd >= 0)
+    (void) close (file->fd);
+  if (!file->committed && file->temp_path != NULL)
+    (void) g_unlink (file->temp_path);
+  g_clear_error (&file->write_error);
+  g_free (file->temp_path);
+  g_free (file->target);
+  g_free (file->path);
+  g_free (file);
+}
+
+gboolean
+atlas_atomic_file_set_contents (const char  *path,
+                                const void  *data,
+                                gsize        length,
+                                GError     **error)
+{
+  g_autoptr(AtlasAtomicFile) file = atlas_atomic_file_new (path, error);
+
+  if (file == NULL)
+    return FALSE;
+  if (!atlas_atomic_file_write (file, data, length, error))
+    return FALSE;
+  return atlas_atomic_file_commit (file, error);
+}

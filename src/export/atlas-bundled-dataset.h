@@ -1,0 +1,15 @@
+/* atlas-bundled-dataset.h: where the dataset that ships with the program is. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The bundled dataset's path: $ATLAS_DATASET when set (tests point it at a
+ * fixture), else the source tree's data/rare-earths.json when this program
+ * runs from its build tree (so a developer sees their edits), else the
+ * installed copy under the package data folder.  Never NULL; the file may
+ * be missing, which loading the dataset reports with the path. */
+char *atlas_find_bundled_dataset (void);
+
+G_END_DECLS

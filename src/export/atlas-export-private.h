@@ -1,0 +1,33 @@
+/* atlas-export-private.h: what the writers of single charts and of briefings share. */
+#pragma once
+
+#include <cairo.h>
+
+#include "atlas-atomic-file.h"
+#include "atlas-export.h"
+
+G_BEGIN_DECLS
+
+/* Turns a cairo status after drawing or finishing into a GError: a write
+ * failure becomes ATLAS_EXPORT_ERROR_WRITE with @file's own message (path
+ * and reason), anything else ATLAS_EXPORT_ERROR_CHART. */
+gboolean atlas_export_check_cairo (cairo_status_t          status,
+                                   const AtlasAtomicFile  *file,
+                                   GError                **error);
+
+/* A PDF surface writing into @file, titled for document viewers. */
+cairo_surface_t *atlas_export_pdf_surface_new (AtlasAtomicFile *file,
+                                               double           width,
+                                               double           height,
+                                               const char      *title);
+
+/* Finishes @surface (the last bytes are written here) and checks it. */
+gboolean atlas_export_finish_surface (cairo_surface_t        *surface,
+                                      const AtlasAtomicFile  *file,
+                                      GError                **error);
+
+/* The JSON of a laid-out flows scene, or NULL with @error set. */
+char    *atlas_export_flows_json (const AtlasScene *scene,
+                                  GError          **error);
+
+G_END_DECLS
