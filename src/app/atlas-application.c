@@ -1,0 +1,463 @@
+/* atlas-application.c: the GtkApplication: first window from the launch options, app actions, and the light/dark style. */
+#include "atlas-config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-bundled-dataset.h"
+#include "atlas-resources.h"
+#include "atlas-window.h"
+
+struct _AtlasApplication
+{
+  GtkApplication parent_instance;
+
+  char          *launch_dataset;
+  char          *launch_view;
+  gboolean       quit_after_first_frame;
+  gboolean       present;
+
+  GSettings     *settings;         /* NULL when the schema is not installed */
+  GSettings     *desktop;          /* org.gnome.desktop.interface, when it has color-scheme */
+  char          *style;            /* "system", "light" or "dark" */
+  gboolean       system_dark;      /* what the desktop prefers */
+  gboolean       dark;
+  int            exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
+
+static GSettings *
+create_settings_if_installed (const char *schema_id, const char *required_key)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+  schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
+  if (schema == NULL || (required_key != NULL && !g_settings_schema_has_key (schema, required_key)))
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+update_dark (AtlasApplication *self)
+{
+  gboolean dark;
+
+  if (g_strcmp0 (self->style, "light") == 0)
+    dark = FALSE;
+  else if (g_strcmp0 (self->style, "dark") == 0)
+    dark = TRUE;
+  else
+    dark = self->system_dark;
+
+  self->dark = dark;
+  /* Plain GTK 4.8 follows this for its own widgets (Adwaita dark). */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", dark, NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data))
+      atlas_window_set_dark (ATLAS_WINDOW (l->data), dark);
+}
+
+static void
+read_system_dark (AtlasApplication *self)
+{
+  if (self->desktop != NULL)
+    {
+      g_autofree char *scheme = g_settings_get_string (self->desktop, "color-scheme");
+      self->system_dark = g_strcmp0 (scheme, "prefer-dark") == 0;
+    }
+}
+
+static void
+color_scheme_changed_cb (GSettings        *settings,
+                         const char       *key,
+                         AtlasApplication *self)
+{
+  read_system_dark (self);
+  update_dark (self);
+}
+
+static void
+style_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  atlas_application_set_style (ATLAS_APPLICATION (data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  static const char *authors[] = { "The Rare Earth Atlas contributors", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Rare Earth Atlas"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("The global rare-earth supply chain, with a source for every number"),
+                         "authors", authors,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       data)
+{
+  GtkApplication *app = GTK_APPLICATION (data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing (rather than quitting outright) lets each window save its size. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+}
+
+static AtlasWindow *
+create_window (AtlasApplication *self,
+               const char       *path,
+               const char       *view_name,
+               gboolean          path_from_user)
+{
+  AtlasWindow *window = atlas_window_new (GTK_APPLICATION (self));
+  g_autofree char *bundled = atlas_app_find_bundled_dataset ();
+  gboolean loaded = FALSE;
+  AtlasView view;
+
+  atlas_window_set_dark (window, self->dark);
+  if (view_name != NULL && atlas_view_from_string (view_name, &view))
+    atlas_window_set_view (window, view);
+  if (self->quit_after_first_frame)
+    atlas_window_quit_after_first_frame (window);
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Loaded before the first frame, so the window never flashes empty. */
+  if (path != NULL)
+    loaded = atlas_window_load_path (window, path, NULL);
+  if (!loaded && bundled != NULL && g_strcmp0 (path, bundled) != 0)
+    {
+      /* A broken or vanished last dataset must not leave an empty window.
+       * A file named on the command line keeps its error on screen. */
+      if (path != NULL && !path_from_user)
+        atlas_window_clear_last_error (window);
+      atlas_window_load_path (window, bundled, NULL);
+    }
+  return window;
+}
+
+static char *
+remembered_dataset (AtlasApplication *self)
+{
+  g_autofree char *path = NULL;
+
+  if (self->settings == NULL)
+    return NULL;
+  path = g_settings_get_string (self->settings, "last-dataset");
+  if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+static void
+atlas_application_startup (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GSimpleAction) style = NULL;
+  static const GActionEntry entries[] = {
+    { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
+    { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
+  };
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (atlas_application_parent_class)->startup (application);
+
+  gtk_css_provider_load_from_resource (css, "/io/github/rareearthatlas/RareEarthAtlas/atlas.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = atlas_app_create_settings ();
+  self->desktop = create_settings_if_installed ("org.gnome.desktop.interface", "color-scheme");
+  if (self->desktop != NULL)
+    g_signal_connect (self->desktop, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
+  else
+    /* No GNOME settings: a settings.ini (or the theme) may still prefer dark.
+     * Read it before this app sets the property itself. */
+    g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &self->system_dark, NULL);
+  read_system_dark (self);
+
+  g_free (self->style);
+  self->style = self->settings != NULL ? g_settings_get_string (self->settings, "style") : g_strdup ("system");
+  style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING, g_variant_new_string (self->style));
+  g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
+  update_dark (self);
+}
+
+static void
+atlas_application_activate (GApplication *application)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+  g_autofree char *path = NULL;
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  gboolean from_user;
+
+  /* Activated again (a second launch): show what is there. */
+  if (active != NULL)
+    {
+      gtk_window_present (active);
+      return;
+    }
+
+  from_user = self->launch_dataset != NULL;
+  path = from_user ? g_strdup (self->launch_dataset) : remembered_dataset (self);
+  if (path == NULL)
+    path = atlas_app_find_bundled_dataset ();
+  if (self->present)
+    g_printerr ("%s\n", _("Presentation mode is not available yet; showing the window."));
+  create_window (self, path, self->launch_view, from_user);
+}
+
+static void
+atlas_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (application);
+
+  /* Another launch named a dataset: a window of its own, so the analysis
+   * open here is not replaced. */
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        create_window (self, path, NULL, TRUE);
+    }
+}
+
+static void
+atlas_application_dispose (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  if (self->desktop != NULL)
+    g_signal_handlers_disconnect_by_data (self->desktop, self);
+  g_clear_object (&self->desktop);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
+}
+
+static void
+atlas_application_finalize (GObject *object)
+{
+  AtlasApplication *self = ATLAS_APPLICATION (object);
+
+  g_free (self->launch_dataset);
+  g_free (self->launch_view);
+  g_free (self->style);
+  G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
+}
+
+static void
+atlas_application_class_init (AtlasApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = atlas_application_dispose;
+  object_class->finalize = atlas_application_finalize;
+  app_class->startup = atlas_application_startup;
+  app_class->activate = atlas_application_activate;
+  app_class->open = atlas_application_open;
+}
+
+static void
+atlas_application_init (AtlasApplication *self)
+{
+  self->style = g_strdup ("system");
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+AtlasApplication *
+atlas_application_new (const AtlasLaunchOptions *launch)
+{
+  AtlasApplication *self;
+  GApplicationFlags flags = G_APPLICATION_HANDLES_OPEN;
+
+  /* The templates and the shortcuts window must be known before GTK's own
+   * startup looks for gtk/help-overlay.ui. */
+  atlas_app_ensure_resources ();
+
+  /* A timing or smoke run must not hand its work to a running instance. */
+  if (launch != NULL && launch->quit_after_first_frame)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  self = g_object_new (ATLAS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", flags,
+                       NULL);
+  if (launch != NULL)
+    {
+      self->launch_dataset = g_strdup (launch->dataset_path);
+      self->launch_view = g_strdup (launch->view);
+      self->quit_after_first_frame = launch->quit_after_first_frame;
+      self->present = launch->present;
+    }
+  return self;
+}
+
+gboolean
+atlas_application_get_dark (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
+  return self->dark;
+}
+
+const char *
+atlas_application_get_style (AtlasApplication *self)
+{
+  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), "system");
+  return self->style;
+}
+
+void
+atlas_application_set_style (AtlasApplication *self,
+                             const char       *style)
+{
+  GAction *action;
+
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+
+  if (g_strcmp0 (style, "light") != 0 && g_strcmp0 (style, "dark") != 0)
+    style = "system";
+  g_free (self->style);
+  self->style = g_strdup (style);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "style");
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (style));
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "style", style);
+  update_dark (self);
+}
+
+void
+atlas_application_set_exit_status (AtlasApplication *self,
+                                   int               status)
+{
+  g_return_if_fail (ATLAS_IS_APPLICATION (self));
+  self->exit_status = status;
+}
+
+void
+atlas_app_ensure_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      atlas_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+GSettings *
+atlas_app_create_settings (void)
+{
+  static gboolean warned;
+  GSettings *settings = create_settings_if_installed (APP_ID, NULL);
+
+  if (settings == NULL && !warned)
+    {
+      warned = TRUE;
+      g_message ("The settings schema %s is not installed: window size, view and style are not remembered "
+                 "(set GSETTINGS_SCHEMA_DIR to the build's data folder to run uninstalled)", APP_ID);
+    }
+  return settings;
+}
+
+char *
+atlas_app_find_bundled_dataset (void)
+{
+  /* The same file the command line uses ($ATLAS_DATASET, the source tree
+   * from a build tree, else the installed copy). */
+  g_autofree char *path = atlas_find_bundled_dataset ();
+
+  if (path == NULL || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
+char *
+atlas_app_dup_font_family (void)
+{
+  g_autofree char *font_name = NULL;
+  PangoFontDescription *font;
+  char *family = NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (settings != NULL)
+    g_object_get (settings, "gtk-font-name", &font_name, NULL);
+  if (font_name != NULL)
+    {
+      font = pango_font_description_from_string (font_name);
+      if (pango_font_description_get_family (font) != NULL)
+        family = g_strdup (pango_font_description_get_family (font));
+      pango_font_description_free (font);
+    }
+  return family != NULL ? family : g_strdup ("Sans");
+}
+
+int
+atlas_app_run (const AtlasLaunchOptions *launch,
+               int                       argc,
+               char                    **argv)
+{
+  g_autoptr(AtlasApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  char *args[2] = { argc > 0 && argv != NULL ? argv[0] : (char *) "rare-earth-atlas", NULL };
+  int status;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = atlas_application_new (launch);
+
+  /* A second launch hands its dataset to the running instance instead of
+   * dropping it: the first instance opens it in a new window. */
+  if (launch != NULL && !launch->quit_after_first_frame &&
+      g_application_register (G_APPLICATION (app), NULL, &error) &&
+      g_application_get_is_remote (G_APPLICATION (app)))
+    {
+      if (launch->dataset_path != NULL)
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (launch->dataset_path);
+          g_application_open (G_APPLICATION (app), &file, 1, "");
+        }
+      else
+        g_application_activate (G_APPLICATION (app));
+      return 0;
+    }
+  if (error != NULL)
+    g_debug ("Cannot register the application: %s", error->message);
+
+  /* The command line has been parsed already (see main.c): GApplication
+   * gets the program name only, so it does not reject our options. */
+  status = g_application_run (G_APPLICATION (app), 1, args);
+  return status != 0 ? status : app->exit_status;
+}

@@ -1,0 +1,37 @@
+/* atlas-application.h: the GtkApplication: windows, app actions, the light/dark style and where the bundled dataset lives. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-app-launch.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_APPLICATION (atlas_application_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, GtkApplication)
+
+/* @launch (copied; NULL for defaults) says what the first window shows. */
+AtlasApplication *atlas_application_new       (const AtlasLaunchOptions *launch);
+/* Whether the charts are dark now (the style preference resolved against
+ * the desktop's). */
+gboolean          atlas_application_get_dark  (AtlasApplication *self);
+/* "system", "light" or "dark". */
+const char       *atlas_application_get_style (AtlasApplication *self);
+void              atlas_application_set_style (AtlasApplication *self,
+                                               const char       *style);
+/* The exit status atlas_app_run() returns (1 after a failed start with
+ * --quit-after-first-frame). */
+void              atlas_application_set_exit_status (AtlasApplication *self,
+                                                     int               status);
+
+/* Registers the window templates, menus and CSS (once). */
+void              atlas_app_ensure_resources  (void);
+/* The app's settings, or NULL when its schema is not installed (an
+ * uninstalled run without GSETTINGS_SCHEMA_DIR): nothing is remembered. */
+GSettings        *atlas_app_create_settings   (void);
+/* The bundled dataset's path (installed, else in the source tree), or NULL. */
+char             *atlas_app_find_bundled_dataset (void);
+/* The chart font: the family of the desktop's interface font. */
+char             *atlas_app_dup_font_family   (void);
+
+G_END_DECLS

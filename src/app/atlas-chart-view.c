@@ -1,0 +1,1221 @@
+/* atlas-chart-view.c: the chart widget: one scene per size and options, painted with cairo; hover, selection, keyboard, zoom, pan and node dragging. */
+#include "atlas-config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "atlas-chart-view.h"
+#include "atlas-chart-frame.h"
+#include "atlas-item-info.h"
+#include "atlas-price-scene.h"
+
+/* Zooming never goes below a week on the time axis. */
+#define MIN_SPAN_DAYS 7.0
+#define ZOOM_STEP     1.25
+/* Keyboard pan: this fraction of the visible span per key press. */
+#define PAN_STEP      0.2
+
+struct _AtlasChartView
+{
+  GtkWidget       parent_instance;
+
+  AtlasDataset   *dataset;
+  AtlasViewState *state;
+  gulong          state_changed_id;
+  AtlasStyle     *style;
+
+  /* The scene is kept between frames: hover and selection only change its
+   * emphasis; only size, options, style or dataset lay it out again. */
+  AtlasScene     *scene;
+  GError         *error;
+  int             scene_width, scene_height;
+  gboolean        needs_layout;
+  gboolean        has_drawn;
+  guint           notify_idle_id;
+  gboolean        selection_dropped;  /* told from the next idle */
+  char           *applied_select;   /* the options' "select" already adopted */
+
+  AtlasItem       hover;
+  char           *hover_id;
+  double          pointer_x, pointer_y;
+  gboolean        pointer_inside;
+  AtlasItem       selection;
+  char           *selection_id;
+
+  /* A drag either moves a Sankey node or pans the time axis. */
+  gboolean        drag_active;
+  gboolean        dragging;
+  char           *drag_node;
+  double          drag_node_offset;
+  double          drag_start_x, drag_start_y;
+  double          drag_from, drag_to;  /* visible days when the pan began */
+  double          drag_width;          /* and the width they were drawn in */
+};
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_STATE,
+  N_PROPS
+};
+
+enum {
+  SELECTION_CHANGED,
+  ITEM_ACTIVATED,
+  SCENE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
+
+static void update_emphasis      (AtlasChartView *self);
+static void schedule_notify      (AtlasChartView *self);
+
+static const AtlasItem no_item = { ATLAS_ITEM_NONE, NULL, -1 };
+
+/* Stores a copy of @item whose id is owned by @id_slot. */
+static gboolean
+store_item (AtlasItem *slot, char **id_slot, const AtlasItem *item)
+{
+  if (item == NULL)
+    item = &no_item;
+  if (atlas_item_equal (slot, item))
+    return FALSE;
+  g_free (*id_slot);
+  *id_slot = g_strdup (item->id);
+  *slot = *item;
+  slot->id = *id_slot;
+  if (slot->kind == ATLAS_ITEM_NONE)
+    slot->index = -1;
+  return TRUE;
+}
+
+static gboolean
+is_prices (AtlasChartView *self)
+{
+  return self->state != NULL && atlas_view_state_get_view (self->state) == ATLAS_VIEW_PRICES;
+}
+
+static gboolean
+is_flows (AtlasChartView *self)
+{
+  return self->state != NULL && atlas_view_state_get_view (self->state) == ATLAS_VIEW_FLOWS;
+}
+
+static void
+invalidate_layout (AtlasChartView *self)
+{
+  self->needs_layout = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Listeners (sidebar, accessibility) hear of the new scene even when the
+   * widget is not drawn, e.g. while the table is shown instead. */
+  schedule_notify (self);
+}
+
+static gboolean
+scene_has_item (const AtlasScene *scene, const AtlasItem *item)
+{
+  AtlasRect bounds;
+
+  for (guint i = 0; i < scene->items->len; i++)
+    if (atlas_item_equal (&g_array_index (scene->items, AtlasItem, i), item))
+      return TRUE;
+  if (atlas_scene_item_bounds (scene, item, &bounds))
+    return TRUE;
+  /* A price point has no shape of its own: it exists while its line does. */
+  if (item->kind == ATLAS_ITEM_POINT)
+    {
+      AtlasItem series = { ATLAS_ITEM_SERIES, item->id, -1 };
+      return scene_has_item (scene, &series);
+    }
+  return FALSE;
+}
+
+static const AtlasItem *
+find_item_by_id (const AtlasScene *scene, const char *id)
+{
+  for (guint i = 0; i < scene->items->len; i++)
+    {
+      const AtlasItem *item = &g_array_index (scene->items, AtlasItem, i);
+      if (g_strcmp0 (item->id, id) == 0 && item->kind != ATLAS_ITEM_LINK)
+        return item;
+    }
+  return NULL;
+}
+
+static void
+ensure_scene (AtlasChartView *self)
+{
+  const AtlasChartOptions *options;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gboolean selection_changed = FALSE;
+
+  if (self->dataset == NULL || self->state == NULL || width < 16 || height < 16)
+    return;
+  if (!self->needs_layout && self->scene_width == width && self->scene_height == height)
+    return;
+
+  options = atlas_view_state_get_options (self->state);
+  g_clear_pointer (&self->scene, atlas_scene_free);
+  g_clear_error (&self->error);
+  self->scene = atlas_chart_layout (self->dataset, options, width, height, self->style, &self->error);
+  self->scene_width = width;
+  self->scene_height = height;
+  self->needs_layout = FALSE;
+
+  if (self->scene != NULL)
+    {
+      /* A selection the new scene no longer shows (another chain, a series
+       * turned off, a reloaded file without it) is dropped. */
+      if (self->selection.kind != ATLAS_ITEM_NONE && !scene_has_item (self->scene, &self->selection))
+        selection_changed |= store_item (&self->selection, &self->selection_id, NULL);
+      if (self->hover.kind != ATLAS_ITEM_NONE && !scene_has_item (self->scene, &self->hover))
+        store_item (&self->hover, &self->hover_id, NULL);
+
+      /* The options' selection (a briefing slide) is adopted once, so the
+       * user's own clicks are not overridden on the next layout. */
+      if (g_strcmp0 (options->select, self->applied_select) != 0)
+        {
+          const AtlasItem *wanted = options->select != NULL ? find_item_by_id (self->scene, options->select) : NULL;
+
+          g_free (self->applied_select);
+          self->applied_select = g_strdup (options->select);
+          if (wanted != NULL)
+            selection_changed |= store_item (&self->selection, &self->selection_id, wanted);
+        }
+      update_emphasis (self);
+    }
+  /* This may run inside snapshot(): listeners hear of it from an idle. */
+  if (selection_changed)
+    self->selection_dropped = TRUE;
+  schedule_notify (self);
+}
+
+static void
+update_emphasis (AtlasChartView *self)
+{
+  const AtlasItem *focus;
+
+  if (self->scene == NULL)
+    return;
+  focus = self->hover.kind != ATLAS_ITEM_NONE ? &self->hover : &self->selection;
+  if (focus->kind == ATLAS_ITEM_POINT)
+    {
+      /* A point stands for its whole line: keep the line bright. */
+      AtlasItem series = { ATLAS_ITEM_SERIES, focus->id, -1 };
+
+      atlas_scene_set_highlight (self->scene, &series);
+      if (self->scene->emphasis != NULL)
+        g_hash_table_add (self->scene->emphasis, atlas_item_to_key (focus));
+    }
+  else
+    atlas_scene_set_highlight (self->scene, focus);
+  atlas_scene_set_selected (self->scene, &self->selection);
+}
+
+static char *
+describe_item (AtlasChartView *self, const AtlasItem *item)
+{
+  g_autoptr(AtlasItemInfo) info = NULL;
+
+  if (self->dataset == NULL || item->kind == ATLAS_ITEM_NONE)
+    return NULL;
+  info = atlas_item_info_new (self->dataset, atlas_view_state_get_options (self->state), item);
+  return info != NULL ? atlas_item_info_summary (info) : NULL;
+}
+
+static void
+update_accessible (AtlasChartView *self)
+{
+  g_autofree char *selected = describe_item (self, &self->selection);
+  g_autofree char *description = NULL;
+  const char *label;
+
+  if (self->scene != NULL)
+    {
+      label = self->scene->title != NULL ? self->scene->title : _("Chart");
+      if (selected != NULL)
+        /* Translators: the chart's description, then the selected item */
+        description = g_strdup_printf (_("%s Selected: %s."), atlas_scene_describe (self->scene), selected);
+      else
+        description = g_strdup (atlas_scene_describe (self->scene));
+    }
+  else
+    {
+      label = _("Chart");
+      description = g_strdup (self->error != NULL ? self->error->message : _("No chart to show"));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+static gboolean
+notify_idle_cb (gpointer data)
+{
+  AtlasChartView *self = data;
+
+  self->notify_idle_id = 0;
+  ensure_scene (self);
+  update_accessible (self);
+  if (self->selection_dropped)
+    {
+      self->selection_dropped = FALSE;
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+  g_signal_emit (self, signals[SCENE_CHANGED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Signals about a new scene are sent from an idle, never from inside
+ * snapshot(), where handlers must not change widgets. */
+static void
+schedule_notify (AtlasChartView *self)
+{
+  if (self->notify_idle_id == 0)
+    self->notify_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, notify_idle_cb, self, NULL);
+}
+
+static void
+set_selection_internal (AtlasChartView *self, const AtlasItem *item)
+{
+  if (!store_item (&self->selection, &self->selection_id, item))
+    return;
+  update_emphasis (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_accessible (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+set_hover (AtlasChartView *self, const AtlasItem *item)
+{
+  if (!store_item (&self->hover, &self->hover_id, item))
+    return;
+  update_emphasis (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- the time axis of the price view ------------------------------------ */
+
+/* The visible days and where the price chart draws them. */
+static gboolean
+price_axis (AtlasChartView *self, double *x0, double *x1, double *d0, double *d1)
+{
+  AtlasRect area;
+
+  if (!is_prices (self) || self->scene == NULL || !atlas_price_scene_check (self->scene))
+    return FALSE;
+  if (!atlas_price_scene_get_range (self->scene, d0, d1) ||
+      !atlas_price_scene_get_area (self->scene, &area))
+    return FALSE;
+  *x0 = area.x;
+  *x1 = area.x + area.width;
+  return *d1 > *d0 && *x1 > *x0;
+}
+
+static gboolean
+price_day_at (AtlasChartView *self, double x, double *day)
+{
+  if (!is_prices (self) || self->scene == NULL || !atlas_price_scene_check (self->scene))
+    return FALSE;
+  atlas_price_scene_x_to_day (self->scene, x, day);
+  return TRUE;
+}
+
+/* Sets the visible days, kept inside the data; the whole data is "all". */
+static void
+set_price_range (AtlasChartView *self, double from, double to)
+{
+  gint32 first, last;
+  double span = to - from;
+
+  if (!atlas_view_state_get_data_extent (self->state, self->dataset, &first, &last))
+    return;
+  if (span >= last - first)
+    {
+      atlas_view_state_set_range_preset (self->state, ATLAS_RANGE_ALL, self->dataset);
+      return;
+    }
+  if (from < first)
+    from = first, to = first + span;
+  if (to > last)
+    to = last, from = last - span;
+  atlas_view_state_set_range_days (self->state, (gint32) floor (from), (gint32) ceil (to));
+}
+
+void
+atlas_chart_view_zoom (AtlasChartView *self, double factor, double day)
+{
+  double x0, x1, d0, d1, span;
+
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+
+  ensure_scene (self);
+  if (!price_axis (self, &x0, &x1, &d0, &d1) || !(factor > 0))
+    return;
+  day = CLAMP (day, d0, d1);
+  span = MAX ((d1 - d0) * factor, MIN_SPAN_DAYS);
+  factor = span / (d1 - d0);
+  set_price_range (self, day - (day - d0) * factor, day + (d1 - day) * factor);
+}
+
+static void
+pan_by_fraction (AtlasChartView *self, double fraction)
+{
+  double x0, x1, d0, d1, shift;
+
+  ensure_scene (self);
+  if (!price_axis (self, &x0, &x1, &d0, &d1))
+    return;
+  shift = (d1 - d0) * fraction;
+  set_price_range (self, d0 + shift, d1 + shift);
+}
+
+/* ---- keyboard ----------------------------------------------------------- */
+
+static gboolean
+move_selection (AtlasChartView *self, int step, gboolean to_end)
+{
+  GArray *items;
+  int current = -1, n, next;
+
+  ensure_scene (self);
+  if (self->scene == NULL || self->scene->items->len == 0)
+    return FALSE;
+  items = self->scene->items;
+  n = (int) items->len;
+  for (int i = 0; i < n && self->selection.kind != ATLAS_ITEM_NONE; i++)
+    if (atlas_item_equal (&g_array_index (items, AtlasItem, i), &self->selection))
+      {
+        current = i;
+        break;
+      }
+  if (to_end)
+    next = step > 0 ? n - 1 : 0;
+  else if (current < 0)
+    next = step > 0 ? 0 : n - 1;
+  else
+    next = ((current + step) % n + n) % n;
+  set_selection_internal (self, &g_array_index (items, AtlasItem, next));
+  /* Keyboard users read the tooltip where a pointer user would hover. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static gboolean
+select_next_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  return move_selection (ATLAS_CHART_VIEW (widget), 1, FALSE);
+}
+
+static gboolean
+select_previous_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  return move_selection (ATLAS_CHART_VIEW (widget), -1, FALSE);
+}
+
+static gboolean
+select_first_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  return move_selection (ATLAS_CHART_VIEW (widget), -1, TRUE);
+}
+
+static gboolean
+select_last_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  return move_selection (ATLAS_CHART_VIEW (widget), 1, TRUE);
+}
+
+static gboolean
+unselect_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  /* Nothing to clear: let Escape reach the window. */
+  if (self->selection.kind == ATLAS_ITEM_NONE)
+    return FALSE;
+  set_selection_internal (self, NULL);
+  return TRUE;
+}
+
+static gboolean
+activate_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  if (self->selection.kind == ATLAS_ITEM_NONE)
+    return FALSE;
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0);
+  return TRUE;
+}
+
+static void
+chart_action_cb (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  double x0, x1, d0, d1;
+
+  if (g_str_equal (action_name, "chart.zoom-in") || g_str_equal (action_name, "chart.zoom-out"))
+    {
+      ensure_scene (self);
+      if (price_axis (self, &x0, &x1, &d0, &d1))
+        atlas_chart_view_zoom (self, g_str_equal (action_name, "chart.zoom-in") ? 1 / ZOOM_STEP : ZOOM_STEP,
+                               (d0 + d1) / 2);
+    }
+  else if (g_str_equal (action_name, "chart.zoom-reset"))
+    {
+      if (is_prices (self))
+        atlas_view_state_set_range_preset (self->state, ATLAS_RANGE_ALL, self->dataset);
+    }
+  else if (g_str_equal (action_name, "chart.select-next"))
+    move_selection (self, 1, FALSE);
+  else if (g_str_equal (action_name, "chart.select-previous"))
+    move_selection (self, -1, FALSE);
+  else if (g_str_equal (action_name, "chart.select-first"))
+    move_selection (self, -1, TRUE);
+  else if (g_str_equal (action_name, "chart.select-last"))
+    move_selection (self, 1, TRUE);
+  else if (g_str_equal (action_name, "chart.unselect"))
+    set_selection_internal (self, NULL);
+  else if (g_str_equal (action_name, "chart.activate"))
+    activate_cb (widget, NULL, NULL);
+  else if (g_str_equal (action_name, "chart.pan-left"))
+    pan_by_fraction (self, -PAN_STEP);
+  else if (g_str_equal (action_name, "chart.pan-right"))
+    pan_by_fraction (self, PAN_STEP);
+}
+
+/* ---- pointer ------------------------------------------------------------ */
+
+static void
+update_cursor (AtlasChartView *self)
+{
+  const char *name = NULL;
+
+  if (self->dragging && self->drag_node != NULL)
+    name = "grabbing";
+  else if (self->dragging)
+    name = "grabbing";
+  else if (is_flows (self) && self->hover.kind == ATLAS_ITEM_NODE)
+    name = "grab";
+  else if (self->hover.kind != ATLAS_ITEM_NONE)
+    name = "pointer";
+  else if (is_prices (self) && self->scene != NULL &&
+           atlas_rect_contains_point (&self->scene->plot, self->pointer_x, self->pointer_y))
+    name = "crosshair";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), name);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller,
+           double                    x,
+           double                    y,
+           AtlasChartView           *self)
+{
+  AtlasItem item;
+
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->pointer_inside = TRUE;
+  if (self->dragging)
+    return;
+  ensure_scene (self);
+  if (self->scene == NULL)
+    return;
+  atlas_scene_hit_test (self->scene, x, y, &item);
+  set_hover (self, &item);
+  update_cursor (self);
+  /* The crosshair follows the pointer even between items. */
+  if (is_prices (self))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller,
+          AtlasChartView           *self)
+{
+  self->pointer_inside = FALSE;
+  if (!self->dragging)
+    set_hover (self, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            AtlasChartView  *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2 && self->selection.kind != ATLAS_ITEM_NONE)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0);
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               AtlasChartView *self)
+{
+  AtlasItem item;
+  double x0, x1;
+
+  self->drag_active = TRUE;
+  self->dragging = FALSE;
+  self->drag_start_x = x;
+  self->drag_start_y = y;
+  g_clear_pointer (&self->drag_node, g_free);
+
+  ensure_scene (self);
+  if (self->scene == NULL)
+    return;
+  atlas_scene_hit_test (self->scene, x, y, &item);
+  if (is_flows (self) && item.kind == ATLAS_ITEM_NODE)
+    {
+      self->drag_node = g_strdup (item.id);
+      self->drag_node_offset = atlas_view_state_get_node_offset (self->state, item.id);
+    }
+  else if (price_axis (self, &x0, &x1, &self->drag_from, &self->drag_to))
+    self->drag_width = x1 - x0;
+  else
+    self->drag_from = self->drag_to = self->drag_width = 0;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                AtlasChartView *self)
+{
+  int threshold = 8;
+
+  if (!self->drag_active)
+    return;
+  if (!self->dragging)
+    {
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      if (hypot (dx, dy) < threshold)
+        return;
+      if (self->drag_node == NULL && self->drag_to <= self->drag_from)
+        return;  /* nothing to drag here */
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      update_cursor (self);
+    }
+
+  if (self->drag_node != NULL)
+    atlas_view_state_set_node_offset (self->state, self->drag_node, round (self->drag_node_offset + dy));
+  else if (self->drag_width > 0)
+    {
+      double shift = -dx / self->drag_width * (self->drag_to - self->drag_from);
+      set_price_range (self, self->drag_from + shift, self->drag_to + shift);
+    }
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             AtlasChartView *self)
+{
+  gboolean was_click = self->drag_active && !self->dragging;
+
+  self->drag_active = FALSE;
+  self->dragging = FALSE;
+  g_clear_pointer (&self->drag_node, g_free);
+  update_cursor (self);
+
+  /* A press and release without a drag is a click: select what is under it. */
+  if (was_click)
+    {
+      AtlasItem item = no_item;
+
+      ensure_scene (self);
+      if (self->scene != NULL)
+        atlas_scene_hit_test (self->scene, self->drag_start_x, self->drag_start_y, &item);
+      set_selection_internal (self, &item);
+    }
+}
+
+static gboolean
+scroll_cb (GtkEventControllerScroll *controller,
+           double                    dx,
+           double                    dy,
+           AtlasChartView           *self)
+{
+  double day;
+
+  if (!is_prices (self))
+    return FALSE;
+  ensure_scene (self);
+  if (!price_day_at (self, self->pointer_x, &day))
+    return FALSE;
+  if (fabs (dx) > fabs (dy))
+    pan_by_fraction (self, dx * PAN_STEP / 2);
+  else if (dy != 0)
+    atlas_chart_view_zoom (self, pow (ZOOM_STEP, dy), day);
+  return TRUE;
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void
+draw_message (AtlasChartView *self, GtkSnapshot *snapshot, const char *heading, const char *detail)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA color;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int text_width, text_height;
+
+  gtk_style_context_get_color (context, &color);
+  text = detail != NULL ? g_strdup_printf ("%s\n%s", heading, detail) : g_strdup (heading);
+  /* Plain text: an error message may quote dataset text. */
+  layout = gtk_widget_create_pango_layout (widget, text);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  pango_layout_set_width (layout, MAX (width - 48, 1) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, &text_width, &text_height);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (24, MAX (0, (height - text_height) / 2)));
+  color.alpha *= 0.7;
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/* The crosshair reads the prices at the pointer: a vertical line through
+ * the series' area and, on each line, the point in force at that date. */
+static void
+draw_crosshair (AtlasChartView *self, cairo_t *cr)
+{
+  AtlasPriceReading readings[16];
+  const AtlasColor *line = &self->scene->style->muted;
+  const AtlasColor *ring = &self->scene->background;
+  AtlasRect area;
+  guint n;
+
+  if (!self->pointer_inside || self->dragging ||
+      !atlas_price_scene_get_area (self->scene, &area) ||
+      !atlas_rect_contains_point (&area, self->pointer_x, self->pointer_y))
+    return;
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, line->red, line->green, line->blue, 0.7);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, round (self->pointer_x) + 0.5, area.y);
+  cairo_line_to (cr, round (self->pointer_x) + 0.5, area.y + area.height);
+  cairo_stroke (cr);
+
+  n = atlas_price_scene_readings (self->scene, self->pointer_x, readings, G_N_ELEMENTS (readings));
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, readings[i].x, readings[i].y, 4.5, 0, 2 * G_PI);
+      cairo_set_source_rgba (cr, readings[i].color.red, readings[i].color.green, readings[i].color.blue, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/* "Dysprosium oxide: 805 USD/kg (2025-07-31)", one line a series. */
+static char *
+describe_readings (AtlasChartView *self, double x)
+{
+  AtlasPriceReading readings[16];
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *lang = atlas_view_state_get_options (self->state)->lang;
+  guint n = atlas_price_scene_readings (self->scene, x, readings, G_N_ELEMENTS (readings));
+  guint shown = 0;
+  double day;
+
+  atlas_price_scene_x_to_day (self->scene, x, &day);
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasSeries *series = atlas_dataset_find_series (self->dataset, readings[i].series_id);
+      AtlasDate date = { 0 };
+      g_autofree char *when = NULL;
+      g_autofree char *value = NULL;
+      int y, m, d;
+
+      /* A series that ended years before the pointer's date says nothing
+       * about that date: leave it out rather than repeat its last price. */
+      if (series != NULL && readings[i].index + 1 == series->n_points && day - readings[i].day > 366)
+        continue;
+      shown++;
+
+      atlas_civil_from_days (readings[i].day, &y, &m, &d);
+      date = (AtlasDate) { readings[i].day, (gint16) y, (guint8) m, (guint8) d,
+                           readings[i].precision != 0 ? readings[i].precision : ATLAS_DATE_DAY };
+      when = atlas_date_to_string (&date);
+      if (readings[i].is_range)
+        {
+          g_autofree char *low = atlas_format_number (readings[i].low, readings[i].low < 10 ? 2 : 0);
+          g_autofree char *high = atlas_format_number (readings[i].high, readings[i].high < 10 ? 2 : 0);
+          value = g_strdup_printf ("%s–%s", low, high);
+        }
+      else
+        value = atlas_format_number (readings[i].value, readings[i].value < 10 ? 2 : 0);
+      g_string_append_printf (out, "%s%s: %s %s (%s%s%s)", shown > 1 ? "\n" : "",
+                              series != NULL ? atlas_text_get (series->name, lang) : readings[i].series_id,
+                              value, readings[i].unit_label, when,
+                              readings[i].estimate ? ", " : "", readings[i].estimate ? _("estimate") : "");
+    }
+  return shown > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static void
+atlas_chart_view_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->dataset == NULL)
+    return;
+  ensure_scene (self);
+  if (self->scene == NULL)
+    {
+      if (self->error != NULL)
+        {
+          draw_message (self, snapshot, _("This chart cannot be drawn"), self->error->message);
+          self->has_drawn = TRUE;
+        }
+      return;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  atlas_scene_draw (self->scene, cr);
+  if (is_prices (self))
+    draw_crosshair (self, cr);
+  cairo_destroy (cr);
+  self->has_drawn = TRUE;
+}
+
+static gboolean
+atlas_chart_view_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard_mode,
+                                GtkTooltip *tooltip)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  AtlasItem item = no_item;
+  g_autofree char *text = NULL;
+  AtlasRect bounds;
+
+  ensure_scene (self);
+  if (self->scene == NULL)
+    return FALSE;
+  /* Over the price lines the tooltip reads every series at that date. */
+  if (!keyboard_mode && is_prices (self) && atlas_price_scene_check (self->scene))
+    {
+      AtlasRect area;
+
+      if (atlas_price_scene_get_area (self->scene, &area) && atlas_rect_contains_point (&area, x, y))
+        {
+          text = describe_readings (self, x);
+          if (text == NULL)
+            return FALSE;
+          gtk_tooltip_set_text (tooltip, text);
+          return TRUE;
+        }
+    }
+  if (keyboard_mode)
+    item = self->selection;
+  else
+    atlas_scene_hit_test (self->scene, x, y, &item);
+  text = describe_item (self, &item);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  if (atlas_scene_item_bounds (self->scene, &item, &bounds))
+    {
+      GdkRectangle area = {
+        (int) floor (bounds.x), (int) floor (bounds.y),
+        MAX (1, (int) ceil (bounds.width)), MAX (1, (int) ceil (bounds.height))
+      };
+      gtk_tooltip_set_tip_area (tooltip, &area);
+    }
+  return TRUE;
+}
+
+static void
+atlas_chart_view_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  /* Laid out lazily at the next frame, once per size. */
+  if (width != self->scene_width || height != self->scene_height)
+    schedule_notify (self);
+}
+
+static void
+atlas_chart_view_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  /* Small enough for a narrow window; the natural size is a 16:9 figure. */
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 240;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 960 : 540;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+state_changed_cb (AtlasViewState *state,
+                  AtlasChartView *self)
+{
+  invalidate_layout (self);
+}
+
+static void
+atlas_chart_view_dispose (GObject *object)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  g_clear_handle_id (&self->notify_idle_id, g_source_remove);
+  if (self->state != NULL)
+    g_clear_signal_handler (&self->state_changed_id, self->state);
+  g_clear_object (&self->state);
+  g_clear_pointer (&self->scene, atlas_scene_free);
+  g_clear_object (&self->dataset);
+  G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
+}
+
+static void
+atlas_chart_view_finalize (GObject *object)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->style, atlas_style_free);
+  g_free (self->hover_id);
+  g_free (self->selection_id);
+  g_free (self->drag_node);
+  g_free (self->applied_select);
+  G_OBJECT_CLASS (atlas_chart_view_parent_class)->finalize (object);
+}
+
+static void
+atlas_chart_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_chart_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      atlas_chart_view_set_dataset (self, g_value_get_object (value));
+      break;
+    case PROP_STATE:
+      atlas_chart_view_set_state (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_chart_view_class_init (AtlasChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_chart_view_dispose;
+  object_class->finalize = atlas_chart_view_finalize;
+  object_class->get_property = atlas_chart_view_get_property;
+  object_class->set_property = atlas_chart_view_set_property;
+
+  widget_class->snapshot = atlas_chart_view_snapshot;
+  widget_class->query_tooltip = atlas_chart_view_query_tooltip;
+  widget_class->size_allocate = atlas_chart_view_size_allocate;
+  widget_class->measure = atlas_chart_view_measure;
+
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_VIEW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Enter or a double click on the selection: show its details. */
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SCENE_CHANGED] =
+    g_signal_new ("scene-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The keyboard navigation as actions too, for menus, tests and
+   * presentation mode; the keys below call the same code. */
+  gtk_widget_class_install_action (widget_class, "chart.select-next", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.select-previous", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.select-first", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.select-last", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.unselect", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.activate", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-in", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-out", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.zoom-reset", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.pan-left", NULL, chart_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.pan-right", NULL, chart_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "chart.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "chart.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "chart.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "chart.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "chart.zoom-reset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK, "chart.pan-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK, "chart.pan-right", NULL);
+
+  /* Callbacks rather than actions: with nothing to move between, the keys
+   * go on to move the focus or reach the window. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, select_next_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, 0, select_next_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, select_previous_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, 0, select_previous_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, select_first_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, select_last_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unselect_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_cb, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "atlaschart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+atlas_chart_view_init (AtlasChartView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->hover = no_item;
+  self->selection = no_item;
+  self->style = atlas_style_new (FALSE);
+  self->needs_layout = TRUE;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  g_signal_connect (gesture, "pressed", G_CALLBACK (pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  g_signal_connect (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  update_accessible (self);
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+GtkWidget *
+atlas_chart_view_new (void)
+{
+  return g_object_new (ATLAS_TYPE_CHART_VIEW, NULL);
+}
+
+AtlasDataset *
+atlas_chart_view_get_dataset (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+  return self->dataset;
+}
+
+void
+atlas_chart_view_set_dataset (AtlasChartView *self,
+                              AtlasDataset   *dataset)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+  /* The scene holds items pointing into the old dataset. */
+  store_item (&self->hover, &self->hover_id, NULL);
+  g_clear_pointer (&self->scene, atlas_scene_free);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+AtlasViewState *
+atlas_chart_view_get_state (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+  return self->state;
+}
+
+void
+atlas_chart_view_set_state (AtlasChartView *self,
+                            AtlasViewState *state)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  g_return_if_fail (state == NULL || ATLAS_IS_VIEW_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_clear_signal_handler (&self->state_changed_id, self->state);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    self->state_changed_id = g_signal_connect (state, "changed", G_CALLBACK (state_changed_cb), self);
+
+  /* Another view: its items are not this one's. */
+  g_clear_pointer (&self->applied_select, g_free);
+  store_item (&self->hover, &self->hover_id, NULL);
+  if (store_item (&self->selection, &self->selection_id, NULL))
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+const AtlasStyle *
+atlas_chart_view_get_style (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+  return self->style;
+}
+
+void
+atlas_chart_view_set_style (AtlasChartView   *self,
+                            const AtlasStyle *style)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  g_return_if_fail (style != NULL);
+
+  atlas_style_free (self->style);
+  self->style = atlas_style_copy (style);
+  invalidate_layout (self);
+}
+
+AtlasScene *
+atlas_chart_view_get_scene (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+
+  ensure_scene (self);
+  return self->needs_layout ? NULL : self->scene;
+}
+
+const GError *
+atlas_chart_view_get_error (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+
+  ensure_scene (self);
+  return self->error;
+}
+
+const AtlasItem *
+atlas_chart_view_get_selection (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), &no_item);
+  return &self->selection;
+}
+
+void
+atlas_chart_view_set_selection (AtlasChartView  *self,
+                                const AtlasItem *item)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  set_selection_internal (self, item);
+}
+
+gboolean
+atlas_chart_view_select_id (AtlasChartView *self,
+                            const char     *id)
+{
+  const AtlasItem *item;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+
+  ensure_scene (self);
+  if (self->scene == NULL || id == NULL)
+    return FALSE;
+  item = find_item_by_id (self->scene, id);
+  if (item == NULL)
+    return FALSE;
+  set_selection_internal (self, item);
+  return TRUE;
+}
+
+gboolean
+atlas_chart_view_has_drawn (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+  return self->has_drawn;
+}

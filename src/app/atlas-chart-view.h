@@ -1,0 +1,52 @@
+/* atlas-chart-view.h: the chart widget: asks the engine for a scene at its size, paints, hovers, selects, zooms and drags. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-chart.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_CHART_VIEW (atlas_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasChartView, atlas_chart_view, ATLAS, CHART_VIEW, GtkWidget)
+
+GtkWidget        *atlas_chart_view_new           (void);
+
+AtlasDataset     *atlas_chart_view_get_dataset   (AtlasChartView   *self);
+void              atlas_chart_view_set_dataset   (AtlasChartView   *self,
+                                                  AtlasDataset     *dataset);
+/* The options to draw; the widget follows its "changed" signal, and writes
+ * to it when the user zooms, pans or drags a node. */
+AtlasViewState   *atlas_chart_view_get_state     (AtlasChartView   *self);
+void              atlas_chart_view_set_state     (AtlasChartView   *self,
+                                                  AtlasViewState   *state);
+const AtlasStyle *atlas_chart_view_get_style     (AtlasChartView   *self);
+void              atlas_chart_view_set_style     (AtlasChartView   *self,
+                                                  const AtlasStyle *style);
+
+/* The scene at the widget's current size, laid out now if it is out of
+ * date; NULL when there is no dataset, no size yet, or the layout failed
+ * (see atlas_chart_view_get_error()). Owned by the widget. */
+AtlasScene       *atlas_chart_view_get_scene     (AtlasChartView   *self);
+const GError     *atlas_chart_view_get_error     (AtlasChartView   *self);
+
+/* The selected item (kind NONE when none); its id lives as long as the
+ * selection. */
+const AtlasItem  *atlas_chart_view_get_selection (AtlasChartView   *self);
+/* NULL or kind NONE clears. Emits "selection-changed" when it changed. */
+void              atlas_chart_view_set_selection (AtlasChartView   *self,
+                                                  const AtlasItem  *item);
+/* Selects the first focusable item with @id (a node, series, event, share);
+ * FALSE when the current scene has none. */
+gboolean          atlas_chart_view_select_id     (AtlasChartView   *self,
+                                                  const char       *id);
+/* TRUE once a frame has painted a scene (or the reason there is none). */
+gboolean          atlas_chart_view_has_drawn     (AtlasChartView   *self);
+
+/* Price view: zoom the time axis by @factor (< 1 zooms in) around @day. */
+void              atlas_chart_view_zoom          (AtlasChartView   *self,
+                                                  double            factor,
+                                                  double            day);
+
+G_END_DECLS

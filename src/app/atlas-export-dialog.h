@@ -1,0 +1,45 @@
+/* atlas-export-dialog.h: the export dialog (format, size, scale, theme), then a file chooser, then src/export. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-export.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_EXPORT_DIALOG (atlas_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, ATLAS, EXPORT_DIALOG, GtkWindow)
+
+/* Exports what @state shows now (copied: later edits do not change the
+ * export); @window_style gives the window's theme and font; @selection
+ * (or NULL) may be emphasised in the file. */
+AtlasExportDialog *atlas_export_dialog_new        (GtkWindow         *parent,
+                                                   AtlasDataset      *dataset,
+                                                   AtlasViewState    *state,
+                                                   const AtlasStyle  *window_style,
+                                                   const AtlasItem   *selection);
+/* The height of the chart in the window: nodes dragged there keep their
+ * place in a figure of another size (default: no rescaling). */
+void               atlas_export_dialog_set_reference_height (AtlasExportDialog *self,
+                                                             double             height);
+void               atlas_export_dialog_set_format (AtlasExportDialog *self,
+                                                   AtlasExportFormat  format);
+AtlasExportFormat  atlas_export_dialog_get_format (AtlasExportDialog *self);
+/* One of the presets when it matches, else a custom size. */
+void               atlas_export_dialog_set_size   (AtlasExportDialog *self,
+                                                   int                width,
+                                                   int                height);
+void               atlas_export_dialog_set_scale  (AtlasExportDialog *self,
+                                                   int                scale);
+void               atlas_export_dialog_set_dark   (AtlasExportDialog *self,
+                                                   gboolean           dark);
+/* "rare-earth-atlas-prices.svg" and the like, for the file chooser. */
+char              *atlas_export_dialog_suggest_name (AtlasExportDialog *self);
+/* Writes the file the dialog describes to @path (what the file chooser's
+ * response calls); on failure @path is untouched. */
+gboolean           atlas_export_dialog_write      (AtlasExportDialog *self,
+                                                   const char        *path,
+                                                   GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,815 @@
+/* atlas-view-controls.c: the per-view controls; they edit the view's AtlasViewState and follow it when it changes elsewhere (zoom, reload, slides). */
+#include "atlas-config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "atlas-view-controls.h"
+
+struct _AtlasViewControls
+{
+  GtkWidget       parent_instance;
+
+  AtlasDataset   *dataset;
+  AtlasViewState *state;
+  gulong          state_changed_id;
+  /* Set while widgets are updated from the state, so their signals do not
+   * write the state back. */
+  gboolean        syncing;
+
+  GPtrArray      *chain_ids;
+  GPtrArray      *group_ids;
+  GPtrArray      *currency_ids;
+  GPtrArray      *series_checks;
+  GPtrArray      *kind_checks;
+  GPtrArray      *region_checks;
+  GPtrArray      *element_checks;
+
+  GtkStack       *stack;
+  GtkDropDown    *chain_dropdown;
+  GtkMenuButton  *layout_button;
+  GtkCheckButton *keep_order_check;
+  GtkButton      *reset_nodes_button;
+  GtkMenuButton  *series_button;
+  GtkBox         *series_box;
+  GtkToggleButton *linear_button;
+  GtkToggleButton *log_button;
+  GtkDropDown    *range_dropdown;
+  GtkMenuButton  *indexed_button;
+  GtkCheckButton *indexed_check;
+  GtkEntry       *indexed_entry;
+  GtkDropDown    *currency_dropdown;
+  GtkDropDown    *unit_dropdown;
+  GtkCheckButton *events_button;
+  GtkDropDown    *group_dropdown;
+  GtkMenuButton  *kinds_button;
+  GtkBox         *kinds_box;
+  GtkMenuButton  *regions_button;
+  GtkBox         *regions_box;
+  GtkMenuButton  *elements_button;
+  GtkBox         *elements_box;
+};
+
+G_DEFINE_FINAL_TYPE (AtlasViewControls, atlas_view_controls, GTK_TYPE_WIDGET)
+
+static const char * const units[] = { NULL, "kg", "t", "lb" };
+
+static void sync_from_state (AtlasViewControls *self);
+
+static const char *
+lang_of (AtlasViewControls *self)
+{
+  return self->state != NULL ? atlas_view_state_get_options (self->state)->lang : NULL;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* The position of @id; the lists may hold NULL ("as quoted") entries. */
+static gboolean
+find_id (GPtrArray *ids, const char *id, guint *index)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static guint
+index_of (GPtrArray *ids, const char *id)
+{
+  guint index;
+
+  return find_id (ids, id, &index) ? index : 0;
+}
+
+static const char *
+id_at (GPtrArray *ids, guint index)
+{
+  return index < ids->len ? g_ptr_array_index (ids, index) : NULL;
+}
+
+/* Checked ids, or NULL when every box is checked ("no filter"). */
+static GStrv
+checked_ids (GPtrArray *checks, gboolean all_is_null)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gboolean all = TRUE;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+
+      if (gtk_check_button_get_active (check))
+        g_strv_builder_add (builder, g_object_get_data (G_OBJECT (check), "atlas-id"));
+      else
+        all = FALSE;
+    }
+  if (all && all_is_null)
+    return NULL;
+  return g_strv_builder_end (builder);
+}
+
+static void
+set_checks (GPtrArray *checks, const char * const *ids)
+{
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (checks, i);
+      const char *id = g_object_get_data (G_OBJECT (check), "atlas-id");
+
+      gtk_check_button_set_active (check, ids == NULL || g_strv_contains (ids, id));
+    }
+}
+
+/* "All regions" when nothing is filtered out, else "3 regions". */
+static void
+update_filter_label (GtkMenuButton *button, GPtrArray *checks, const char * const *ids,
+                     const char *all_label, const char *some_label)
+{
+  guint n = ids != NULL ? g_strv_length ((char **) ids) : 0;
+
+  gtk_menu_button_set_label (button, ids == NULL || n == checks->len ? all_label : some_label);
+}
+
+static guint
+count_ids (const char * const *ids)
+{
+  return ids != NULL ? g_strv_length ((char **) ids) : 0;
+}
+
+/* ---- callbacks: widgets -> state ---------------------------------------- */
+
+static void
+chain_selected_cb (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  atlas_view_state_set_chain (self->state, id_at (self->chain_ids, gtk_drop_down_get_selected (dropdown)));
+}
+
+static void
+keep_order_toggled_cb (GtkCheckButton    *check,
+                       AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  atlas_view_state_set_keep_order (self->state, gtk_check_button_get_active (check));
+}
+
+static void
+reset_nodes_clicked_cb (GtkButton         *button,
+                        AtlasViewControls *self)
+{
+  if (self->state == NULL)
+    return;
+  atlas_view_state_clear_node_offsets (self->state);
+  gtk_menu_button_popdown (self->layout_button);
+}
+
+static void
+series_toggled_cb (GtkCheckButton    *check,
+                   AtlasViewControls *self)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->syncing || self->state == NULL)
+    return;
+  ids = checked_ids (self->series_checks, FALSE);
+  /* A price chart of no series says nothing: keep the last one. */
+  if (ids[0] == NULL)
+    {
+      self->syncing = TRUE;
+      gtk_check_button_set_active (check, TRUE);
+      self->syncing = FALSE;
+      return;
+    }
+  atlas_view_state_set_series (self->state, (const char * const *) ids);
+}
+
+static void
+scale_toggled_cb (GtkToggleButton   *button,
+                  AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL || !gtk_toggle_button_get_active (button))
+    return;
+  atlas_view_state_set_log_scale (self->state, button == self->log_button);
+}
+
+static void
+range_selected_cb (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   AtlasViewControls *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || self->state == NULL || selected >= ATLAS_RANGE_CUSTOM)
+    return;
+  atlas_view_state_set_range_preset (self->state, (AtlasRangePreset) selected, self->dataset);
+}
+
+static gboolean
+parse_entry_date (GtkEntry *entry, AtlasDate *date)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return atlas_date_parse (stripped, strlen (stripped), date);
+}
+
+static void
+apply_indexed (AtlasViewControls *self)
+{
+  AtlasDate date;
+  gboolean valid;
+
+  if (self->syncing || self->state == NULL)
+    return;
+  valid = parse_entry_date (self->indexed_entry, &date);
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->indexed_entry), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->indexed_entry), "error");
+
+  if (!gtk_check_button_get_active (self->indexed_check))
+    atlas_view_state_set_indexed (self->state, NULL);
+  else if (valid)
+    atlas_view_state_set_indexed (self->state, &date);
+}
+
+static void
+indexed_toggled_cb (GtkCheckButton    *check,
+                    AtlasViewControls *self)
+{
+  /* Switching it on with no date yet: rebase at the start of what is shown. */
+  if (!self->syncing && gtk_check_button_get_active (check) &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->indexed_entry)) == '\0' && self->dataset != NULL)
+    {
+      const AtlasChartOptions *options = atlas_view_state_get_options (self->state);
+      gint32 first, last;
+      g_autofree char *year = NULL;
+      int y, m, d;
+
+      if (atlas_date_is_set (&options->from))
+        year = g_strdup_printf ("%d", options->from.year);
+      else if (atlas_view_state_get_data_extent (self->state, self->dataset, &first, &last))
+        {
+          atlas_civil_from_days (first, &y, &m, &d);
+          year = g_strdup_printf ("%d", y);
+        }
+      if (year != NULL)
+        {
+          self->syncing = TRUE;
+          gtk_editable_set_text (GTK_EDITABLE (self->indexed_entry), year);
+          self->syncing = FALSE;
+        }
+    }
+  apply_indexed (self);
+}
+
+static void
+indexed_entry_changed_cb (GtkEditable       *editable,
+                          AtlasViewControls *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+
+  if (self->syncing)
+    return;
+  /* Typing a complete date turns indexed mode on. */
+  if (*text != '\0' && !gtk_check_button_get_active (self->indexed_check))
+    {
+      AtlasDate date;
+      if (parse_entry_date (self->indexed_entry, &date))
+        {
+          self->syncing = TRUE;
+          gtk_check_button_set_active (self->indexed_check, TRUE);
+          self->syncing = FALSE;
+        }
+    }
+  apply_indexed (self);
+}
+
+static void
+currency_selected_cb (GtkDropDown       *dropdown,
+                      GParamSpec        *pspec,
+                      AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  atlas_view_state_set_currency (self->state, id_at (self->currency_ids, gtk_drop_down_get_selected (dropdown)));
+}
+
+static void
+unit_selected_cb (GtkDropDown       *dropdown,
+                  GParamSpec        *pspec,
+                  AtlasViewControls *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing || self->state == NULL || selected >= G_N_ELEMENTS (units))
+    return;
+  atlas_view_state_set_unit (self->state, units[selected]);
+}
+
+static void
+events_toggled_cb (GtkCheckButton    *button,
+                   AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  atlas_view_state_set_show_events (self->state, gtk_check_button_get_active (button));
+}
+
+static void
+group_selected_cb (GtkDropDown       *dropdown,
+                   GParamSpec        *pspec,
+                   AtlasViewControls *self)
+{
+  if (self->syncing || self->state == NULL)
+    return;
+  atlas_view_state_set_group (self->state, id_at (self->group_ids, gtk_drop_down_get_selected (dropdown)));
+}
+
+static void
+filter_toggled_cb (GtkCheckButton    *check,
+                   AtlasViewControls *self)
+{
+  g_auto(GStrv) ids = NULL;
+  GPtrArray *checks = g_object_get_data (G_OBJECT (check), "atlas-checks");
+
+  if (self->syncing || self->state == NULL)
+    return;
+  ids = checked_ids (checks, TRUE);
+  if (checks == self->kind_checks)
+    atlas_view_state_set_kinds (self->state, (const char * const *) ids);
+  else if (checks == self->region_checks)
+    atlas_view_state_set_regions (self->state, (const char * const *) ids);
+  else
+    atlas_view_state_set_elements (self->state, (const char * const *) ids);
+}
+
+static void
+state_changed_cb (AtlasViewState    *state,
+                  AtlasViewControls *self)
+{
+  sync_from_state (self);
+}
+
+/* ---- building the choices ------------------------------------------------ */
+
+static GtkWidget *
+add_check (AtlasViewControls *self, GtkBox *box, GPtrArray *checks, const char *id,
+           const char *label, const char *tooltip, GCallback callback)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *text = gtk_label_new (NULL);
+
+  /* Dataset text: set as plain text on a label of our own. */
+  gtk_label_set_text (GTK_LABEL (text), label);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
+  g_object_set_data_full (G_OBJECT (check), "atlas-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (check), "atlas-checks", checks);
+  if (tooltip != NULL && *tooltip != '\0')
+    gtk_widget_set_tooltip_text (check, tooltip);
+  g_signal_connect (check, "toggled", callback, self);
+  gtk_box_append (box, check);
+  g_ptr_array_add (checks, check);
+  return check;
+}
+
+static void
+setup_short_label_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (data));
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (GPOINTER_TO_INT (data), 12));
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_short_label_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     gpointer                  data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = gtk_string_object_get_string (string);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  /* Dataset text: plain text. The full title shows on hover. */
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
+
+/* Long dataset titles would widen the header bar past small screens: the
+ * button shows them shortened, the list in full. */
+static void
+use_short_button_label (GtkDropDown *dropdown, int max_chars)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) list_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_short_label_cb), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_short_label_cb), NULL);
+  g_signal_connect (list_factory, "setup", G_CALLBACK (setup_short_label_cb), GINT_TO_POINTER (80));
+  g_signal_connect (list_factory, "bind", G_CALLBACK (bind_short_label_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
+static void
+set_dropdown_strings (GtkDropDown *dropdown, GPtrArray *labels)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    gtk_string_list_append (list, g_ptr_array_index (labels, i));
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+}
+
+static char *
+series_tooltip (const AtlasSeries *series, const char *lang)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const AtlasText *parts[] = { series->product, series->purity, series->basis, series->frequency };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i] != NULL)
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", atlas_text_get (parts[i], lang));
+  g_string_append_printf (out, "%s%s/%s", out->len > 0 ? " · " : "", series->currency, series->unit);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The distinct metrics of a group's bars, "Reserves, Mine production, …",
+ * short enough for a header bar. */
+static char *
+group_label (AtlasDataset *dataset, const char *group, const char *lang)
+{
+  const guint max_chars = 60;
+  GPtrArray *shares = atlas_dataset_get_shares (dataset);
+  g_autoptr(GPtrArray) metrics = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const AtlasShare *share = g_ptr_array_index (shares, i);
+      const char *metric = atlas_text_get (share->metric, lang);
+      gboolean member = share->group != NULL ? g_str_equal (share->group, group) : g_str_equal (share->id, group);
+
+      if (member && !g_ptr_array_find_with_equal_func (metrics, metric, g_str_equal, NULL))
+        g_ptr_array_add (metrics, (gpointer) metric);
+    }
+  for (guint i = 0; i < metrics->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (metrics, i));
+  if (out->len == 0)
+    return g_strdup (group);
+  if (g_utf8_strlen (out->str, -1) > max_chars)
+    {
+      g_autofree char *cut = g_utf8_substring (out->str, 0, max_chars - 1);
+      return g_strconcat (g_strchomp (cut), "…", NULL);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+add_currency (GPtrArray *ids, GPtrArray *labels, const char *code)
+{
+  if (code == NULL || find_id (ids, code, NULL))
+    return;
+  g_ptr_array_add (ids, g_strdup (code));
+  g_ptr_array_add (labels, g_strdup (code));
+}
+
+static const char *
+event_kind_label (AtlasEventKind kind)
+{
+  switch (kind)
+    {
+    case ATLAS_EVENT_POLICY: return _("Policy");
+    case ATLAS_EVENT_MARKET: return _("Market");
+    case ATLAS_EVENT_PROJECT: return _("Project");
+    case ATLAS_EVENT_CONFLICT: return _("Conflict");
+    case ATLAS_EVENT_OTHER:
+    case ATLAS_EVENT_N_KINDS:
+    default: return _("Other");
+    }
+}
+
+static void
+rebuild_choices (AtlasViewControls *self)
+{
+  g_autoptr(GPtrArray) labels = NULL;
+  const char *lang = lang_of (self);
+  GPtrArray *list;
+
+  self->syncing = TRUE;
+
+  g_ptr_array_set_size (self->chain_ids, 0);
+  g_ptr_array_set_size (self->group_ids, 0);
+  g_ptr_array_set_size (self->currency_ids, 0);
+  g_ptr_array_set_size (self->series_checks, 0);
+  g_ptr_array_set_size (self->kind_checks, 0);
+  g_ptr_array_set_size (self->region_checks, 0);
+  g_ptr_array_set_size (self->element_checks, 0);
+  clear_box (self->series_box);
+  clear_box (self->kinds_box);
+  clear_box (self->regions_box);
+  clear_box (self->elements_box);
+
+  if (self->dataset == NULL)
+    {
+      self->syncing = FALSE;
+      return;
+    }
+
+  /* Diagrams */
+  labels = g_ptr_array_new_with_free_func (g_free);
+  list = atlas_dataset_get_chains (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (list, i);
+      g_ptr_array_add (self->chain_ids, g_strdup (chain->id));
+      g_ptr_array_add (labels, g_strdup (atlas_text_get (chain->title, lang)));
+    }
+  set_dropdown_strings (self->chain_dropdown, labels);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->chain_dropdown), list->len > 1);
+
+  /* Share groups have only an id: name them by the metrics they hold. */
+  g_ptr_array_set_size (labels, 0);
+  {
+    const char * const *groups = atlas_dataset_get_share_groups (self->dataset);
+    for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+      {
+        g_ptr_array_add (self->group_ids, g_strdup (groups[i]));
+        g_ptr_array_add (labels, group_label (self->dataset, groups[i], lang));
+      }
+  }
+  set_dropdown_strings (self->group_dropdown, labels);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), self->group_ids->len > 1);
+
+  /* Currencies: as quoted, then every currency the exchange rates know. */
+  g_ptr_array_set_size (labels, 0);
+  g_ptr_array_add (self->currency_ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("As quoted")));
+  list = atlas_dataset_get_fx (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasFx *fx = g_ptr_array_index (list, i);
+      add_currency (self->currency_ids, labels, fx->per);
+      add_currency (self->currency_ids, labels, fx->currency);
+    }
+  set_dropdown_strings (self->currency_dropdown, labels);
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), self->currency_ids->len > 1);
+
+  /* Series */
+  list = atlas_dataset_get_series (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasSeries *series = g_ptr_array_index (list, i);
+      g_autofree char *tooltip = series_tooltip (series, lang);
+
+      add_check (self, self->series_box, self->series_checks, series->id,
+                 atlas_text_get (series->name, lang), tooltip, G_CALLBACK (series_toggled_cb));
+    }
+
+  /* Timeline filters */
+  for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
+    add_check (self, self->kinds_box, self->kind_checks, atlas_event_kind_to_string (k),
+               event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
+  list = atlas_dataset_get_regions (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (list, i);
+      add_check (self, self->regions_box, self->region_checks, region->id,
+                 atlas_text_get (region->name, lang), NULL, G_CALLBACK (filter_toggled_cb));
+    }
+  list = atlas_dataset_get_elements (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasElement *element = g_ptr_array_index (list, i);
+      add_check (self, self->elements_box, self->element_checks, element->id,
+                 atlas_text_get (element->name, lang), NULL, G_CALLBACK (filter_toggled_cb));
+    }
+
+  self->syncing = FALSE;
+}
+
+/* ---- state -> widgets ---------------------------------------------------- */
+
+static void
+sync_from_state (AtlasViewControls *self)
+{
+  const AtlasChartOptions *options;
+  g_auto(GStrv) shown = NULL;
+  guint unit_index = 0;
+
+  if (self->state == NULL)
+    return;
+  options = atlas_view_state_get_options (self->state);
+  self->syncing = TRUE;
+
+  gtk_stack_set_visible_child_name (self->stack, atlas_view_to_string (options->view));
+
+  /* flows */
+  gtk_drop_down_set_selected (self->chain_dropdown, index_of (self->chain_ids, options->chain));
+  gtk_check_button_set_active (self->keep_order_check, options->keep_order);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_nodes_button),
+                            atlas_view_state_has_node_offsets (self->state));
+
+  /* prices */
+  if (self->dataset != NULL)
+    {
+      shown = atlas_view_state_dup_shown_series (self->state, self->dataset);
+      set_checks (self->series_checks, (const char * const *) shown);
+    }
+  gtk_toggle_button_set_active (options->log_scale ? self->log_button : self->linear_button, TRUE);
+  gtk_drop_down_set_selected (self->range_dropdown, atlas_view_state_get_range_preset (self->state));
+  gtk_check_button_set_active (self->indexed_check, atlas_date_is_set (&options->indexed));
+  if (atlas_date_is_set (&options->indexed))
+    {
+      g_autofree char *date = atlas_date_to_string (&options->indexed);
+      g_autofree char *label = g_strdup_printf (_("Indexed at %s"), date);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->indexed_entry), date);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->indexed_entry), "error");
+      gtk_menu_button_set_label (self->indexed_button, label);
+    }
+  else
+    gtk_menu_button_set_label (self->indexed_button, _("Indexed"));
+  gtk_drop_down_set_selected (self->currency_dropdown, index_of (self->currency_ids, options->currency));
+  for (guint i = 1; i < G_N_ELEMENTS (units); i++)
+    if (g_strcmp0 (units[i], options->unit) == 0)
+      unit_index = i;
+  gtk_drop_down_set_selected (self->unit_dropdown, unit_index);
+  gtk_check_button_set_active (self->events_button, options->show_events);
+
+  /* shares */
+  gtk_drop_down_set_selected (self->group_dropdown, index_of (self->group_ids, options->group));
+
+  /* timeline */
+  set_checks (self->kind_checks, options->kinds);
+  set_checks (self->region_checks, options->regions);
+  set_checks (self->element_checks, options->elements);
+  {
+    g_autofree char *kinds = g_strdup_printf (ngettext ("%u kind", "%u kinds", count_ids (options->kinds)),
+                                              count_ids (options->kinds));
+    g_autofree char *regions = g_strdup_printf (ngettext ("%u region", "%u regions", count_ids (options->regions)),
+                                                count_ids (options->regions));
+    g_autofree char *elements = g_strdup_printf (ngettext ("%u element", "%u elements", count_ids (options->elements)),
+                                                 count_ids (options->elements));
+
+    update_filter_label (self->kinds_button, self->kind_checks, options->kinds, _("All kinds"), kinds);
+    update_filter_label (self->regions_button, self->region_checks, options->regions, _("All regions"), regions);
+    update_filter_label (self->elements_button, self->element_checks, options->elements, _("All elements"), elements);
+  }
+
+  self->syncing = FALSE;
+}
+
+/* ---- GObject ------------------------------------------------------------ */
+
+static void
+atlas_view_controls_dispose (GObject *object)
+{
+  AtlasViewControls *self = ATLAS_VIEW_CONTROLS (object);
+
+  if (self->state != NULL)
+    g_clear_signal_handler (&self->state_changed_id, self->state);
+  g_clear_object (&self->state);
+  g_clear_object (&self->dataset);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIEW_CONTROLS);
+  G_OBJECT_CLASS (atlas_view_controls_parent_class)->dispose (object);
+}
+
+static void
+atlas_view_controls_finalize (GObject *object)
+{
+  AtlasViewControls *self = ATLAS_VIEW_CONTROLS (object);
+
+  g_ptr_array_unref (self->chain_ids);
+  g_ptr_array_unref (self->group_ids);
+  g_ptr_array_unref (self->currency_ids);
+  g_ptr_array_unref (self->series_checks);
+  g_ptr_array_unref (self->kind_checks);
+  g_ptr_array_unref (self->region_checks);
+  g_ptr_array_unref (self->element_checks);
+  G_OBJECT_CLASS (atlas_view_controls_parent_class)->finalize (object);
+}
+
+static void
+atlas_view_controls_class_init (AtlasViewControlsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = atlas_view_controls_dispose;
+  object_class->finalize = atlas_view_controls_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rareearthatlas/RareEarthAtlas/ui/atlas-view-controls.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, chain_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, layout_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, keep_order_check);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, reset_nodes_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, series_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, series_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, linear_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, log_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, range_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_check);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_entry);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, events_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, group_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, kinds_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, kinds_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, regions_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, regions_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, elements_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, elements_box);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+atlas_view_controls_init (AtlasViewControls *self)
+{
+  self->chain_ids = g_ptr_array_new_with_free_func (g_free);
+  self->group_ids = g_ptr_array_new_with_free_func (g_free);
+  self->currency_ids = g_ptr_array_new_with_free_func (g_free);
+  self->series_checks = g_ptr_array_new ();
+  self->kind_checks = g_ptr_array_new ();
+  self->region_checks = g_ptr_array_new ();
+  self->element_checks = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  use_short_button_label (self->chain_dropdown, 48);
+  use_short_button_label (self->group_dropdown, 48);
+
+  g_signal_connect (self->chain_dropdown, "notify::selected", G_CALLBACK (chain_selected_cb), self);
+  g_signal_connect (self->keep_order_check, "toggled", G_CALLBACK (keep_order_toggled_cb), self);
+  g_signal_connect (self->reset_nodes_button, "clicked", G_CALLBACK (reset_nodes_clicked_cb), self);
+  g_signal_connect (self->linear_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
+  g_signal_connect (self->log_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
+  g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
+  g_signal_connect (self->indexed_check, "toggled", G_CALLBACK (indexed_toggled_cb), self);
+  g_signal_connect (self->indexed_entry, "changed", G_CALLBACK (indexed_entry_changed_cb), self);
+  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
+  g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (unit_selected_cb), self);
+  g_signal_connect (self->events_button, "toggled", G_CALLBACK (events_toggled_cb), self);
+  g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+GtkWidget *
+atlas_view_controls_new (void)
+{
+  return g_object_new (ATLAS_TYPE_VIEW_CONTROLS, NULL);
+}
+
+void
+atlas_view_controls_set_dataset (AtlasViewControls *self,
+                                 AtlasDataset      *dataset)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_CONTROLS (self));
+
+  g_set_object (&self->dataset, dataset);
+  rebuild_choices (self);
+  sync_from_state (self);
+}
+
+void
+atlas_view_controls_set_state (AtlasViewControls *self,
+                               AtlasViewState    *state)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_CONTROLS (self));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_clear_signal_handler (&self->state_changed_id, self->state);
+  g_set_object (&self->state, state);
+  if (state != NULL)
+    self->state_changed_id = g_signal_connect (state, "changed", G_CALLBACK (state_changed_cb), self);
+  sync_from_state (self);
+}

@@ -1,0 +1,21 @@
+/* atlas-view-controls.h: the current view's controls in the header bar (diagram, series, scale, range, filters...). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_VIEW_CONTROLS (atlas_view_controls_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasViewControls, atlas_view_controls, ATLAS, VIEW_CONTROLS, GtkWidget)
+
+GtkWidget *atlas_view_controls_new         (void);
+/* Fills the choices (diagrams, series, groups, currencies, filters). */
+void       atlas_view_controls_set_dataset (AtlasViewControls *self,
+                                            AtlasDataset      *dataset);
+/* Shows the controls of @state's view and edits @state. */
+void       atlas_view_controls_set_state   (AtlasViewControls *self,
+                                            AtlasViewState    *state);
+
+G_END_DECLS

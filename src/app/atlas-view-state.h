@@ -1,0 +1,84 @@
+/* atlas-view-state.h: what one view shows (an owning AtlasChartOptions), shared by the window, its controls and the chart widget. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "atlas-chart.h"
+
+G_BEGIN_DECLS
+
+/* Range presets of the price view; CUSTOM after zooming or panning. */
+typedef enum {
+  ATLAS_RANGE_ALL,
+  ATLAS_RANGE_10_YEARS,
+  ATLAS_RANGE_5_YEARS,
+  ATLAS_RANGE_1_YEAR,
+  ATLAS_RANGE_CUSTOM,
+} AtlasRangePreset;
+
+#define ATLAS_TYPE_VIEW_STATE (atlas_view_state_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasViewState, atlas_view_state, ATLAS, VIEW_STATE, GObject)
+
+/* Every setter copies what it is given and emits "changed" once (or once
+ * at the outermost atlas_view_state_end_update()) when something changed. */
+AtlasViewState          *atlas_view_state_new            (AtlasView view);
+AtlasView                atlas_view_state_get_view       (AtlasViewState *self);
+/* The options to lay out with; every pointer in them is owned by @self and
+ * valid until the next setter call. */
+const AtlasChartOptions *atlas_view_state_get_options    (AtlasViewState *self);
+/* A copy for another view object (presentation mode, a second window). */
+AtlasViewState          *atlas_view_state_copy           (AtlasViewState *self);
+
+void        atlas_view_state_begin_update   (AtlasViewState *self);
+void        atlas_view_state_end_update     (AtlasViewState *self);
+/* Back to the defaults of the view (keeps the language). */
+void        atlas_view_state_reset          (AtlasViewState *self);
+/* Takes over what a briefing slide chooses (the slide must be of this view). */
+void        atlas_view_state_apply_slide    (AtlasViewState *self, const AtlasSlide *slide);
+/* Drops ids @dataset does not know (after a reload); TRUE when any was dropped. */
+gboolean    atlas_view_state_sanitize       (AtlasViewState *self, AtlasDataset *dataset);
+
+void        atlas_view_state_set_lang       (AtlasViewState *self, const char *lang);
+void        atlas_view_state_set_subtitle   (AtlasViewState *self, const char *subtitle);
+void        atlas_view_state_set_select     (AtlasViewState *self, const char *id);
+
+/* flows */
+void        atlas_view_state_set_chain      (AtlasViewState *self, const char *chain);
+void        atlas_view_state_set_keep_order (AtlasViewState *self, gboolean keep_order);
+double      atlas_view_state_get_node_offset (AtlasViewState *self, const char *node);
+void        atlas_view_state_set_node_offset (AtlasViewState *self, const char *node, double offset);
+void        atlas_view_state_clear_node_offsets (AtlasViewState *self);
+gboolean    atlas_view_state_has_node_offsets (AtlasViewState *self);
+/* Offsets are pixels of the figure they were dragged in: a figure @factor
+ * times as tall keeps the arrangement with offsets @factor times as long. */
+void        atlas_view_state_scale_node_offsets (AtlasViewState *self, double factor);
+
+/* prices */
+void        atlas_view_state_set_series     (AtlasViewState *self, const char * const *series);
+/* The series the view draws: the chosen ones, else the engine's default
+ * (the dysprosium and terbium series when present, else the first). */
+GStrv       atlas_view_state_dup_shown_series (AtlasViewState *self, AtlasDataset *dataset);
+/* @from/@to NULL or unset: open on that side. Sets the preset to CUSTOM. */
+void        atlas_view_state_set_range      (AtlasViewState *self, const AtlasDate *from, const AtlasDate *to);
+void        atlas_view_state_set_range_days (AtlasViewState *self, gint32 from, gint32 to);
+/* Applies a preset relative to the last point of the shown series. */
+void        atlas_view_state_set_range_preset (AtlasViewState *self, AtlasRangePreset preset, AtlasDataset *dataset);
+AtlasRangePreset atlas_view_state_get_range_preset (AtlasViewState *self);
+/* The first and last day of the shown series; FALSE when they have no points. */
+gboolean    atlas_view_state_get_data_extent (AtlasViewState *self, AtlasDataset *dataset, gint32 *first, gint32 *last);
+void        atlas_view_state_set_log_scale  (AtlasViewState *self, gboolean log_scale);
+/* NULL or unset: indexed mode off. */
+void        atlas_view_state_set_indexed    (AtlasViewState *self, const AtlasDate *date);
+void        atlas_view_state_set_currency   (AtlasViewState *self, const char *currency);
+void        atlas_view_state_set_unit       (AtlasViewState *self, const char *unit);
+void        atlas_view_state_set_show_events (AtlasViewState *self, gboolean show_events);
+
+/* shares */
+void        atlas_view_state_set_group      (AtlasViewState *self, const char *group);
+
+/* timeline filters; NULL: everything */
+void        atlas_view_state_set_kinds      (AtlasViewState *self, const char * const *kinds);
+void        atlas_view_state_set_regions    (AtlasViewState *self, const char * const *regions);
+void        atlas_view_state_set_elements   (AtlasViewState *self, const char * const *elements);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+/* atlas-window-private.h: the window's fields and the functions its files (-actions, -dnd, -reload) share. */
+#pragma once
+
+#include "atlas-table-view.h"
+#include "atlas-view-controls.h"
+#include "atlas-window.h"
+
+G_BEGIN_DECLS
+
+struct _AtlasWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  AtlasDataset         *dataset;
+  AtlasViewState       *states[ATLAS_VIEW_N_VIEWS];
+  AtlasView             view;
+  AtlasStyle           *style;
+  gboolean              show_sidebar;
+  gboolean              show_table;
+  gboolean              table_dirty;
+  GSettings            *settings;     /* NULL when the schema is not installed */
+  guint                 generation;
+
+  /* errors */
+  char                 *last_error;
+  gboolean              error_dialogs;
+  GtkWidget            *error_dialog;
+
+  /* loading and watching */
+  GCancellable         *load_cancellable;
+  guint                 load_serial;
+  gboolean              loading;
+  GFile                *watched_file;
+  GFileMonitor         *monitor;
+  guint                 reload_timeout_id;
+  gboolean              file_missing;
+
+  GtkFileChooserNative *open_chooser;  /* kept until its response */
+  GtkFileChooserNative *csv_chooser;
+  gulong                after_paint_id;
+  GdkFrameClock        *frame_clock;
+
+  /* template */
+  GtkHeaderBar         *header_bar;
+  AtlasViewControls    *view_controls;
+  GtkWidget            *view_switcher;
+  GtkMenuButton        *primary_menu_button;
+  GtkRevealer          *notice_revealer;
+  GtkLabel             *notice_label;
+  GtkButton            *notice_button;
+  GtkWidget            *content_box;
+  GtkStack             *content_stack;
+  AtlasChartView       *chart_view;
+  AtlasTableView       *table_view;
+  AtlasSidebar         *sidebar;
+};
+
+/* atlas-window.c */
+void     atlas_window_show_notice        (AtlasWindow *self, const char *text);
+void     atlas_window_hide_notice        (AtlasWindow *self);
+/* Reports a dataset that failed to load, with every problem found. */
+void     atlas_window_report_load_error  (AtlasWindow *self, const GError *error, char **messages);
+void     atlas_window_update_actions     (AtlasWindow *self);
+
+/* atlas-window-actions.c */
+void     atlas_window_class_install_actions (GtkWidgetClass *widget_class);
+
+/* atlas-window-dnd.c */
+void     atlas_window_init_dnd           (AtlasWindow *self);
+
+/* atlas-window-reload.c */
+/* Loads @path in a thread; @reload says it is the watched file again. */
+void     atlas_window_load_async         (AtlasWindow *self, const char *path, gboolean reload);
+void     atlas_window_watch_file         (AtlasWindow *self, GFile *file);
+void     atlas_window_unwatch_file       (AtlasWindow *self);
+
+G_END_DECLS

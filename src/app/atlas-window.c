@@ -1,0 +1,840 @@
+/* atlas-window.c: the main window: shows one dataset in four views with the details sidebar and the data table. */
+#include "atlas-config.h"
+
+#include <glib/gi18n.h>
+
+#include "atlas-application.h"
+#include "atlas-window-private.h"
+
+enum {
+  PROP_0,
+  PROP_VIEW,
+  PROP_SHOW_SIDEBAR,
+  PROP_SHOW_TABLE,
+  PROP_DATASET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static const char *
+view_label (AtlasView view)
+{
+  switch (view)
+    {
+    case ATLAS_VIEW_FLOWS: return _("Flows");
+    case ATLAS_VIEW_PRICES: return _("Prices");
+    case ATLAS_VIEW_SHARES: return _("Shares");
+    case ATLAS_VIEW_TIMELINE: return _("Timeline");
+    case ATLAS_VIEW_N_VIEWS:
+    default: return "";
+    }
+}
+
+static AtlasViewState *
+current_state (AtlasWindow *self)
+{
+  return self->states[self->view];
+}
+
+static void
+update_sidebar (AtlasWindow *self)
+{
+  AtlasScene *scene = NULL;
+
+  if (!self->show_sidebar)
+    return;
+  if (self->dataset != NULL)
+    scene = atlas_chart_view_get_scene (self->chart_view);
+  atlas_sidebar_update (self->sidebar, self->dataset,
+                        atlas_view_state_get_options (current_state (self)),
+                        scene, atlas_chart_view_get_selection (self->chart_view));
+}
+
+/* The table is built only while it is shown: a price table can be long. */
+static void
+refresh_table (AtlasWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AtlasTable *table = NULL;
+  AtlasScene *scene;
+
+  if (!self->show_table || self->dataset == NULL)
+    {
+      self->table_dirty = TRUE;
+      return;
+    }
+  self->table_dirty = FALSE;
+  table = atlas_chart_table (self->dataset, atlas_view_state_get_options (current_state (self)), &error);
+  scene = atlas_chart_view_get_scene (self->chart_view);
+  /* Translators: "Data: <chart title>" */
+  title = g_strdup_printf (_("Data: %s"), scene != NULL && scene->title != NULL ? scene->title : view_label (self->view));
+  atlas_table_view_set_table (self->table_view, table, title, error);
+}
+
+static void
+update_content_page (AtlasWindow *self)
+{
+  const char *page = self->dataset == NULL ? "empty" : self->show_table ? "table" : "chart";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+void
+atlas_window_update_actions (AtlasWindow *self)
+{
+  gboolean has_dataset = self->dataset != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
+                                 has_dataset && atlas_dataset_get_path (self->dataset) != NULL);
+  /* Presentation mode is a later piece of work. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->view_controls), has_dataset);
+  gtk_widget_set_sensitive (self->view_switcher, has_dataset);
+}
+
+void
+atlas_window_show_notice (AtlasWindow *self, const char *text)
+{
+  gtk_label_set_text (self->notice_label, text);
+  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+}
+
+void
+atlas_window_hide_notice (AtlasWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+}
+
+static void
+show_error_full (AtlasWindow *self, const char *primary, const char *secondary, char **details)
+{
+  GtkWidget *dialog;
+
+  g_free (self->last_error);
+  self->last_error = secondary != NULL ? g_strdup_printf ("%s: %s", primary, secondary) : g_strdup (primary);
+  g_debug ("%s", self->last_error);
+
+  if (!self->error_dialogs)
+    return;
+  /* One error at a time: a file saved broken twice replaces the first
+   * message instead of stacking dialogs. */
+  if (self->error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->error_dialog));
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
+  /* Messages quote dataset text: plain text, never markup. */
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  if (details != NULL && details[0] != NULL && details[1] != NULL)
+    {
+      GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
+      g_autofree char *text = g_strjoinv ("\n", details);
+      g_autofree char *title = g_strdup_printf (ngettext ("All %u problem", "All %u problems",
+                                                          g_strv_length (details)),
+                                                g_strv_length (details));
+      GtkWidget *expander = gtk_expander_new (title);
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_expander_set_child (GTK_EXPANDER (expander), scroller);
+      gtk_box_append (GTK_BOX (area), expander);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  self->error_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+atlas_window_report_load_error (AtlasWindow *self, const GError *error, char **messages)
+{
+  g_autofree char *secondary = NULL;
+
+  /* At start-up nothing was open yet (the bundled dataset may follow):
+   * then the message is the problem alone. */
+  if (self->dataset != NULL)
+    secondary = g_strdup_printf ("%s\n\n%s", error->message, _("The dataset that was open stays open."));
+  else
+    secondary = g_strdup (error->message);
+  show_error_full (self, _("The dataset could not be loaded"), secondary, messages);
+}
+
+static char *
+dup_font_family (void)
+{
+  return atlas_app_dup_font_family ();
+}
+
+static void
+apply_style (AtlasWindow *self, gboolean dark)
+{
+  g_autofree char *family = dup_font_family ();
+
+  atlas_style_free (self->style);
+  self->style = atlas_style_new (dark);
+  atlas_style_set_font_family (self->style, family);
+  atlas_chart_view_set_style (self->chart_view, self->style);
+}
+
+/* ---- callbacks ---------------------------------------------------------- */
+
+static void
+selection_changed_cb (AtlasChartView *chart_view,
+                      AtlasWindow    *self)
+{
+  update_sidebar (self);
+}
+
+static void
+scene_changed_cb (AtlasChartView *chart_view,
+                  AtlasWindow    *self)
+{
+  update_sidebar (self);
+}
+
+static void
+item_activated_cb (AtlasChartView *chart_view,
+                   AtlasWindow    *self)
+{
+  /* Enter opens the details; the focus stays in the chart so the arrows
+   * keep moving through the items. */
+  atlas_window_set_show_sidebar (self, TRUE);
+}
+
+static void
+state_changed_cb (AtlasViewState *state,
+                  AtlasWindow    *self)
+{
+  if (state == current_state (self))
+    refresh_table (self);
+}
+
+static void
+notice_dismissed_cb (GtkButton   *button,
+                     AtlasWindow *self)
+{
+  atlas_window_hide_notice (self);
+}
+
+static void
+font_name_changed_cb (GtkSettings *settings,
+                      GParamSpec  *pspec,
+                      AtlasWindow *self)
+{
+  apply_style (self, self->style->dark);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                AtlasWindow   *self)
+{
+  gboolean done;
+
+  /* The frame must show what a normal start shows: the chart (or the
+   * reason there is none), or the empty window when nothing could load. */
+  done = !self->loading &&
+         (self->dataset == NULL || self->show_table || atlas_chart_view_has_drawn (self->chart_view));
+  if (!done)
+    return;
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_clear_object (&self->frame_clock);
+  if (self->last_error != NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      g_printerr ("%s\n", self->last_error);
+      if (ATLAS_IS_APPLICATION (app))
+        atlas_application_set_exit_status (ATLAS_APPLICATION (app), 1);
+    }
+  g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+connect_after_paint (AtlasWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || self->after_paint_id != 0)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+realize_for_quit_cb (GtkWidget   *widget,
+                     AtlasWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (widget, realize_for_quit_cb, self);
+  connect_after_paint (self);
+}
+
+/* ---- overrides ---------------------------------------------------------- */
+
+static void
+save_window_state (AtlasWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+}
+
+static gboolean
+atlas_window_close_request (GtkWindow *window)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+
+  save_window_state (self);
+  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+}
+
+static void
+atlas_window_dispose (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  atlas_window_unwatch_file (self);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  if (self->open_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->open_chooser, self);
+      g_clear_object (&self->open_chooser);
+    }
+  if (self->csv_chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->csv_chooser, self);
+      g_clear_object (&self->csv_chooser);
+    }
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_settings (GTK_WIDGET (self)), self);
+  for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
+    if (self->states[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->states[i], self);
+        g_clear_object (&self->states[i]);
+      }
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
+}
+
+static void
+atlas_window_finalize (GObject *object)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  g_clear_pointer (&self->style, atlas_style_free);
+  g_free (self->last_error);
+  G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
+}
+
+static void
+atlas_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      g_value_set_string (value, atlas_view_to_string (self->view));
+      break;
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+    case PROP_SHOW_TABLE:
+      g_value_set_boolean (value, self->show_table);
+      break;
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AtlasWindow *self = ATLAS_WINDOW (object);
+  AtlasView view;
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      if (atlas_view_from_string (g_value_get_string (value), &view))
+        atlas_window_set_view (self, view);
+      break;
+    case PROP_SHOW_SIDEBAR:
+      atlas_window_set_show_sidebar (self, g_value_get_boolean (value));
+      break;
+    case PROP_SHOW_TABLE:
+      atlas_window_set_show_table (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_window_class_init (AtlasWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  atlas_app_ensure_resources ();
+  g_type_ensure (ATLAS_TYPE_CHART_VIEW);
+  g_type_ensure (ATLAS_TYPE_SIDEBAR);
+  g_type_ensure (ATLAS_TYPE_TABLE_VIEW);
+  g_type_ensure (ATLAS_TYPE_VIEW_CONTROLS);
+
+  object_class->dispose = atlas_window_dispose;
+  object_class->finalize = atlas_window_finalize;
+  object_class->get_property = atlas_window_get_property;
+  object_class->set_property = atlas_window_set_property;
+  window_class->close_request = atlas_window_close_request;
+
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "flows",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TABLE] =
+    g_param_spec_boolean ("show-table", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/rareearthatlas/RareEarthAtlas/ui/atlas-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_controls);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_revealer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
+
+  atlas_window_class_install_actions (widget_class);
+}
+
+static void
+atlas_window_init (AtlasWindow *self)
+{
+  GtkSettings *gtk_settings;
+
+  self->view = ATLAS_VIEW_FLOWS;
+  self->show_sidebar = TRUE;
+  self->error_dialogs = TRUE;
+  self->style = atlas_style_new (FALSE);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
+    {
+      self->states[i] = atlas_view_state_new ((AtlasView) i);
+      g_signal_connect (self->states[i], "changed", G_CALLBACK (state_changed_cb), self);
+    }
+  atlas_chart_view_set_state (self->chart_view, self->states[self->view]);
+  atlas_view_controls_set_state (self->view_controls, self->states[self->view]);
+
+  g_signal_connect (self->chart_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (self->chart_view, "scene-changed", G_CALLBACK (scene_changed_cb), self);
+  g_signal_connect (self->chart_view, "item-activated", G_CALLBACK (item_activated_cb), self);
+  g_signal_connect (self->notice_button, "clicked", G_CALLBACK (notice_dismissed_cb), self);
+
+  gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  g_signal_connect (gtk_settings, "notify::gtk-font-name", G_CALLBACK (font_name_changed_cb), self);
+  apply_style (self, FALSE);
+
+  atlas_window_init_dnd (self);
+
+  /* Remembered between runs when the schema is installed. */
+  self->settings = atlas_app_create_settings ();
+  if (self->settings != NULL)
+    {
+      g_autofree char *view_name = g_settings_get_string (self->settings, "last-view");
+      AtlasView view;
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   MAX (g_settings_get_int (self->settings, "window-width"), 640),
+                                   MAX (g_settings_get_int (self->settings, "window-height"), 480));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (atlas_view_from_string (view_name, &view))
+        atlas_window_set_view (self, view);
+      atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
+    }
+
+  /* Keyboard users land in the chart: the arrows move through its items. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->chart_view));
+
+  update_content_page (self);
+  atlas_window_update_actions (self);
+  update_sidebar (self);
+}
+
+/* ---- public API --------------------------------------------------------- */
+
+AtlasWindow *
+atlas_window_new (GtkApplication *application)
+{
+  return g_object_new (ATLAS_TYPE_WINDOW, "application", application, NULL);
+}
+
+AtlasDataset *
+atlas_window_get_dataset (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->dataset;
+}
+
+void
+atlas_window_set_dataset (AtlasWindow  *self,
+                          AtlasDataset *dataset)
+{
+  const char *path;
+  g_autofree char *bundled = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (dataset == NULL || ATLAS_IS_DATASET (dataset));
+
+  g_set_object (&self->dataset, dataset);
+  self->generation++;
+
+  /* Choices the new data no longer has (a renamed series, a removed
+   * diagram) fall back to the view's defaults. */
+  if (dataset != NULL)
+    for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
+      atlas_view_state_sanitize (self->states[i], dataset);
+
+  atlas_view_controls_set_dataset (self->view_controls, dataset);
+  atlas_chart_view_set_dataset (self->chart_view, dataset);
+
+  path = dataset != NULL ? atlas_dataset_get_path (dataset) : NULL;
+  if (path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      atlas_window_watch_file (self, file);
+    }
+  else
+    atlas_window_unwatch_file (self);
+
+  if (dataset != NULL)
+    gtk_window_set_title (GTK_WINDOW (self), atlas_text_get (atlas_dataset_get_title (dataset), NULL));
+  else
+    gtk_window_set_title (GTK_WINDOW (self), _("Rare Earth Atlas"));
+
+  /* The bundled dataset is the default anyway: remember only the user's. */
+  if (self->settings != NULL && path != NULL)
+    {
+      bundled = atlas_app_find_bundled_dataset ();
+      g_settings_set_string (self->settings, "last-dataset",
+                             bundled != NULL && g_str_equal (bundled, path) ? "" : path);
+    }
+
+  update_content_page (self);
+  atlas_window_update_actions (self);
+  refresh_table (self);
+  update_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+gboolean
+atlas_window_load_path (AtlasWindow  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) messages = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dataset = atlas_dataset_load_file (path, 0, &messages, &local_error);
+  if (dataset == NULL)
+    {
+      atlas_window_report_load_error (self, local_error, messages);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  atlas_window_hide_notice (self);
+  atlas_window_set_dataset (self, dataset);
+  return TRUE;
+}
+
+void
+atlas_window_open_file (AtlasWindow *self,
+                        GFile       *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+      atlas_window_show_error (self, _("The dataset could not be loaded"), uri);
+      return;
+    }
+  atlas_window_load_async (self, path, FALSE);
+}
+
+gboolean
+atlas_window_is_loading (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+guint
+atlas_window_get_generation (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), 0);
+  return self->generation;
+}
+
+AtlasView
+atlas_window_get_view (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), ATLAS_VIEW_FLOWS);
+  return self->view;
+}
+
+void
+atlas_window_set_view (AtlasWindow *self,
+                       AtlasView    view)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (view < ATLAS_VIEW_N_VIEWS);
+
+  if (self->view == view)
+    return;
+  self->view = view;
+  atlas_chart_view_set_state (self->chart_view, self->states[view]);
+  atlas_view_controls_set_state (self->view_controls, self->states[view]);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", atlas_view_to_string (view));
+  refresh_table (self);
+  update_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+AtlasViewState *
+atlas_window_get_view_state (AtlasWindow *self,
+                             AtlasView    view)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (view < ATLAS_VIEW_N_VIEWS, NULL);
+  return self->states[view];
+}
+
+void
+atlas_window_apply_slide (AtlasWindow      *self,
+                          const AtlasSlide *slide)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (slide != NULL && slide->view < ATLAS_VIEW_N_VIEWS);
+
+  atlas_view_state_apply_slide (self->states[slide->view], slide);
+  atlas_window_set_view (self, slide->view);
+  if (slide->select != NULL)
+    atlas_chart_view_select_id (self->chart_view, slide->select);
+}
+
+AtlasChartView *
+atlas_window_get_chart_view (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->chart_view;
+}
+
+AtlasScene *
+atlas_window_get_scene (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return atlas_chart_view_get_scene (self->chart_view);
+}
+
+const AtlasItem *
+atlas_window_get_selection (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return atlas_chart_view_get_selection (self->chart_view);
+}
+
+void
+atlas_window_set_selection (AtlasWindow     *self,
+                            const AtlasItem *item)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  atlas_chart_view_set_selection (self->chart_view, item);
+}
+
+gboolean
+atlas_window_select_id (AtlasWindow *self,
+                        const char  *id)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  return atlas_chart_view_select_id (self->chart_view, id);
+}
+
+AtlasSidebar *
+atlas_window_get_sidebar (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}
+
+const AtlasStyle *
+atlas_window_get_style (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->style;
+}
+
+void
+atlas_window_set_dark (AtlasWindow *self,
+                       gboolean     dark)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (self->style != NULL && self->style->dark == !!dark)
+    return;
+  apply_style (self, !!dark);
+}
+
+void
+atlas_window_set_show_sidebar (AtlasWindow *self,
+                               gboolean     show)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  show = !!show;
+  if (self->show_sidebar == show)
+    return;
+  self->show_sidebar = show;
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), show);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, "show-sidebar", show);
+  update_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+void
+atlas_window_set_show_table (AtlasWindow *self,
+                             gboolean     show)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  show = !!show;
+  if (self->show_table == show)
+    return;
+  self->show_table = show;
+  if (show)
+    refresh_table (self);
+  update_content_page (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TABLE]);
+}
+
+void
+atlas_window_show_error (AtlasWindow *self,
+                         const char  *primary,
+                         const char  *secondary)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (primary != NULL);
+  show_error_full (self, primary, secondary, NULL);
+}
+
+const char *
+atlas_window_get_notice (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->notice_revealer))
+    return NULL;
+  return gtk_label_get_text (self->notice_label);
+}
+
+const char *
+atlas_window_get_last_error (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->last_error;
+}
+
+void
+atlas_window_clear_last_error (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_clear_pointer (&self->last_error, g_free);
+}
+
+void
+atlas_window_set_error_dialogs (AtlasWindow *self,
+                                gboolean     enabled)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  self->error_dialogs = !!enabled;
+}
+
+void
+atlas_window_quit_after_first_frame (AtlasWindow *self)
+{
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    connect_after_paint (self);
+  else
+    g_signal_connect_after (self, "realize", G_CALLBACK (realize_for_quit_cb), self);
+}

@@ -1,0 +1,91 @@
+/* atlas-window.h: the main window: one dataset, four views, the details sidebar; what presentation mode and tests drive. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "atlas-chart-view.h"
+#include "atlas-sidebar.h"
+#include "atlas-view-state.h"
+
+G_BEGIN_DECLS
+
+#define ATLAS_TYPE_WINDOW (atlas_window_get_type ())
+G_DECLARE_FINAL_TYPE (AtlasWindow, atlas_window, ATLAS, WINDOW, GtkApplicationWindow)
+
+AtlasWindow      *atlas_window_new              (GtkApplication *application);
+
+/* ---- the dataset ---- */
+AtlasDataset     *atlas_window_get_dataset      (AtlasWindow    *self);
+/* Shows @dataset (with its file watched when it has a path). */
+void              atlas_window_set_dataset      (AtlasWindow    *self,
+                                                 AtlasDataset   *dataset);
+/* Loads @path now.  On failure the error is reported (dialog and
+ * atlas_window_get_last_error()), the open dataset stays, and FALSE is
+ * returned with @error set. */
+gboolean          atlas_window_load_path        (AtlasWindow    *self,
+                                                 const char     *path,
+                                                 GError        **error);
+/* Loads @file in a thread (for Open and drag and drop); errors as above. */
+void              atlas_window_open_file        (AtlasWindow    *self,
+                                                 GFile          *file);
+gboolean          atlas_window_is_loading       (AtlasWindow    *self);
+/* Counts the datasets shown so far (a reload adds one): tests wait on it. */
+guint             atlas_window_get_generation   (AtlasWindow    *self);
+
+/* ---- what is shown ---- */
+AtlasView         atlas_window_get_view         (AtlasWindow    *self);
+void              atlas_window_set_view         (AtlasWindow    *self,
+                                                 AtlasView       view);
+/* The options of @view, owned by the window: edit them with the
+ * atlas_view_state_set_*() calls and the chart follows. */
+AtlasViewState   *atlas_window_get_view_state   (AtlasWindow    *self,
+                                                 AtlasView       view);
+/* Switches to the slide's view with its options and selection. */
+void              atlas_window_apply_slide      (AtlasWindow    *self,
+                                                 const AtlasSlide *slide);
+AtlasChartView   *atlas_window_get_chart_view   (AtlasWindow    *self);
+/* The current view's scene at the chart's size (NULL: none yet or failed). */
+AtlasScene       *atlas_window_get_scene        (AtlasWindow    *self);
+const AtlasItem  *atlas_window_get_selection    (AtlasWindow    *self);
+void              atlas_window_set_selection    (AtlasWindow    *self,
+                                                 const AtlasItem *item);
+gboolean          atlas_window_select_id        (AtlasWindow    *self,
+                                                 const char     *id);
+AtlasSidebar     *atlas_window_get_sidebar      (AtlasWindow    *self);
+/* The style the charts are drawn with (light or dark, the desktop font). */
+const AtlasStyle *atlas_window_get_style        (AtlasWindow    *self);
+void              atlas_window_set_dark         (AtlasWindow    *self,
+                                                 gboolean        dark);
+void              atlas_window_set_show_sidebar (AtlasWindow    *self,
+                                                 gboolean        show);
+void              atlas_window_set_show_table   (AtlasWindow    *self,
+                                                 gboolean        show);
+
+/* The notice shown above the chart (a deleted file...), or NULL. */
+const char       *atlas_window_get_notice       (AtlasWindow    *self);
+
+/* ---- errors ---- */
+/* Records "primary: secondary" as the last error and, unless disabled,
+ * shows it in a message dialog (plain text, never markup). */
+void              atlas_window_show_error       (AtlasWindow    *self,
+                                                 const char     *primary,
+                                                 const char     *secondary);
+const char       *atlas_window_get_last_error   (AtlasWindow    *self);
+void              atlas_window_clear_last_error (AtlasWindow    *self);
+/* Tests turn the dialogs off; errors are still recorded. */
+void              atlas_window_set_error_dialogs (AtlasWindow   *self,
+                                                 gboolean        enabled);
+
+/* ---- exports (what the dialogs' responses call) ---- */
+gboolean          atlas_window_export_table_csv (AtlasWindow    *self,
+                                                 const char     *path,
+                                                 GError        **error);
+/* Puts a PNG of the chart on the clipboard. */
+gboolean          atlas_window_copy_image       (AtlasWindow    *self,
+                                                 GError        **error);
+
+/* Quits the application right after the first frame that shows the chart
+ * (or the reason there is none) has been painted. */
+void              atlas_window_quit_after_first_frame (AtlasWindow *self);
+
+G_END_DECLS

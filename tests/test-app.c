@@ -1,0 +1,725 @@
+/* test-app.c: widget tests of the window under a (virtual) display: building, views, selection, errors, reload, export. */
+#include "atlas-config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "atlas-application.h"
+#include "atlas-export-dialog.h"
+#include "atlas-item-info.h"
+#include "atlas-view-state.h"
+#include "atlas-window.h"
+
+#define WAIT_MS 8000
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "app", name, NULL);
+}
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; FALSE after @timeout_ms. */
+static gboolean
+wait_until (Condition condition, gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (data)) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  return ok;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+static gboolean
+chart_settled (gpointer data)
+{
+  AtlasWindow *window = data;
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+
+  return atlas_chart_view_has_drawn (chart) &&
+         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
+}
+
+static gboolean
+not_loading (gpointer data)
+{
+  return !atlas_window_is_loading (ATLAS_WINDOW (data));
+}
+
+typedef struct {
+  AtlasWindow *window;
+  guint        generation;
+} GenerationWait;
+
+static gboolean
+generation_passed (gpointer data)
+{
+  GenerationWait *wait = data;
+  return atlas_window_get_generation (wait->window) > wait->generation;
+}
+
+static gboolean
+has_last_error (gpointer data)
+{
+  return atlas_window_get_last_error (ATLAS_WINDOW (data)) != NULL;
+}
+
+static gboolean
+has_notice (gpointer data)
+{
+  return atlas_window_get_notice (ATLAS_WINDOW (data)) != NULL;
+}
+
+static gboolean
+has_no_notice (gpointer data)
+{
+  return atlas_window_get_notice (ATLAS_WINDOW (data)) == NULL;
+}
+
+/* A window on @name (a fixture), shown and drawn once. Error dialogs are
+ * off unless a test turns them on: errors are checked through
+ * atlas_window_get_last_error(). */
+static AtlasWindow *
+open_window (const char *path)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  return window;
+}
+
+static void
+close_window (AtlasWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+static const char *
+dataset_title (AtlasWindow *window)
+{
+  return atlas_text_get (atlas_dataset_get_title (atlas_window_get_dataset (window)), NULL);
+}
+
+static AtlasScene *
+settled_scene (AtlasWindow *window)
+{
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  return atlas_window_get_scene (window);
+}
+
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Replaces @path's contents: through a temporary file and a rename (as
+ * editors and g_file_set_contents() do), or in place. */
+static void
+write_file (const char *path, const char *contents, gboolean by_rename)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (by_rename)
+    {
+      g_file_set_contents (path, contents, -1, &error);
+      g_assert_no_error (error);
+    }
+  else
+    {
+      FILE *file = fopen (path, "w");
+
+      g_assert_nonnull (file);
+      g_assert_cmpint (fputs (contents, file), >=, 0);
+      g_assert_cmpint (fclose (file), ==, 0);
+    }
+}
+
+static char *
+replace_all (const char *text, const char *from, const char *to)
+{
+  g_auto(GStrv) parts = g_strsplit (text, from, -1);
+  return g_strjoinv (to, parts);
+}
+
+/* ---- view state (no widgets) -------------------------------------------- */
+
+static void
+count_cb (AtlasViewState *state, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_view_state (void)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_new (ATLAS_VIEW_PRICES);
+  g_autoptr(AtlasViewState) copy = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *path = fixture ("small.json");
+  g_autoptr(GError) error = NULL;
+  const char *series[] = { "dy-oxide", "gone", NULL };
+  const AtlasChartOptions *options;
+  g_auto(GStrv) shown = NULL;
+  guint changed = 0;
+  gint32 first, last;
+
+  dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (state, "changed", G_CALLBACK (count_cb), &changed);
+
+  options = atlas_view_state_get_options (state);
+  g_assert_cmpint (options->view, ==, ATLAS_VIEW_PRICES);
+  g_assert_true (options->show_events);
+
+  /* One signal per real change, none for a repeat. */
+  atlas_view_state_set_log_scale (state, TRUE);
+  atlas_view_state_set_log_scale (state, TRUE);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_true (atlas_view_state_get_options (state)->log_scale);
+
+  /* A batch is one signal. */
+  atlas_view_state_begin_update (state);
+  atlas_view_state_set_currency (state, "CNY");
+  atlas_view_state_set_series (state, series);
+  atlas_view_state_end_update (state);
+  g_assert_cmpuint (changed, ==, 2);
+  options = atlas_view_state_get_options (state);
+  g_assert_cmpstr (options->currency, ==, "CNY");
+  g_assert_cmpstr (options->series[1], ==, "gone");
+
+  /* The default series are the Dy and Tb ones; unknown ids go on reload. */
+  copy = atlas_view_state_copy (state);
+  atlas_view_state_set_series (copy, NULL);
+  shown = atlas_view_state_dup_shown_series (copy, dataset);
+  g_assert_cmpuint (g_strv_length (shown), ==, 2);
+  g_assert_cmpstr (shown[0], ==, "dy-oxide");
+  g_assert_cmpstr (shown[1], ==, "tb-oxide");
+  g_assert_true (atlas_view_state_sanitize (state, dataset));
+  options = atlas_view_state_get_options (state);
+  g_assert_cmpuint (g_strv_length ((char **) options->series), ==, 1);
+  g_assert_cmpstr (options->currency, ==, "CNY");
+  g_assert_false (atlas_view_state_sanitize (state, dataset));
+
+  /* Presets are relative to the last point of what is shown. */
+  g_assert_true (atlas_view_state_get_data_extent (state, dataset, &first, &last));
+  atlas_view_state_set_range_preset (state, ATLAS_RANGE_5_YEARS, dataset);
+  options = atlas_view_state_get_options (state);
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_5_YEARS);
+  g_assert_cmpint (options->from.year, ==, 2020);
+  g_assert_false (atlas_date_is_set (&options->to));
+  atlas_view_state_set_range_days (state, first, first + 400);
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_CUSTOM);
+  atlas_view_state_set_range_preset (state, ATLAS_RANGE_ALL, dataset);
+  g_assert_false (atlas_date_is_set (&atlas_view_state_get_options (state)->from));
+
+  /* Node offsets belong to one diagram. */
+  atlas_view_state_set_node_offset (state, "mine:CN", 12);
+  g_assert_true (atlas_view_state_has_node_offsets (state));
+  g_assert_cmpfloat (atlas_view_state_get_node_offset (state, "mine:CN"), ==, 12);
+  g_assert_nonnull (atlas_view_state_get_options (state)->node_offsets);
+  atlas_view_state_set_chain (state, "chain-a");
+  g_assert_false (atlas_view_state_has_node_offsets (state));
+  g_assert_null (atlas_view_state_get_options (state)->node_offsets);
+}
+
+/* ---- item info (what the sidebar and tooltips say) ----------------------- */
+
+static void
+test_item_info (void)
+{
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *path = fixture ("small.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasItemInfo) node = NULL;
+  g_autoptr(AtlasItemInfo) link = NULL;
+  g_autoptr(AtlasItemInfo) part = NULL;
+  g_autoptr(AtlasItemInfo) point = NULL;
+  g_autofree char *summary = NULL;
+  AtlasChartOptions options;
+  AtlasItem item;
+
+  dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+  g_assert_no_error (error);
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+
+  item = (AtlasItem) { ATLAS_ITEM_NODE, "mine:CN", 0 };
+  node = atlas_item_info_new (dataset, &options, &item);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (node->name, ==, "China");
+  g_assert_cmpstr (node->value, ==, "270,000 t REO");
+  g_assert_cmpstr (node->when, ==, "2024");
+  /* 270,000 of 323,000 mined */
+  g_assert_true (g_str_has_prefix (node->share, "84 %"));
+  g_assert_cmpuint (node->sources->len, ==, 1);
+
+  item = (AtlasItem) { ATLAS_ITEM_LINK, "chain-a", 1 };
+  link = atlas_item_info_new (dataset, &options, &item);
+  g_assert_nonnull (link);
+  g_assert_cmpint (link->certainty, ==, ATLAS_CERTAINTY_ESTIMATE);
+  g_assert_cmpuint (link->notes->len, ==, 1);
+  g_assert_cmpstr (((const AtlasSource *) g_ptr_array_index (link->sources, 0))->id, ==, "est");
+
+  /* Sources that disagree are shown side by side. */
+  item = (AtlasItem) { ATLAS_ITEM_SHARE_PART, "refining-2024", 0 };
+  part = atlas_item_info_new (dataset, &options, &item);
+  g_assert_nonnull (part);
+  g_assert_cmpuint (part->alternatives->len, ==, 1);
+  g_assert_cmpstr (((AtlasInfoAlternative *) g_ptr_array_index (part->alternatives, 0))->value, ==, "87 %");
+
+  item = (AtlasItem) { ATLAS_ITEM_POINT, "dy-oxide", 6 };
+  point = atlas_item_info_new (dataset, &options, &item);
+  g_assert_nonnull (point);
+  g_assert_cmpstr (point->value, ==, "230–260 USD/kg");
+  g_assert_cmpstr (point->when, ==, "2024-12");
+  summary = atlas_item_info_summary (point);
+  g_assert_true (strstr (summary, "Dysprosium oxide") != NULL);
+
+  item = (AtlasItem) { ATLAS_ITEM_NODE, "no-such-node", 3 };
+  g_assert_null (atlas_item_info_new (dataset, &options, &item));
+}
+
+/* ---- the window ---------------------------------------------------------- */
+
+static void
+test_window_builds (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *bundled = atlas_app_find_bundled_dataset ();
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (atlas_window_get_dataset (window));
+  g_assert_cmpuint (atlas_window_get_generation (window), ==, 1);
+  g_assert_null (atlas_window_get_last_error (window));
+  g_assert_cmpstr (dataset_title (window), ==, "App test atlas");
+  /* Nothing selected: the sidebar shows the dataset. */
+  g_assert_cmpstr (atlas_sidebar_get_heading (atlas_window_get_sidebar (window)), ==, "App test atlas");
+  g_assert_true (atlas_chart_view_has_drawn (chart));
+  /* ... and a summary of the chart shown. */
+  spin (50);
+  text = atlas_sidebar_dup_text (atlas_window_get_sidebar (window));
+  g_assert_nonnull (atlas_window_get_scene (window));
+  g_assert_true (strstr (text, atlas_window_get_scene (window)->title) != NULL);
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  close_window (window);
+
+  /* The bundled dataset too, when it is there. */
+  if (bundled != NULL)
+    {
+      window = open_window (bundled);
+      g_assert_null (atlas_window_get_last_error (window));
+      close_window (window);
+    }
+}
+
+static void
+test_switch_views (void)
+{
+  static const struct { const char *name; AtlasView view; } views[] = {
+    { "prices", ATLAS_VIEW_PRICES },
+    { "shares", ATLAS_VIEW_SHARES },
+    { "timeline", ATLAS_VIEW_TIMELINE },
+    { "flows", ATLAS_VIEW_FLOWS },
+  };
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      AtlasScene *scene;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[i].name));
+      g_assert_cmpint (atlas_window_get_view (window), ==, views[i].view);
+      g_assert_true (atlas_chart_view_get_state (chart) == atlas_window_get_view_state (window, views[i].view));
+      scene = settled_scene (window);
+      if (scene == NULL)
+        g_test_message ("%s: %s", views[i].name, atlas_chart_view_get_error (chart)->message);
+      else
+        g_assert_true (scene->title != NULL && *scene->title != '\0');
+    }
+  close_window (window);
+}
+
+static void
+test_selection_updates_sidebar (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasSidebar *sidebar = atlas_window_get_sidebar (window);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AtlasItem part = { ATLAS_ITEM_SHARE_PART, "refining-2024", 0 };
+  g_autofree char *text = NULL;
+  AtlasScene *scene;
+
+  /* Flows: a node by id, as a briefing slide selects it. */
+  scene = settled_scene (window);
+  if (scene != NULL)
+    {
+      g_assert_true (atlas_window_select_id (window, "mine:CN"));
+      g_assert_cmpint (atlas_window_get_selection (window)->kind, ==, ATLAS_ITEM_NODE);
+      g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), ==, "China");
+    }
+
+  /* The keyboard: the next item of the scene, then Escape. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "shares");
+  scene = settled_scene (window);
+  if (scene == NULL || scene->items->len == 0)
+    {
+      g_test_skip ("the shares chart has no items yet");
+      close_window (window);
+      return;
+    }
+  g_assert_cmpint (atlas_window_get_selection (window)->kind, ==, ATLAS_ITEM_NONE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.select-next", NULL));
+  g_assert_true (atlas_item_equal (atlas_window_get_selection (window),
+                                   &g_array_index (scene->items, AtlasItem, 0)));
+  g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), !=, "App test atlas");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.unselect", NULL));
+  g_assert_cmpint (atlas_window_get_selection (window)->kind, ==, ATLAS_ITEM_NONE);
+  g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), ==, "App test atlas");
+
+  /* A share part: its figure, and the other source's figure beside it. */
+  atlas_window_set_selection (window, &part);
+  g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), ==, "China");
+  text = atlas_sidebar_dup_text (sidebar);
+  g_assert_true (strstr (text, "90.9 %") != NULL);
+  g_assert_true (strstr (text, "87 %") != NULL);
+  g_assert_true (strstr (text, "International Energy Agency") != NULL);
+  g_assert_true (strstr (text, "Atlas team") != NULL);
+
+  /* Enter opens the details even when they were hidden. */
+  atlas_window_set_show_sidebar (window, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.activate", NULL));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sidebar)));
+  close_window (window);
+}
+
+static void
+test_broken_dataset_keeps_old (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *broken = fixture ("broken.json");
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  g_autofree char *syntax = g_build_filename (dir, "syntax.json", NULL);
+  AtlasWindow *window = open_window (path);
+  AtlasDataset *before = atlas_window_get_dataset (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_toplevels;
+
+  /* With the dialog, as the user sees it. */
+  atlas_window_set_error_dialogs (window, TRUE);
+  n_toplevels = g_list_model_get_n_items (toplevels);
+  g_assert_false (atlas_window_load_path (window, broken, &error));
+  g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+  g_assert_true (atlas_window_get_dataset (window) == before);
+  g_assert_cmpstr (dataset_title (window), ==, "App test atlas");
+  g_assert_cmpuint (atlas_window_get_generation (window), ==, 1);
+  /* It names the file, the place and the rule. */
+  g_assert_true (strstr (atlas_window_get_last_error (window), "broken.json") != NULL);
+  g_assert_true (strstr (atlas_window_get_last_error (window), "$.supply_chains[0].links[0].to") != NULL);
+  g_assert_true (strstr (atlas_window_get_last_error (window), "unknown node") != NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+        {
+          gtk_window_destroy (toplevel);
+          break;
+        }
+    }
+  atlas_window_set_error_dialogs (window, FALSE);
+
+  /* Opened in the background (File > Open, a drop): the same. */
+  atlas_window_clear_last_error (window);
+  write_file (syntax, "{\"format\": \"rare-earth-atlas/1\",\n  \"title\": }", FALSE);
+  file = g_file_new_for_path (syntax);
+  atlas_window_open_file (window, file);
+  g_assert_true (wait_until (not_loading, window, WAIT_MS));
+  g_assert_nonnull (atlas_window_get_last_error (window));
+  g_assert_true (strstr (atlas_window_get_last_error (window), "syntax.json:2:") != NULL);
+  g_assert_true (atlas_window_get_dataset (window) == before);
+
+  close_window (window);
+  g_unlink (syntax);
+  g_rmdir (dir);
+}
+
+static void
+test_reload_on_change (void)
+{
+  g_autofree char *source = fixture ("small.json");
+  g_autofree char *original = read_file (source);
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
+  g_autofree char *edited = replace_all (original, "App test atlas", "Edited by rename");
+  g_autofree char *edited2 = replace_all (original, "App test atlas", "Edited in place");
+  AtlasWindow *window;
+  GenerationWait wait;
+
+  write_file (path, original, FALSE);
+  window = open_window (path);
+  wait.window = window;
+
+  /* An editor's save: a new file renamed over the old one. */
+  wait.generation = atlas_window_get_generation (window);
+  write_file (path, edited, TRUE);
+  g_assert_true (wait_until (generation_passed, &wait, WAIT_MS));
+  g_assert_cmpstr (dataset_title (window), ==, "Edited by rename");
+  g_assert_cmpstr (atlas_sidebar_get_heading (atlas_window_get_sidebar (window)), ==, "Edited by rename");
+
+  /* Written in place. */
+  wait.generation = atlas_window_get_generation (window);
+  write_file (path, edited2, FALSE);
+  g_assert_true (wait_until (generation_passed, &wait, WAIT_MS));
+  g_assert_cmpstr (dataset_title (window), ==, "Edited in place");
+
+  /* Saved broken: an error, and the last good data stays. */
+  wait.generation = atlas_window_get_generation (window);
+  write_file (path, "{ \"format\": ", FALSE);
+  g_assert_true (wait_until (has_last_error, window, WAIT_MS));
+  g_assert_true (strstr (atlas_window_get_last_error (window), "atlas.json") != NULL);
+  g_assert_cmpuint (atlas_window_get_generation (window), ==, wait.generation);
+  g_assert_cmpstr (dataset_title (window), ==, "Edited in place");
+
+  /* Deleted: a notice, the data stays; back again: reloaded. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (wait_until (has_notice, window, WAIT_MS));
+  g_assert_cmpstr (dataset_title (window), ==, "Edited in place");
+  wait.generation = atlas_window_get_generation (window);
+  write_file (path, edited, TRUE);
+  g_assert_true (wait_until (generation_passed, &wait, WAIT_MS));
+  g_assert_cmpstr (dataset_title (window), ==, "Edited by rename");
+  g_assert_true (wait_until (has_no_notice, window, WAIT_MS));
+
+  close_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+file_starts_with (const char *path, const char *prefix, gsize length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &contents, &size, NULL))
+    return FALSE;
+  return size >= length && memcmp (contents, prefix, length) == 0;
+}
+
+static void
+test_export_dialog (void)
+{
+  static const struct { AtlasView view; AtlasExportFormat format; const char *name; const char *magic; } cases[] = {
+    { ATLAS_VIEW_FLOWS, ATLAS_EXPORT_PNG, "flows.png", "\x89PNG" },
+    { ATLAS_VIEW_FLOWS, ATLAS_EXPORT_SVG, "flows.svg", "<?xml" },
+    { ATLAS_VIEW_FLOWS, ATLAS_EXPORT_JSON, "flows.json", "{" },
+    { ATLAS_VIEW_SHARES, ATLAS_EXPORT_PDF, "shares.pdf", "%PDF" },
+    { ATLAS_VIEW_PRICES, ATLAS_EXPORT_CSV, "prices.csv", "" },
+  };
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  AtlasWindow *window = open_window (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, cases[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      AtlasExportDialog *dialog;
+      gboolean ok;
+
+      atlas_window_set_view (window, cases[i].view);
+      dialog = atlas_export_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window),
+                                        atlas_window_get_view_state (window, cases[i].view),
+                                        atlas_window_get_style (window),
+                                        atlas_window_get_selection (window));
+      atlas_export_dialog_set_format (dialog, cases[i].format);
+      g_assert_cmpint (atlas_export_dialog_get_format (dialog), ==, cases[i].format);
+      atlas_export_dialog_set_size (dialog, 1280, 720);
+      atlas_export_dialog_set_scale (dialog, 2);
+      atlas_export_dialog_set_dark (dialog, TRUE);
+
+      ok = atlas_export_dialog_write (dialog, out, &error);
+      if (!ok && error != NULL && error->domain == ATLAS_CHART_ERROR)
+        {
+          /* A chart still being written: the failure leaves no file. */
+          g_test_message ("%s: %s", cases[i].name, error->message);
+          g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_true (file_starts_with (out, cases[i].magic, strlen (cases[i].magic)));
+          g_unlink (out);
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+
+  /* A folder that does not exist: an error, nothing written. */
+  {
+    g_autofree char *out = g_build_filename (dir, "missing", "flows.svg", NULL);
+    g_autoptr(GError) error = NULL;
+    AtlasExportDialog *dialog;
+
+    atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+    dialog = atlas_export_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window),
+                                      atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS),
+                                      atlas_window_get_style (window), NULL);
+    atlas_export_dialog_set_format (dialog, ATLAS_EXPORT_SVG);
+    g_assert_false (atlas_export_dialog_write (dialog, out, &error));
+    g_assert_nonnull (error);
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
+  close_window (window);
+  g_rmdir (dir);
+}
+
+static void
+test_table_and_csv (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "shares.csv", NULL);
+  AtlasWindow *window = open_window (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget *table_view;
+
+  atlas_window_set_view (window, ATLAS_VIEW_SHARES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL));
+  table_view = gtk_widget_get_ancestor (GTK_WIDGET (atlas_window_get_chart_view (window)), GTK_TYPE_STACK);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (table_view)), ==, "table");
+
+  if (!atlas_window_export_table_csv (window, csv, &error))
+    {
+      g_test_message ("no table yet: %s", error->message);
+      g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
+    }
+  else
+    {
+      contents = read_file (csv);
+      g_assert_true (strstr (contents, "China") != NULL);
+      g_unlink (csv);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (table_view)), ==, "chart");
+  close_window (window);
+  g_rmdir (dir);
+}
+
+static void
+test_copy_image (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  g_autoptr(GError) error = NULL;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+
+  g_assert_true (atlas_window_copy_image (window, &error));
+  g_assert_no_error (error);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+  close_window (window);
+}
+
+static void
+test_prices_zoom (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  if (settled_scene (window) == NULL)
+    {
+      g_test_skip ("the price chart is not available yet");
+      close_window (window);
+      return;
+    }
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_ALL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.zoom-in", NULL));
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_CUSTOM);
+  g_assert_true (atlas_date_is_set (&atlas_view_state_get_options (state)->from));
+  g_assert_nonnull (settled_scene (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.pan-left", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.zoom-reset", NULL));
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_ALL);
+  g_assert_false (atlas_date_is_set (&atlas_view_state_get_options (state)->from));
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* gtk_test_init() without its abort: widget tests need a display, and
+   * without one they are skipped (77), not failed. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-app: no display (run the tests under xvfb-run): skipped\n");
+      return 77;
+    }
+
+  g_test_add_func ("/app/view-state", test_view_state);
+  g_test_add_func ("/app/item-info", test_item_info);
+  g_test_add_func ("/app/window/builds", test_window_builds);
+  g_test_add_func ("/app/window/switch-views", test_switch_views);
+  g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
+  g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
+  g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);
+  g_test_add_func ("/app/window/table-and-csv", test_table_and_csv);
+  g_test_add_func ("/app/export/dialog-write", test_export_dialog);
+  g_test_add_func ("/app/export/copy-image", test_copy_image);
+  g_test_add_func ("/app/chart/prices-zoom", test_prices_zoom);
+  return g_test_run ();
+}
