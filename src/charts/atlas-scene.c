@@ -5,9 +5,10 @@
 #include "atlas-chart-frame.h"
 #include "atlas-scene-private.h"
 
-/* Labels whose item is not emphasised are drawn this faint while something
- * is hovered or selected, so the related path stands out. */
-#define MUTED_ALPHA 0.18
+/* Shapes whose item is not emphasised are drawn this faint while something
+ * is hovered or selected, so the related path stands out; faint enough to
+ * recede, not so faint that muted labels can no longer be read. */
+#define MUTED_ALPHA 0.3
 
 gboolean
 atlas_item_equal (const AtlasItem *a, const AtlasItem *b)
@@ -298,10 +299,12 @@ append_shape_outline (cairo_t *cr, const AtlasShape *shape)
 /* Estimates are hatched: a pale fill crossed by diagonal lines in the
  * shape's colour, so they read as "less certain" in print and in greyscale. */
 static void
-fill_hatched (cairo_t *cr, const AtlasShape *shape, double alpha)
+fill_hatched (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, double alpha)
 {
   const AtlasRect *b = &shape->bounds;
-  double step = 6.0;
+  /* The hatching grows with the type, so a 4K export is not a grey blur. */
+  double unit = atlas_scene_font_size (scene, ATLAS_FONT_LABEL) / 15.0;
+  double step = 6.0 * unit;
 
   cairo_save (cr);
   append_shape_outline (cr, shape);
@@ -309,7 +312,7 @@ fill_hatched (cairo_t *cr, const AtlasShape *shape, double alpha)
   set_source (cr, &shape->fill, alpha * 0.35);
   cairo_fill (cr);
   set_source (cr, &shape->fill, alpha);
-  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_width (cr, 1.5 * unit);
   for (double d = -b->height; d < b->width; d += step)
     {
       cairo_move_to (cr, b->x + d, b->y + b->height);
@@ -352,7 +355,7 @@ draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
     }
 
   if (shape->has_fill && shape->hatched)
-    fill_hatched (cr, shape, alpha);
+    fill_hatched (scene, cr, shape, alpha);
   else if (shape->has_fill)
     {
       append_shape_outline (cr, shape);

@@ -24,6 +24,12 @@ static const guint32 palette_rgb[] = {
   0x661100, /* brown */
   0x6699CC, /* steel */
   0xAA4466, /* rose */
+  0xEE8866, /* salmon */
+  0x225555, /* dark teal */
+  0xBBCC33, /* pear */
+  0x4477AA, /* mid blue */
+  0xFFAABB, /* pink */
+  0x777777, /* grey */
 };
 
 static AtlasColor
@@ -94,17 +100,23 @@ atlas_style_set_font_family (AtlasStyle *style, const char *family)
 void
 atlas_style_palette_color (const AtlasStyle *style, guint index, AtlasColor *out)
 {
+  double luma;
+
   *out = rgb (palette_rgb[index % G_N_ELEMENTS (palette_rgb)], 1.0);
-  /* The darkest palette entries vanish on a dark background: lift them. */
-  if (style != NULL && style->dark)
+  luma = 0.2126 * out->red + 0.7152 * out->green + 0.0722 * out->blue;
+  /* The darkest entries vanish on a dark background and the palest (yellow,
+   * sand, pink) on a white one: move them towards the middle. */
+  if (style != NULL && style->dark && luma < 0.25)
     {
-      double luma = 0.2126 * out->red + 0.7152 * out->green + 0.0722 * out->blue;
-      if (luma < 0.25)
-        {
-          out->red = out->red * 0.6 + 0.4;
-          out->green = out->green * 0.6 + 0.4;
-          out->blue = out->blue * 0.6 + 0.4;
-        }
+      out->red = out->red * 0.6 + 0.4;
+      out->green = out->green * 0.6 + 0.4;
+      out->blue = out->blue * 0.6 + 0.4;
+    }
+  else if ((style == NULL || !style->dark) && luma > 0.7)
+    {
+      out->red *= 0.8;
+      out->green *= 0.8;
+      out->blue *= 0.8;
     }
 }
 

@@ -1,0 +1,210 @@
+/* test-scene.c: the chart engine's shared parts: numbers, palette, label placer, hit-testing, the frame. */
+#include <math.h>
+
+#include "atlas-chart-frame.h"
+
+static AtlasDataset *
+load_full (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "good", "full.json", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static void
+test_format_number (void)
+{
+  static const struct { double value; int decimals; const char *text; } cases[] = {
+    { 270000, 0, "270,000" },
+    { 1234567.891, 2, "1,234,567.89" },
+    { 92.5, 1, "92.5" },
+    { 92.0, 1, "92" },
+    { 0.13, 2, "0.13" },
+    { -1500, 0, "-1,500" },
+    { -0.004, 2, "0" },
+    { 999, 0, "999" },
+    { 1000, 0, "1,000" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = atlas_format_number (cases[i].value, cases[i].decimals);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  g_autofree char *inf = atlas_format_number (INFINITY, 0);
+  g_assert_cmpstr (inf, ==, "–");
+  g_autofree char *percent = atlas_format_percent (0.921);
+  g_assert_cmpstr (percent, ==, "92 %");
+  g_autofree char *small = atlas_format_percent (0.055);
+  g_assert_cmpstr (small, ==, "5.5 %");
+}
+
+static double
+color_distance (const AtlasColor *a, const AtlasColor *b)
+{
+  return fabs (a->red - b->red) + fabs (a->green - b->green) + fabs (a->blue - b->blue);
+}
+
+static void
+test_palette (void)
+{
+  g_autoptr(AtlasStyle) light = atlas_style_new (FALSE);
+  g_autoptr(AtlasStyle) dark = atlas_style_new (TRUE);
+  AtlasColor colors[24];
+
+  /* The first 24 palette entries are pairwise distinct, so a dataset of
+   * two dozen regions never shows two regions in one colour. */
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    atlas_style_palette_color (light, i, &colors[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (colors); i++)
+    for (guint j = i + 1; j < G_N_ELEMENTS (colors); j++)
+      g_assert_cmpfloat (color_distance (&colors[i], &colors[j]), >, 0.05);
+
+  /* Every entry keeps some contrast against its background. */
+  for (guint i = 0; i < 24; i++)
+    {
+      AtlasColor on_light, on_dark;
+      atlas_style_palette_color (light, i, &on_light);
+      atlas_style_palette_color (dark, i, &on_dark);
+      g_assert_cmpfloat (0.2126 * on_light.red + 0.7152 * on_light.green + 0.0722 * on_light.blue, <=, 0.7);
+      g_assert_cmpfloat (0.2126 * on_dark.red + 0.7152 * on_dark.green + 0.0722 * on_dark.blue, >=, 0.25);
+    }
+}
+
+static void
+test_region_colors_stable (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_full ();
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  const AtlasRegion *cn = atlas_dataset_find_region (dataset, "CN");
+  const AtlasRegion *us = atlas_dataset_find_region (dataset, "US");
+  AtlasColor a, b, c;
+
+  atlas_style_region_color (style, dataset, cn, &a);
+  atlas_style_region_color (style, dataset, cn, &b);
+  g_assert_cmpfloat (color_distance (&a, &b), ==, 0);
+  atlas_style_region_color (style, dataset, us, &c);
+  g_assert_cmpfloat (color_distance (&a, &c), >, 0.05);
+  if (us->has_color)
+    {
+      g_assert_cmpfloat (c.red, ==, us->red);
+      g_assert_cmpfloat (c.blue, ==, us->blue);
+    }
+}
+
+static void
+test_label_placer (void)
+{
+  AtlasRect bounds = { 0, 0, 100, 50 };
+  g_autoptr(AtlasLabelPlacer) placer = atlas_label_placer_new (&bounds);
+  AtlasRect a = { 10, 10, 30, 10 };
+  AtlasRect overlapping = { 30, 15, 30, 10 };
+  AtlasRect beside = { 40, 10, 30, 10 };
+  AtlasRect outside = { 90, 10, 30, 10 };
+  AtlasRect obstacle = { 0, 30, 100, 5 };
+  AtlasRect on_obstacle = { 10, 28, 10, 4 };
+
+  g_assert_true (atlas_label_placer_try (placer, &a));
+  g_assert_false (atlas_label_placer_try (placer, &overlapping));
+  g_assert_true (atlas_label_placer_try (placer, &beside));
+  g_assert_false (atlas_label_placer_try (placer, &outside));
+  atlas_label_placer_reserve (placer, &obstacle);
+  g_assert_false (atlas_label_placer_is_free (placer, &on_obstacle));
+}
+
+static void
+test_hit_test_and_emphasis (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_full ();
+  g_autoptr(AtlasScene) scene = atlas_scene_new (NULL, dataset, NULL, 200, 100);
+  AtlasItem back = { ATLAS_ITEM_NODE, "a", 0 };
+  AtlasItem front = { ATLAS_ITEM_NODE, "b", 1 };
+  AtlasRect r1 = { 10, 10, 100, 50 }, r2 = { 50, 20, 20, 20 };
+  AtlasColor red = { 1, 0, 0, 1 };
+  AtlasItem hit, bounds_item = front;
+  AtlasRect bounds;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint32 *pixels;
+  int stride;
+
+  atlas_scene_add_rect (scene, &r1, &red, &back);
+  atlas_scene_add_rect (scene, &r2, &red, &front);
+  atlas_scene_add_rect (scene, &(AtlasRect) { 150, 10, 10, 10 }, &red, NULL);
+
+  g_assert_true (atlas_scene_hit_test (scene, 60, 30, &hit));
+  g_assert_true (atlas_item_equal (&hit, &front));
+  g_assert_true (atlas_scene_hit_test (scene, 20, 20, &hit));
+  g_assert_true (atlas_item_equal (&hit, &back));
+  g_assert_false (atlas_scene_hit_test (scene, 155, 15, &hit)); /* decoration */
+  g_assert_cmpint (hit.kind, ==, ATLAS_ITEM_NONE);
+  g_assert_true (atlas_scene_item_bounds (scene, &bounds_item, &bounds));
+  g_assert_cmpfloat (bounds.x, ==, 50);
+  g_assert_cmpfloat (bounds.width, ==, 20);
+
+  /* Emphasising one item mutes the other: its pixels fade. */
+  atlas_scene_set_highlight (scene, &front);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 200, 100);
+  cr = cairo_create (surface);
+  atlas_scene_draw (scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  g_assert_cmphex (pixels[30 * stride + 60] & 0xffffff, ==, 0xff0000);  /* emphasised */
+  g_assert_cmphex (pixels[15 * stride + 15] & 0xffffff, !=, 0xff0000);  /* muted */
+  cairo_surface_destroy (surface);
+
+  atlas_scene_set_highlight (scene, NULL);
+  g_assert_null (scene->emphasis);
+}
+
+/* The frame leaves a plot inside the figure and keeps the footer below it,
+ * however many sources a chart cites. */
+static void
+test_frame_keeps_plot_clear (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_full ();
+  static const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(AtlasScene) scene = atlas_scene_new (NULL, dataset, NULL, sizes[s][0], sizes[s][1]);
+      g_autoptr(GPtrArray) sources = g_ptr_array_new ();
+      GPtrArray *all = atlas_dataset_get_sources (dataset);
+      AtlasFrameSpec spec = { "A title long enough to wrap on a small figure, as briefing titles do",
+                              "A subtitle", sources, "Three points are not shown.", NULL };
+      AtlasRect figure = { 0, 0, sizes[s][0], sizes[s][1] };
+
+      for (guint repeat = 0; repeat < 8; repeat++)
+        for (guint i = 0; i < all->len; i++)
+          g_ptr_array_add (sources, g_ptr_array_index (all, i));
+      atlas_chart_frame_layout (scene, &spec);
+
+      g_assert_cmpstr (scene->title, ==, spec.title);
+      g_assert_true (atlas_rect_contains (&figure, &scene->plot));
+      g_assert_cmpfloat (scene->plot.height, >, sizes[s][1] * 0.3);
+      for (guint i = 0; i < scene->shapes->len; i++)
+        {
+          const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+          g_assert_true (atlas_rect_contains (&figure, &shape->bounds));
+          g_assert_false (atlas_rect_intersects (&scene->plot, &shape->bounds));
+        }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scene/format-number", test_format_number);
+  g_test_add_func ("/scene/palette", test_palette);
+  g_test_add_func ("/scene/region-colors-stable", test_region_colors_stable);
+  g_test_add_func ("/scene/label-placer", test_label_placer);
+  g_test_add_func ("/scene/hit-test-and-emphasis", test_hit_test_and_emphasis);
+  g_test_add_func ("/scene/frame-keeps-plot-clear", test_frame_keeps_plot_clear);
+  return g_test_run ();
+}
