@@ -175,8 +175,11 @@ test_frame_keeps_plot_clear (void)
       g_autoptr(AtlasScene) scene = atlas_scene_new (NULL, dataset, NULL, sizes[s][0], sizes[s][1]);
       g_autoptr(GPtrArray) sources = g_ptr_array_new ();
       GPtrArray *all = atlas_dataset_get_sources (dataset);
-      AtlasFrameSpec spec = { "A title long enough to wrap on a small figure, as briefing titles do",
-                              "A subtitle", sources, "Three points are not shown.", NULL };
+      AtlasFrameSpec spec = {
+        .title = "A title long enough to wrap on a small figure, as briefing titles do",
+        .subtitle = "A subtitle", .sources = sources, .footer_note = "Three points are not shown.",
+        .headline = s == 0 ? "A slide's headline" : NULL,
+      };
       AtlasRect figure = { 0, 0, sizes[s][0], sizes[s][1] };
 
       for (guint repeat = 0; repeat < 8; repeat++)
@@ -184,7 +187,8 @@ test_frame_keeps_plot_clear (void)
           g_ptr_array_add (sources, g_ptr_array_index (all, i));
       atlas_chart_frame_layout (scene, &spec);
 
-      g_assert_cmpstr (scene->title, ==, spec.title);
+      /* A headline leads; the chart's own title moves under it. */
+      g_assert_cmpstr (scene->title, ==, spec.headline != NULL ? spec.headline : spec.title);
       g_assert_true (atlas_rect_contains (&figure, &scene->plot));
       g_assert_cmpfloat (scene->plot.height, >, sizes[s][1] * 0.3);
       for (guint i = 0; i < scene->shapes->len; i++)

@@ -205,17 +205,29 @@ atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec)
   double margin = atlas_scene_font_size (scene, ATLAS_FONT_LABEL) * 1.2;
   double width = scene->width - 2 * margin;
   double y = margin * 0.8, footer_top;
+  const char *title_text = spec->title, *subtitle_text = spec->subtitle;
+  g_autofree char *demoted = NULL;
   AtlasShape *title;
 
+  /* A headline (a slide's message) leads; what the chart shows follows it. */
+  if (spec->headline != NULL && *spec->headline != '\0')
+    {
+      title_text = spec->headline;
+      demoted = subtitle_text != NULL && *subtitle_text != '\0'
+                ? g_strdup_printf ("%s · %s", spec->title, subtitle_text)
+                : g_strdup (spec->title);
+      subtitle_text = demoted;
+    }
+
   g_free (scene->title);
-  scene->title = g_strdup (spec->title);
-  title = add_wrapped_text (scene, spec->title, margin, y, width,
+  scene->title = g_strdup (title_text);
+  title = add_wrapped_text (scene, title_text, margin, y, width,
                             atlas_scene_font_size (scene, ATLAS_FONT_TITLE), TRUE,
                             &scene->style->foreground);
   y += title->bounds.height;
-  if (spec->subtitle != NULL && *spec->subtitle != '\0')
+  if (subtitle_text != NULL && *subtitle_text != '\0')
     {
-      AtlasShape *sub = add_wrapped_text (scene, spec->subtitle, margin, y + margin * 0.15, width,
+      AtlasShape *sub = add_wrapped_text (scene, subtitle_text, margin, y + margin * 0.15, width,
                                           atlas_scene_font_size (scene, ATLAS_FONT_SUBTITLE), FALSE,
                                           &scene->style->muted);
       y = sub->bounds.y + sub->bounds.height;

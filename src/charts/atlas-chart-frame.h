@@ -46,6 +46,7 @@ typedef struct {
 
 typedef struct {
   const char *title;        /* plain text; required */
+  const char *headline;     /* options->title: replaces @title, which moves to the subtitle */
   const char *subtitle;     /* or NULL */
   GPtrArray  *sources;      /* const AtlasSource* cited by what is drawn, deduplicated */
   const char *footer_note;  /* extra footer sentence (e.g. points left out), or NULL */

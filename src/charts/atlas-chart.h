@@ -20,6 +20,9 @@ typedef enum {
 typedef struct {
   AtlasView    view;
   const char  *lang;            /* dataset text language; NULL: the user's */
+  /* A headline that replaces the figure's title (a slide's title); the
+   * chart's own title then opens the subtitle, so a slide has one title. */
+  const char  *title;
   const char  *subtitle;        /* extra line under the title, or NULL */
 
   /* flows */

@@ -570,6 +570,7 @@ layout_frame (AtlasPriceLayout *layout)
   note = compose_footer_note (layout);
   spec.title = title;
   spec.subtitle = subtitle;
+  spec.headline = layout->options->title;
   spec.sources = layout->sources;
   spec.footer_note = note;
   spec.legend = legend;

@@ -278,10 +278,13 @@ shorten_event_labels (AtlasPriceLayout *layout, const PlotMetrics *m, GArray *ma
     {
       EventMark *mark = &g_array_index (marks, EventMark, i);
       gboolean bold = mark->event == layout->selected_event;
+      /* The selected event is what the slide is about: it may take more
+       * room, and it is placed before the others (see sort_selected_first). */
+      double width = bold ? layout->data->area.width * 0.6 : max_width;
 
       g_clear_pointer (&mark->label, g_free);
       mark->label = shorten_to_width (layout->scene, atlas_text_get (mark->event->title, layout->lang),
-                                      m->size, bold, max_width, &mark->label_width);
+                                      m->size, bold, width, &mark->label_width);
     }
 }
 
@@ -720,6 +723,22 @@ add_empty_message (Plot *plot)
                         ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL);
 }
 
+/* The selected event claims its label's place first; the others keep
+ * their order. */
+static void
+sort_selected_first (AtlasPriceLayout *layout, GArray *marks)
+{
+  for (guint i = 1; i < marks->len; i++)
+    if (g_array_index (marks, EventMark, i).event == layout->selected_event)
+      {
+        EventMark selected = g_array_index (marks, EventMark, i);
+
+        g_array_remove_index (marks, i);
+        g_array_prepend_val (marks, selected);
+        break;
+      }
+}
+
 /* Event labels need the area's width, and the area's height depends on
  * how many rows of labels there are: place them for the most rows the
  * figure allows, then fit the area to the rows used and place them again
@@ -730,6 +749,7 @@ plan_area_and_events (Plot *plot, GArray *marks)
   guint rows = marks->len > 0 ? event_rows_for_height (&plot->m, plot->scene->plot.height) : 0;
 
   plot->band_top = fit_area (plot->layout, &plot->m, rows);
+  sort_selected_first (plot->layout, marks);
   shorten_event_labels (plot->layout, &plot->m, marks);
   rows = place_event_labels (plot->layout, &plot->m, marks, plot->band_top, rows);
 

@@ -388,6 +388,7 @@ layout_frame (Figure *f, const AtlasChartOptions *options)
   if (spec.title == NULL)
     spec.title = chain->id;
   spec.subtitle = subtitle;
+  spec.headline = options->title;
   spec.sources = sources;
   spec.legend = legend;
   atlas_chart_frame_layout (f->scene, &spec);
@@ -542,7 +543,7 @@ compute_layout (Figure *f, const AtlasChartOptions *options, GError **error)
   layout = atlas_sankey_layout_new (&graph, &opt, &local_error);
   if (layout == NULL)
     g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION,
-                 "supply chain \"%s\" cannot be laid out: %s", chain->id, local_error->message);
+                 _("supply chain \"%s\" cannot be laid out: %s"), chain->id, local_error->message);
   return layout;
 }
 
@@ -1289,7 +1290,7 @@ find_chain (AtlasDataset *dataset, const char *id, const char *select, GError **
       if (chains->len == 0)
         {
           g_set_error_literal (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOTHING,
-                               "the dataset has no supply chain to draw");
+                               _("the dataset has no supply chain to draw"));
           return NULL;
         }
       for (guint i = 0; select != NULL && i < chains->len; i++)
@@ -1300,7 +1301,7 @@ find_chain (AtlasDataset *dataset, const char *id, const char *select, GError **
   chain = atlas_dataset_find_chain (dataset, id);
   if (chain == NULL)
     g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
-                 "unknown supply chain \"%s\"", id);
+                 _("unknown supply chain \"%s\""), id);
   return chain;
 }
 
@@ -1314,7 +1315,7 @@ find_selected_node (const AtlasChain *chain, const char *select, int *node, GErr
   if (*node < 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
-                   "supply chain \"%s\" has no node \"%s\"", chain->id, select);
+                   _("supply chain \"%s\" has no node \"%s\""), chain->id, select);
       return FALSE;
     }
   return TRUE;
@@ -1344,7 +1345,7 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
   if (chain->nodes->len == 0)
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOTHING,
-                   "supply chain \"%s\" has no nodes", chain->id);
+                   _("supply chain \"%s\" has no nodes"), chain->id);
       return NULL;
     }
 
@@ -1421,7 +1422,7 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
   /* TRANSLATORS: a table column: the flow's value in its unit, as in "Value (t REO)" */
   value_header = g_strdup_printf (_("Value (%s)"), chain->unit);
   table = atlas_table_new (_("From"), _("To"), value_header, _("Share of source's outflow"),
-                           _("Estimate"), _("Note"), _("Sources"), NULL);
+                           _("Estimate"), C_("table column", "Note"), _("Sources"), NULL);
   for (guint l = 0; l < chain->links->len; l++)
     {
       const AtlasLink *link = g_ptr_array_index (chain->links, l);

@@ -310,6 +310,7 @@ layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *ba
 
   spec.title = title;
   spec.subtitle = options->subtitle;
+  spec.headline = options->title;
   spec.sources = sources;
   spec.legend = legend;
   spec.footer_note = _("HHI: Herfindahl–Hirschman index of the shares in percent "

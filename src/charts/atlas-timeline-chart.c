@@ -331,6 +331,7 @@ layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *ev
     }
   spec.title = title;
   spec.subtitle = options->subtitle;
+  spec.headline = options->title;
   spec.sources = sources;
   spec.footer_note = note;
   atlas_chart_frame_layout (scene, &spec);

@@ -45,12 +45,11 @@ atlas_slide_get_options (const AtlasSlide  *slide,
 /* What one page shows. */
 typedef struct {
   AtlasChartOptions options;
-  const char       *title;   /* or NULL: the chart's own title heads the page */
   const char       *note;    /* or NULL */
 } AtlasPage;
 
 typedef struct {
-  AtlasScene *heading;       /* page background, slide title and note */
+  AtlasScene *heading;       /* page background and speaker note */
   AtlasScene *chart;
   AtlasRect   chart_area;
 } AtlasPageLayout;
@@ -119,27 +118,14 @@ fit_note (const AtlasScene *scene, const char *note, double font_size, double wi
     }
 }
 
-/* Lays out the slide's title and note on the page and returns the room
- * left for the chart between them. */
+/* Lays out the slide's note at the foot of the page and returns the room
+ * left for the chart above it. */
 static AtlasRect
-layout_heading (AtlasScene *heading, const AtlasPage *page)
+layout_note_area (AtlasScene *heading, const AtlasPage *page)
 {
   double width = heading->width, height = heading->height;
   double margin = page_margin (heading);
   double top = 0, bottom = height;
-
-  if (page->title != NULL && *page->title != '\0')
-    {
-      double size = atlas_scene_font_size (heading, ATLAS_FONT_TITLE) * 1.25;
-      AtlasShape *title = add_wrapped_text (heading, page->title, margin, margin * 0.8,
-                                            width - 2 * margin, size, TRUE,
-                                            &heading->style->foreground);
-
-      /* The chart's frame has its own margin; no second one is needed. */
-      top = title->bounds.y + title->bounds.height;
-      g_free (heading->title);
-      heading->title = g_strdup (page->title);
-    }
 
   if (page->note != NULL && *page->note != '\0')
     {
@@ -171,7 +157,7 @@ layout_page (const AtlasExportRequest *request,
              GError                  **error)
 {
   out->heading = atlas_scene_new (NULL, request->dataset, style, request->width, request->height);
-  out->chart_area = layout_heading (out->heading, page);
+  out->chart_area = layout_note_area (out->heading, page);
   out->chart = atlas_chart_layout (request->dataset, &page->options,
                                    out->chart_area.width, out->chart_area.height, style, error);
   return out->chart != NULL;
@@ -220,7 +206,9 @@ plan_pages (const AtlasExportRequest *request,
 
       atlas_slide_get_options (slide, &page.options);
       page.options.lang = lang;
-      page.title = atlas_text_get (slide->title, lang);
+      /* The slide's title heads the chart's own frame, which then names
+       * what it shows underneath: one title per page, not two. */
+      page.options.title = atlas_text_get (slide->title, lang);
       page.note = with_notes ? atlas_text_get (slide->note, lang) : NULL;
       g_array_append_val (pages, page);
     }
@@ -246,7 +234,7 @@ deck_title (const AtlasExportRequest *request, const AtlasBriefing *briefing, co
 static void
 add_outline_entry (cairo_surface_t *surface, const AtlasPageLayout *layout, int page_number)
 {
-  const char *name = layout->heading->title != NULL ? layout->heading->title : layout->chart->title;
+  const char *name = layout->chart->title;
   g_autofree char *link = g_strdup_printf ("page=%d", page_number);
 
   if (name != NULL)
