@@ -894,6 +894,41 @@ test_selection (void)
   g_assert_null (event->emphasis);
 }
 
+/* The selected event is labelled in full even among crowded events. */
+static void
+test_selected_event_label (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  AtlasChartOptions options;
+  g_autoptr(AtlasScene) scene = NULL;
+  const AtlasEvent *event;
+  gboolean found = FALSE;
+
+  if (dataset == NULL)
+    {
+      g_test_skip ("the bundled dataset is not in this tree");
+      return;
+    }
+  event = atlas_dataset_find_event (dataset, "cn-controls-2025-04");
+  g_assert_nonnull (event);
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  options.select = event->id;
+  options.log_scale = TRUE;
+  scene = layout_prices (dataset, &options, 1600, 900, FALSE);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_EVENT &&
+          g_strcmp0 (shape->item.id, event->id) == 0)
+        {
+          g_assert_cmpstr (shape->text, ==, atlas_text_get (event->title, "en"));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 static void
 test_items_order (void)
 {
@@ -1315,6 +1350,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/readings-and-positions", test_readings_and_positions);
   g_test_add_func ("/prices/events", test_events);
   g_test_add_func ("/prices/selection", test_selection);
+  g_test_add_func ("/prices/selected-event-label", test_selected_event_label);
   g_test_add_func ("/prices/items-order", test_items_order);
   g_test_add_func ("/prices/describe", test_describe);
   g_test_add_func ("/prices/table", test_table);
