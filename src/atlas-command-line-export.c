@@ -9,6 +9,7 @@
 
 #include "atlas-command-line-private.h"
 #include "atlas-export.h"
+#include "atlas-i18n.h"
 
 #define DEFAULT_WIDTH   1600
 #define DEFAULT_HEIGHT  900
@@ -304,17 +305,16 @@ make_plan (const AtlasCommandLine *cl, ExportPlan *plan)
 
 /* ---- language ----------------------------------------------------------- */
 
-/* Dataset text follows --lang through the options; the chart's own words
- * (axis names, "Sources:") follow gettext, which reads LANGUAGE whenever
- * the locale is not C. */
+/* Dataset text follows --lang through the options and the default
+ * language; the chart's own words (axis names, "Sources:") follow gettext,
+ * switched by atlas_i18n_set_language() even where the only locale is
+ * C.UTF-8. */
 static void
 apply_language (const char *lang)
 {
   if (lang == NULL)
     return;
-  atlas_text_set_default_language (lang);
-  g_setenv ("LANGUAGE", g_str_equal (lang, "zh") ? "zh_CN:zh" : lang, TRUE);
-  setlocale (LC_MESSAGES, "");
+  atlas_i18n_set_language (lang);
 }
 
 /* ---- briefings ---------------------------------------------------------- */

@@ -72,7 +72,7 @@ create_option_context (AtlasCommandLine *cl)
     { "theme", 0, 0, G_OPTION_ARG_STRING, &cl->theme,
       N_("light (default) or dark"), N_("THEME") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &cl->lang,
-      N_("Language of the dataset's text: en or zh (default: the desktop's language)"), N_("LANG") },
+      N_("Language of the chart: its own words and the dataset's text, en or zh (default: the desktop's language)"), N_("LANG") },
     { "chain", 0, 0, G_OPTION_ARG_STRING, &cl->chain,
       N_("flows: the supply chain to draw (default: the dataset's first)"), N_("ID") },
     { "series", 0, 0, G_OPTION_ARG_STRING, &cl->series,

@@ -6,14 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "atlas-command-line.h"
+#include "atlas-i18n.h"
 
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The build tree's translations when run from there, else LOCALEDIR's. */
+  atlas_i18n_init ();
 
   return atlas_command_line_run (argc, argv);
 }

@@ -232,6 +232,9 @@ check_slide (AtlasPresentation *presentation, AtlasWindow *window, const AtlasSl
   scene = atlas_chart_view_get_scene (chart);
   g_assert_nonnull (scene);
   g_assert_null (atlas_chart_view_get_error (chart));
+  /* One title: the slide's heads the chart itself. */
+  if (slide->title != NULL)
+    g_assert_cmpstr (scene->title, ==, atlas_text_get (slide->title, NULL));
   selection = atlas_chart_view_get_selection (chart);
   if (slide->select != NULL)
     {

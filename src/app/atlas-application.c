@@ -5,6 +5,7 @@
 
 #include "atlas-application.h"
 #include "atlas-bundled-dataset.h"
+#include "atlas-i18n.h"
 #include "atlas-resources.h"
 #include "atlas-window.h"
 
@@ -94,7 +95,7 @@ about_action_cb (GSimpleAction *action,
                  gpointer       data)
 {
   GtkApplication *app = GTK_APPLICATION (data);
-  static const char *authors[] = { "The Rare Earth Atlas contributors", NULL };
+  const char *authors[] = { _("The Rare Earth Atlas contributors"), NULL };
 
   gtk_show_about_dialog (gtk_application_get_active_window (app),
                          "program-name", _("Rare Earth Atlas"),
@@ -212,6 +213,7 @@ atlas_application_activate (GApplication *application)
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autofree char *path = NULL;
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  AtlasWindow *window;
   gboolean from_user;
 
   /* Activated again (a second launch): show what is there. */
@@ -225,9 +227,14 @@ atlas_application_activate (GApplication *application)
   path = from_user ? g_strdup (self->launch_dataset) : remembered_dataset (self);
   if (path == NULL)
     path = atlas_app_find_bundled_dataset ();
+  window = create_window (self, path, self->launch_view, from_user);
+  /* --present: straight into presentation mode, as F5 does (the window is
+   * under it, and Escape leaves to it). Only the first window. */
   if (self->present)
-    g_printerr ("%s\n", _("Presentation mode is not available yet; showing the window."));
-  create_window (self, path, self->launch_view, from_user);
+    {
+      self->present = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+    }
 }
 
 static void
@@ -432,9 +439,7 @@ atlas_app_run (const AtlasLaunchOptions *launch,
   char *args[2] = { argc > 0 && argv != NULL ? argv[0] : (char *) "rare-earth-atlas", NULL };
   int status;
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  atlas_i18n_init ();
 
   app = atlas_application_new (launch);
 

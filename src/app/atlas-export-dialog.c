@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-export-dialog.h"
 #include "atlas-item-info.h"
 #include "atlas-window.h"
@@ -287,6 +288,8 @@ atlas_export_dialog_init (AtlasExportDialog *self)
 {
   self->formats = g_array_new (FALSE, FALSE, sizeof (AtlasExportFormat));
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   g_signal_connect (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect (self->format_dropdown, "notify::selected", G_CALLBACK (option_changed_cb), self);

@@ -47,7 +47,6 @@ struct _AtlasPresentation
   double           pointer_x, pointer_y;
   guint            pointer_timeout_id;
 
-  GtkLabel        *title_label;
   AtlasChartView  *chart_view;
   GtkWidget       *note_box;
   GtkLabel        *note_label;
@@ -121,8 +120,8 @@ find_monitor (GtkWindow *parent)
 }
 
 /* Type sizes from the screen's size, by the rule the charts use (see
- * atlas_scene_font_size()), so the slide's title, note and counter keep
- * their proportions to the chart on any projector. */
+ * atlas_scene_font_size()), so the note and counter keep their proportions
+ * to the chart on any projector. */
 static void
 apply_sizes (AtlasPresentation *self, int width, int height)
 {
@@ -130,14 +129,9 @@ apply_sizes (AtlasPresentation *self, int width, int height)
   int margin = (int) round (base * 1.2);
 
   self->base_size = base;
-  /* As the briefing PDF heads its pages: a quarter larger than a chart's title. */
-  set_label_font (self->title_label, self->style, base * 1.6 * 1.25, TRUE, &self->style->foreground);
   set_label_font (self->note_label, self->style, base * 0.9, FALSE, &self->style->foreground);
   set_label_font (self->counter_label, self->style, MAX (base * 0.85, 9.0), FALSE, &self->style->muted);
 
-  gtk_widget_set_margin_start (GTK_WIDGET (self->title_label), margin);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->title_label), margin);
-  gtk_widget_set_margin_top (GTK_WIDGET (self->title_label), (int) round (margin * 0.8));
   gtk_widget_set_margin_start (self->note_box, margin);
   gtk_widget_set_margin_end (self->note_box, margin);
   gtk_widget_set_margin_bottom (self->note_box, (int) round (margin * 0.5));
@@ -157,8 +151,6 @@ update_slide_text (AtlasPresentation *self)
   self->counter = g_strdup_printf (_("%u / %u"), self->position + 1, self->slides->len);
   gtk_label_set_text (self->counter_label, self->counter);
 
-  gtk_label_set_text (self->title_label, slide != NULL && slide->title != NULL ? slide->title : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->title_label), slide != NULL && slide->title != NULL);
 
   has_note = slide != NULL && slide->note != NULL;
   gtk_label_set_text (self->note_label, has_note ? slide->note : "");
@@ -351,18 +343,16 @@ install_shortcuts (AtlasPresentation *self)
 
 /* ---- callbacks ---------------------------------------------------------- */
 
-/* The slide's title and note start where the chart's frame does (its
- * margin follows the chart's own type size). */
+/* The note and counter line up with the chart's frame (its margin follows
+ * the chart's own type size). */
 static void
 align_with_chart (AtlasPresentation *self, AtlasScene *scene)
 {
   int margin = (int) round (atlas_scene_font_size (scene, ATLAS_FONT_LABEL) * 1.2);
 
   /* A pixel either way is not worth a new layout (nor a loop of them). */
-  if (abs (margin - gtk_widget_get_margin_start (GTK_WIDGET (self->title_label))) <= 1)
+  if (abs (margin - gtk_widget_get_margin_start (self->note_box)) <= 1)
     return;
-  gtk_widget_set_margin_start (GTK_WIDGET (self->title_label), margin);
-  gtk_widget_set_margin_end (GTK_WIDGET (self->title_label), margin);
   gtk_widget_set_margin_start (self->note_box, margin);
   gtk_widget_set_margin_end (self->note_box, margin);
   gtk_widget_set_margin_end (GTK_WIDGET (self->counter_label), margin);
@@ -463,15 +453,6 @@ atlas_presentation_init (AtlasPresentation *self)
   gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  /* The slide's title, when it has one; the chart's own title is the
-   * figure's caption beneath it. */
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->title_label, TRUE);
-  gtk_label_set_wrap_mode (self->title_label, PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "atlas-presentation-title");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->title_label));
 
   self->chart_view = ATLAS_CHART_VIEW (atlas_chart_view_new ());
   gtk_widget_set_hexpand (GTK_WIDGET (self->chart_view), TRUE);
@@ -578,8 +559,10 @@ atlas_presentation_load_briefing (AtlasPresentation   *self,
       atlas_view_state_begin_update (slide->state);
       atlas_view_state_set_lang (slide->state, lang);
       atlas_view_state_apply_slide (slide->state, source);
-      atlas_view_state_end_update (slide->state);
       slide->title = dup_nonempty (atlas_text_get (source->title, lang));
+      /* The slide's title heads the chart's own frame, as on the PDF page. */
+      atlas_view_state_set_title (slide->state, slide->title);
+      atlas_view_state_end_update (slide->state);
       slide->note = dup_nonempty (atlas_text_get (source->note, lang));
       slide->selection = (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
       g_ptr_array_add (self->slides, slide);
@@ -745,5 +728,7 @@ double
 atlas_presentation_get_title_size (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), 0);
-  return self->base_size * 1.6 * 1.25;
+  /* The slide's title is the chart's headline, in the chart's title type
+   * (atlas_scene_font_size(): 1.6 label heights). */
+  return self->base_size * 1.6;
 }

@@ -32,6 +32,9 @@ add_label (AtlasSidebar *self, const char *text, const char *css_class)
   /* Analysts copy figures into their notes. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_focusable (label, FALSE);
+  /* GTK 4.8: a selectable label answers Tab even when not focusable, and
+   * leaves the focus where it was, so Tab could never leave the chart. */
+  gtk_widget_set_can_focus (label, FALSE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (GTK_BOX (self->box), label);
@@ -64,6 +67,7 @@ add_fact (AtlasSidebar *self, GtkWidget *grid, int row, const char *label_text, 
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   gtk_widget_set_focusable (value, FALSE);
+  gtk_widget_set_can_focus (value, FALSE);   /* as in add_label() */
   gtk_widget_set_hexpand (value, TRUE);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);

@@ -13,6 +13,7 @@ struct _AtlasViewState
   AtlasRangePreset  range_preset;
 
   char       *lang;
+  char       *title;
   char       *subtitle;
   char       *select;
   char       *chain;
@@ -71,6 +72,7 @@ sync_options (AtlasViewState *self)
   AtlasChartOptions *o = &self->options;
 
   o->lang = self->lang;
+  o->title = self->title;
   o->subtitle = self->subtitle;
   o->select = self->select;
   o->chain = self->chain;
@@ -101,6 +103,7 @@ emit_changed (AtlasViewState *self, gboolean changed)
 static void
 clear_fields (AtlasViewState *self)
 {
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->select, g_free);
   g_clear_pointer (&self->chain, g_free);
@@ -214,6 +217,7 @@ atlas_view_state_copy (AtlasViewState *self)
   copy->options = self->options;
   copy->range_preset = self->range_preset;
   copy->lang = g_strdup (self->lang);
+  copy->title = g_strdup (self->title);
   copy->subtitle = g_strdup (self->subtitle);
   copy->select = g_strdup (self->select);
   copy->chain = g_strdup (self->chain);
@@ -425,6 +429,13 @@ atlas_view_state_set_lang (AtlasViewState *self, const char *lang)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   emit_changed (self, replace_str (&self->lang, lang));
+}
+
+void
+atlas_view_state_set_title (AtlasViewState *self, const char *title)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
+  emit_changed (self, replace_str (&self->title, title));
 }
 
 void

@@ -39,6 +39,8 @@ void        atlas_view_state_apply_slide    (AtlasViewState *self, const AtlasSl
 gboolean    atlas_view_state_sanitize       (AtlasViewState *self, AtlasDataset *dataset);
 
 void        atlas_view_state_set_lang       (AtlasViewState *self, const char *lang);
+/* A headline replacing the chart's title (a slide's title), or NULL. */
+void        atlas_view_state_set_title      (AtlasViewState *self, const char *title);
 void        atlas_view_state_set_subtitle   (AtlasViewState *self, const char *subtitle);
 void        atlas_view_state_set_select     (AtlasViewState *self, const char *id);
 

@@ -151,13 +151,21 @@ export_csv_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->csv_chooser));
 }
 
+/* Presentation mode and the briefing PDF live in atlas-window-present.c. */
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  /* Presentation mode is a separate piece of work; the action stays
-   * disabled until it lands (see atlas_window_update_actions()). */
+  atlas_window_start_presentation (ATLAS_WINDOW (widget));
+}
+
+static void
+export_briefing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  atlas_window_choose_briefing_pdf (ATLAS_WINDOW (widget));
 }
 
 void
@@ -169,6 +177,7 @@ atlas_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");

@@ -1,4 +1,4 @@
-/* atlas-window-private.h: the window's fields and the functions its files (-actions, -dnd, -reload) share. */
+/* atlas-window-private.h: the window's fields and the functions its files (-actions, -dnd, -present, -reload) share. */
 #pragma once
 
 #include "atlas-table-view.h"
@@ -37,6 +37,9 @@ struct _AtlasWindow
 
   GtkFileChooserNative *open_chooser;  /* kept until its response */
   GtkFileChooserNative *csv_chooser;
+  GtkFileChooserNative *briefing_chooser_native;  /* Export Briefing as PDF */
+  GtkWidget            *briefing_chooser;  /* which briefing to present; weak */
+  GtkWidget            *presentation;      /* the running presentation; weak */
   gulong                after_paint_id;
   GdkFrameClock        *frame_clock;
 
@@ -64,6 +67,15 @@ void     atlas_window_update_actions     (AtlasWindow *self);
 
 /* atlas-window-actions.c */
 void     atlas_window_class_install_actions (GtkWidgetClass *widget_class);
+
+/* atlas-window-present.c */
+/* win.present: the dataset's briefing (asking which when it has several),
+ * else one slide per view. */
+void     atlas_window_start_presentation    (AtlasWindow *self);
+/* win.export-briefing: a file chooser, then the briefing as a PDF deck. */
+void     atlas_window_choose_briefing_pdf   (AtlasWindow *self);
+/* Closes the presentation and the dialogs that start one or export it. */
+void     atlas_window_dispose_presentation  (AtlasWindow *self);
 
 /* atlas-window-dnd.c */
 void     atlas_window_init_dnd           (AtlasWindow *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-application.h"
 #include "atlas-window-private.h"
 
@@ -79,8 +80,14 @@ static void
 update_content_page (AtlasWindow *self)
 {
   const char *page = self->dataset == NULL ? "empty" : self->show_table ? "table" : "chart";
+  gboolean first_chart = g_str_equal (page, "chart") &&
+                         g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  /* Keyboard users land in the chart (atlas_window_init()): while there
+   * was none, the focus went to the first control that could take it. */
+  if (first_chart)
+    gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
 }
 
 void
@@ -93,8 +100,8 @@ atlas_window_update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-csv", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload",
                                  has_dataset && atlas_dataset_get_path (self->dataset) != NULL);
-  /* Presentation mode is a later piece of work. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", has_dataset);
   gtk_widget_set_sensitive (GTK_WIDGET (self->view_controls), has_dataset);
   gtk_widget_set_sensitive (self->view_switcher, has_dataset);
 }
@@ -325,6 +332,7 @@ atlas_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   atlas_window_unwatch_file (self);
+  atlas_window_dispose_presentation (self);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
   g_clear_object (&self->frame_clock);
@@ -475,6 +483,8 @@ atlas_window_init (AtlasWindow *self)
   self->style = atlas_style_new (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
     {

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-presentation.h"
 #include "atlas-sidebar.h"
 #include "atlas-view-state.h"
 
@@ -83,6 +84,26 @@ gboolean          atlas_window_export_table_csv (AtlasWindow    *self,
 /* Puts a PNG of the chart on the clipboard. */
 gboolean          atlas_window_copy_image       (AtlasWindow    *self,
                                                  GError        **error);
+/* Writes @briefing (NULL: one page per view, with the current view's
+ * settings) as a PDF deck, as --export=briefing does: one 1600x900 page per
+ * slide with its title, chart and, when @with_notes, its speaker note. */
+gboolean          atlas_window_export_briefing_pdf (AtlasWindow         *self,
+                                                    const AtlasBriefing *briefing,
+                                                    gboolean             with_notes,
+                                                    const char          *path,
+                                                    GError             **error);
+
+/* ---- presentation mode ---- */
+/* Presents @briefing (NULL: one slide per view, with the window's settings
+ * and selection) full screen over the window, whose own views stay as they
+ * are; Escape comes back to them.  NULL when no dataset is open. */
+AtlasPresentation *atlas_window_present_briefing (AtlasWindow         *self,
+                                                  const AtlasBriefing *briefing);
+/* The running presentation, or NULL. */
+AtlasPresentation *atlas_window_get_presentation (AtlasWindow         *self);
+/* The dialog asking which briefing to present (win.present on a dataset
+ * with several), or NULL. */
+GtkWindow         *atlas_window_get_briefing_chooser (AtlasWindow     *self);
 
 /* Quits the application right after the first frame that shows the chart
  * (or the reason there is none) has been painted. */

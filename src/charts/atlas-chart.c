@@ -1,6 +1,8 @@
 /* atlas-chart.c: chart options and the single entry point that lays out any view. */
 #include "atlas-chart-private.h"
 
+#include <glib/gi18n-lib.h>
+
 G_DEFINE_QUARK (atlas-chart-error-quark, atlas_chart_error)
 
 void
@@ -27,7 +29,7 @@ atlas_chart_layout (AtlasDataset            *dataset,
   if (!(width >= 16 && height >= 16 && width <= 100000 && height <= 100000))
     {
       g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION,
-                   "a figure of %gx%g cannot be drawn (16 to 100000 each way)", width, height);
+                   _("a figure of %g×%g cannot be drawn (16 to 100000 each way)"), width, height);
       return NULL;
     }
   /* The style carries the language so every text lookup below agrees. */

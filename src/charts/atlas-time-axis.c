@@ -46,6 +46,28 @@ month_abbreviation (int month)
                        month_abbreviations[CLAMP (month, 1, 12) - 1]);
 }
 
+/* Dates in words; the translators choose the order ("2025年7月31日"). */
+static char *
+format_month_year (int month, int year)
+{
+  /* TRANSLATORS: an abbreviated month and its year, as in "Jul 2025" */
+  return g_strdup_printf (C_("month and year", "%s %d"), month_abbreviation (month), year);
+}
+
+static char *
+format_day_month (int mday, int month)
+{
+  /* TRANSLATORS: a day and its abbreviated month, as in "31 Jul" */
+  return g_strdup_printf (C_("day and month", "%d %s"), mday, month_abbreviation (month));
+}
+
+static char *
+format_day_month_year (int mday, int month, int year)
+{
+  /* TRANSLATORS: a day, its abbreviated month and year, as in "31 Jul 2025" */
+  return g_strdup_printf (C_("day, month and year", "%d %s %d"), mday, month_abbreviation (month), year);
+}
+
 static gint64
 floor_div (gint64 a, gint64 b)
 {
@@ -155,10 +177,10 @@ atlas_time_format_day (gint32 day, AtlasDatePrecision precision)
     case ATLAS_DATE_YEAR:
       return g_strdup_printf ("%d", year);
     case ATLAS_DATE_MONTH:
-      return g_strdup_printf ("%s %d", month_abbreviation (month), year);
+      return format_month_year (month, year);
     case ATLAS_DATE_DAY:
     default:
-      return g_strdup_printf ("%d %s %d", mday, month_abbreviation (month), year);
+      return format_day_month_year (mday, month, year);
     }
 }
 
@@ -181,15 +203,15 @@ tick_label (const AtlasTimeStep *step, gint32 day, gboolean first, int previous_
       if (month == 1)
         return g_strdup_printf ("%d", year);
       if (new_year)
-        return g_strdup_printf ("%s %d", month_abbreviation (month), year);
+        return format_month_year (month, year);
       return g_strdup (month_abbreviation (month));
     case ATLAS_TIME_UNIT_DAY:
     case ATLAS_TIME_UNIT_WEEK:
     case ATLAS_TIME_UNIT_HALF_MONTH:
     default:
       if (new_year)
-        return g_strdup_printf ("%d %s %d", mday, month_abbreviation (month), year);
-      return g_strdup_printf ("%d %s", mday, month_abbreviation (month));
+        return format_day_month_year (mday, month, year);
+      return format_day_month (mday, month);
     }
 }
 

@@ -9,8 +9,8 @@
 
 /* An installed program must never read a source tree that happens to still
  * exist on the machine: only a program inside the build tree does. */
-static gboolean
-running_from_build_tree (void)
+gboolean
+atlas_running_from_build_tree (void)
 {
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   g_autofree char *build_root = g_strconcat (ATLAS_BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
@@ -26,7 +26,7 @@ atlas_find_bundled_dataset (void)
   if (from_environment != NULL && *from_environment != '\0')
     return g_strdup (from_environment);
 
-  if (running_from_build_tree ())
+  if (atlas_running_from_build_tree ())
     {
       g_autofree char *in_source = g_build_filename (SOURCE_DATADIR, BUNDLED_DATASET_NAME, NULL);
 

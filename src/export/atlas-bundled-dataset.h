@@ -12,4 +12,9 @@ G_BEGIN_DECLS
  * be missing, which loading the dataset reports with the path. */
 char *atlas_find_bundled_dataset (void);
 
+/* TRUE when this program is the one in its build tree (not an installed
+ * copy): it then reads the source tree's dataset and the build tree's
+ * translations. */
+gboolean atlas_running_from_build_tree (void);
+
 G_END_DECLS
