@@ -1,9 +1,14 @@
 /* atlas-loader-context.c: problem collection with JSON paths, and typed access to JSON members. */
 #include "atlas-loader-context-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Long dataset strings are cut in messages: the place is what matters. */
 #define QUOTE_MAX_CHARS 80
@@ -32,6 +37,7 @@ atlas_loader_context_free (AtlasLoaderContext *ctx)
   g_free (ctx->display_name);
   g_free (ctx->base_dir);
   g_ptr_array_unref (ctx->messages);
+  g_clear_pointer (&ctx->points_spans, g_array_unref);
   g_free (ctx);
 }
 
@@ -646,6 +652,25 @@ atlas_loader_get_array (AtlasLoaderContext *ctx,
   return json_node_get_array (node);
 }
 
+/* The kind of id a list holds (what callers pass: "source", "series",
+ * "region", "element", "event kind") in the user's language. The events'
+ * loader translates the same way: g_dpgettext2 (..., "kind of id", what). */
+static const char *
+id_kind_name (const char *what)
+{
+  if (g_str_equal (what, "source"))
+    return C_("kind of id", "source");
+  if (g_str_equal (what, "series"))
+    return C_("kind of id", "series");
+  if (g_str_equal (what, "region"))
+    return C_("kind of id", "region");
+  if (g_str_equal (what, "element"))
+    return C_("kind of id", "element");
+  if (g_str_equal (what, "event kind"))
+    return C_("kind of id", "event kind");
+  return what;
+}
+
 /* Checks one id of a list; @node is at the current path. */
 static gboolean
 check_listed_id (AtlasLoaderContext *ctx,
@@ -654,6 +679,8 @@ check_listed_id (AtlasLoaderContext *ctx,
                  const char         *what)
 {
   const char *id;
+
+  what = id_kind_name (what);
 
   if (!node_is_string (node))
     {
@@ -724,7 +751,8 @@ atlas_loader_get_id_list (AtlasLoaderContext *ctx,
   else
     {
       atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
-                           _("expected a %s id or a non-empty array of %s ids"), what, what);
+                           _("expected a %s id or a non-empty array of %s ids"),
+                           id_kind_name (what), id_kind_name (what));
       ok = FALSE;
     }
 
@@ -755,5 +783,105 @@ atlas_loader_check_unique (AtlasLoaderContext *ctx,
     }
 
   g_hash_table_insert (seen, (gpointer) id, GUINT_TO_POINTER (index + 1));
+  return TRUE;
+}
+
+/* ---- reading files ---------------------------------------------------- */
+
+gboolean
+atlas_loader_read_file (const char  *path,
+                        gsize        max_size,
+                        char       **contents,
+                        gsize       *length,
+                        gboolean    *too_large,
+                        char       **reason)
+{
+  g_autofree char *buffer = NULL;
+  gsize size = 0, allocated;
+  struct stat st;
+  int fd;
+
+  *contents = NULL;
+  *length = 0;
+  *too_large = FALSE;
+  *reason = NULL;
+
+  /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+   * writer that never comes. It changes nothing for a regular file. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
+  if (fd < 0)
+    {
+      *reason = g_strdup (g_strerror (errno));
+      return FALSE;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      *reason = g_strdup (g_strerror (errno));
+      close (fd);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      *reason = g_strdup (S_ISDIR (st.st_mode) ? g_strerror (EISDIR) : _("not a regular file"));
+      close (fd);
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      *too_large = TRUE;
+      close (fd);
+      return FALSE;
+    }
+
+  /* The size may change while reading: read to the end, never past the
+   * limit. */
+  allocated = (gsize) st.st_size + 1;
+  buffer = g_malloc (allocated);
+  for (;;)
+    {
+      gssize n;
+
+      if (size + 1 == allocated)
+        {
+          if (size >= max_size)
+            {
+              char probe;
+
+              /* Exactly at the limit: fine unless there is more. */
+              do
+                n = read (fd, &probe, 1);
+              while (n < 0 && errno == EINTR);
+              if (n == 0)
+                break;
+              close (fd);
+              if (n < 0)
+                {
+                  *reason = g_strdup (g_strerror (errno));
+                  return FALSE;
+                }
+              *too_large = TRUE;
+              return FALSE;
+            }
+          allocated = MIN (MAX (allocated * 2, (gsize) 4096), max_size + 1);
+          buffer = g_realloc (buffer, allocated);
+        }
+      n = read (fd, buffer + size, allocated - 1 - size);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          *reason = g_strdup (g_strerror (errno));
+          close (fd);
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      size += (gsize) n;
+    }
+  close (fd);
+
+  buffer[size] = '\0';
+  *contents = g_steal_pointer (&buffer);
+  *length = size;
   return TRUE;
 }

@@ -33,7 +33,9 @@ resolve_id_array (AtlasLoaderContext *ctx,
             {
               g_autofree char *quoted = atlas_loader_quote (json_node_get_string (node));
 
-              atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, _("unknown %s %s"), what, quoted);
+              /* @what is translated as in atlas-loader-context.c */
+              atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, _("unknown %s %s"),
+                                   g_dpgettext2 (GETTEXT_PACKAGE, "kind of id", what), quoted);
             }
           else
             g_ptr_array_add (out, item);
