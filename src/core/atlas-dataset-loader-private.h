@@ -50,4 +50,9 @@ void atlas_loader_report_not_positive (AtlasLoaderContext *ctx,
                                        double              value,
                                        gboolean            zero_allowed);
 
+/* For tests: FALSE reads every inline "points" array through json-glib's
+ * tree, as the fast reader (atlas-points-json.c) must match; TRUE, the
+ * default, reads them from the bytes. */
+void atlas_loader_set_fast_points (gboolean enabled);
+
 G_END_DECLS

@@ -5,6 +5,15 @@
 #include <string.h>
 
 #include "atlas-json-guard-private.h"
+#include "atlas-points-json-private.h"
+
+static gboolean fast_points = TRUE;
+
+void
+atlas_loader_set_fast_points (gboolean enabled)
+{
+  fast_points = enabled;
+}
 
 guint
 atlas_loader_foreach_item (AtlasLoaderContext  *ctx,
@@ -98,13 +107,14 @@ rephrase_json_glib_error (const char *display_name,
       g_autofree char *detail = atlas_loader_escape (parse_error + strlen ("Parse error: "), -1);
 
       /* location is ":LINE:COL: " */
-      return g_strdup_printf ("%s%ssyntax error: %s", display_name, location, detail);
+      /* Translators: the file name, ":LINE:COL: ", then what is wrong */
+      return g_strdup_printf (_("%s%ssyntax error: %s"), display_name, location, detail);
     }
   else
     {
       g_autofree char *detail = atlas_loader_escape (message, -1);
 
-      return g_strdup_printf ("%s: syntax error: %s", display_name, detail);
+      return g_strdup_printf (_("%s: syntax error: %s"), display_name, detail);
     }
 }
 
@@ -192,24 +202,48 @@ load (AtlasLoaderContext *ctx,
   g_autoptr(AtlasDataset) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *blanked = NULL;
+  const char *json;
+  gsize json_length;
   gsize offset = 0;
   JsonNode *root;
 
-  if (!atlas_json_guard_check (data, length, ctx->display_name, ATLAS_DATASET_MAX_DEPTH,
-                               &offset, &local_error))
+  /* Before anything is parsed: the parse tree costs many times the file. */
+  if (length > ATLAS_DATASET_MAX_FILE_SIZE)
+    {
+      atlas_loader_report_message (ctx, ATLAS_DATASET_ERROR_IO,
+                                   g_strdup_printf (_("%s: the file is larger than %u MiB (the most a dataset may be)"),
+                                                    ctx->display_name,
+                                                    ATLAS_DATASET_MAX_FILE_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (fast_points)
+    ctx->points_spans = g_array_new (FALSE, FALSE, sizeof (AtlasJsonPointsSpan));
+  if (!atlas_json_guard_check_with_points (data, length, ctx->display_name, ATLAS_DATASET_MAX_DEPTH,
+                                           &offset, ctx->points_spans, &local_error))
     {
       atlas_loader_report_message (ctx, local_error->code, g_strdup (local_error->message));
       return NULL;
     }
 
+  /* The points arrays are read from these bytes (atlas-points-json.c);
+   * json-glib gets them empty. */
+  ctx->json_text = json = data + offset;
+  json_length = length - offset;
+  if (ctx->points_spans != NULL && ctx->points_spans->len > 0)
+    json = blanked = atlas_points_json_blank (ctx->json_text, length - offset,
+                                              ctx->points_spans, &json_length);
+
   parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data + offset, length - offset, &local_error))
+  if (!json_parser_load_from_data (parser, json, json_length, &local_error))
     {
       atlas_loader_report_message (ctx, ATLAS_DATASET_ERROR_SYNTAX,
                                    rephrase_json_glib_error (ctx->display_name,
                                                              local_error->message));
       return NULL;
     }
+  g_clear_pointer (&blanked, g_free);
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
@@ -275,8 +309,9 @@ atlas_dataset_load_file (const char  *path,
   g_autofree char *display_name = NULL;
   g_autofree char *base_dir = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
   AtlasDataset *self;
+  gboolean too_large;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -286,11 +321,19 @@ atlas_dataset_load_file (const char  *path,
   display_name = g_path_get_basename (absolute);
   base_dir = g_path_get_dirname (absolute);
 
-  if (!g_file_get_contents (absolute, &contents, &length, &local_error))
+  /* Bounded: a FIFO, a device or a huge file is refused before it can
+   * block or fill the memory. */
+  if (!atlas_loader_read_file (absolute, ATLAS_DATASET_MAX_FILE_SIZE, &contents, &length,
+                               &too_large, &reason))
     {
       g_autofree char *name = atlas_loader_escape (display_name, -1);
-      g_autofree char *message = g_strdup_printf (_("%s: cannot read the file: %s"),
-                                                  name, local_error->message);
+      g_autofree char *message = NULL;
+
+      if (too_large)
+        message = g_strdup_printf (_("%s: the file is larger than %u MiB (the most a dataset may be)"),
+                                   name, ATLAS_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        message = g_strdup_printf (_("%s: cannot read the file: %s"), name, reason);
 
       if (messages != NULL)
         {

@@ -45,8 +45,9 @@ append_prices (GString      *out,
         last = &s->points[s->n_points - 1];
     }
 
-  g_string_append_printf (out, _("Price series: %u (%" G_GSIZE_FORMAT " points)"),
-                          series->len, n_points);
+  /* %lu, not G_GSIZE_FORMAT: xgettext cannot read a macro inside a message. */
+  g_string_append_printf (out, _("Price series: %u (%lu points)"),
+                          series->len, (unsigned long) n_points);
   if (first != NULL)
     {
       AtlasDate from = { 0 }, to = { 0 };

@@ -24,6 +24,14 @@ typedef enum {
 #define ATLAS_DATASET_DEFAULT_MAX_MESSAGES 100
 /* Deepest nesting of arrays and objects a dataset may use. */
 #define ATLAS_DATASET_MAX_DEPTH 64
+/* Limits that bound the memory and time a hostile file can cost, far above
+ * what any dataset needs: the bytes of a dataset file, and of all its
+ * points_csv files together; the JSON values (numbers, strings, true, false,
+ * null, arrays, objects) of a file (a million inline [date, low, high]
+ * points fit); the bytes of one JSON string as written. */
+#define ATLAS_DATASET_MAX_FILE_SIZE (256u * 1024 * 1024)
+#define ATLAS_DATASET_MAX_VALUES    5000000u
+#define ATLAS_DATASET_MAX_STRING    (1024u * 1024)
 
 /* A list of source ids (the nearest "cite"); NULL-terminated, never empty
  * when non-NULL. Items that have no cite of their own have NULL and inherit

@@ -24,6 +24,27 @@ gboolean atlas_json_guard_check (const char  *data,
                                  gsize       *content_offset,
                                  GError     **error);
 
+/* A "points" array of a price series ($.prices[SERIES].points) whose
+ * elements are all arrays ([date, value] or [date, low, high], as far as
+ * the grammar goes): the loader reads these straight from the bytes
+ * instead of through json-glib's tree (atlas-points-json.c). */
+typedef struct {
+  guint series;                  /* index in $.prices */
+  guint n_elements;
+  gsize open;                    /* offset of its '[' after any byte-order mark */
+  gsize close;                   /* offset of its ']' */
+} AtlasJsonPointsSpan;
+
+/* The same check, also appending to @points_spans (of AtlasJsonPointsSpan,
+ * in file order) every such array; on failure @points_spans is partial. */
+gboolean atlas_json_guard_check_with_points (const char  *data,
+                                             gsize        length,
+                                             const char  *display_name,
+                                             guint        max_depth,
+                                             gsize       *content_offset,
+                                             GArray      *points_spans,
+                                             GError     **error);
+
 /* 1-based line and column (in characters) of @offset in @data. */
 void     atlas_json_guard_locate (const char *data,
                                   gsize       offset,

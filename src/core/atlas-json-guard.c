@@ -7,10 +7,12 @@
 #include "atlas-dataset.h"
 #include "atlas-loader-context-private.h"
 
-/* Member names compared per object for duplicates: dataset objects have a
- * handful of members; a hostile object with thousands of keys must not make
- * the check quadratic, so keys past this many are not compared. */
-#define MAX_KEYS_CHECKED 64
+/* Member names of an object are compared with each other while there are
+ * few (dataset objects have a handful); past this many, through a hash
+ * table, so that a hostile object with a million keys stays linear. Every
+ * duplicate is found: json-glib would otherwise keep the last value, and
+ * scan all the names before it for each repeat. */
+#define MAX_KEYS_COMPARED 64
 
 typedef enum {
   EXPECT_VALUE,
@@ -25,6 +27,8 @@ typedef enum {
 typedef struct {
   const char *start;       /* the name as written, between its quotes */
   gsize       length;
+  const char *name;        /* the name decoded: == start unless it has escapes */
+  gsize       name_length;
 } KeySpan;
 
 typedef struct {
@@ -32,6 +36,7 @@ typedef struct {
   const char *end;
   const char *display_name;
   GError    **error;
+  guint       n_values;    /* json-glib spends about 100 bytes on each */
 } Guard;
 
 void
@@ -175,6 +180,12 @@ scan_string (Guard       *guard,
         }
     }
 
+  /* One long string costs json-glib a copy or two, and every chart that
+   * shows it a layout of it: no dataset text needs this much. */
+  if ((gsize) (p - start - 1) > ATLAS_DATASET_MAX_STRING)
+    return fail (guard, start, _("a string longer than %u bytes (the longest a dataset may hold)"),
+                 ATLAS_DATASET_MAX_STRING);
+
   *pp = p + 1;
   return TRUE;
 }
@@ -311,12 +322,203 @@ check_utf8 (Guard      *guard,
   if (g_utf8_validate_len (guard->data, guard->end - guard->data, &invalid))
     return TRUE;
 
+  /* %lu, not G_GSIZE_FORMAT: xgettext cannot read a macro inside a message. */
   if (*invalid == '\0')
-    return fail (guard, invalid, _("NUL byte at byte offset %" G_GSIZE_FORMAT " (not a text file)"),
-                 (gsize) (invalid - guard->data) + bom_length);
-  return fail (guard, invalid, _("invalid UTF-8 at byte offset %" G_GSIZE_FORMAT),
-               (gsize) (invalid - guard->data) + bom_length);
+    return fail (guard, invalid, _("NUL byte at byte offset %lu (not a text file)"),
+                 (unsigned long) (invalid - guard->data) + bom_length);
+  return fail (guard, invalid, _("invalid UTF-8 at byte offset %lu"),
+               (unsigned long) (invalid - guard->data) + bom_length);
 }
+
+/* The name between @start and @end with its escapes decoded (they are
+ * valid: scan_string() checked them), so that "a" and "\u0061" are found
+ * to be the same member, as json-glib reads them. */
+static char *
+decode_name (const char *start,
+             const char *end,
+             gsize      *length)
+{
+  GString *name = g_string_sized_new (end - start);
+  const char *p = start;
+
+  while (p < end)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (name, *p++);
+          continue;
+        }
+      switch (p[1])
+        {
+        case 'b': g_string_append_c (name, '\b'); p += 2; break;
+        case 'f': g_string_append_c (name, '\f'); p += 2; break;
+        case 'n': g_string_append_c (name, '\n'); p += 2; break;
+        case 'r': g_string_append_c (name, '\r'); p += 2; break;
+        case 't': g_string_append_c (name, '\t'); p += 2; break;
+        case 'u':
+          {
+            gunichar c = (gunichar) read_hex4 (p + 2, end);
+
+            p += 6;
+            if (c >= 0xd800 && c <= 0xdbff)
+              {
+                c = 0x10000 + ((c - 0xd800) << 10) + ((gunichar) read_hex4 (p + 2, end) - 0xdc00);
+                p += 6;
+              }
+            g_string_append_unichar (name, c);
+          }
+          break;
+        default:                /* '"', '\\', '/' */
+          g_string_append_c (name, p[1]);
+          p += 2;
+          break;
+        }
+    }
+  *length = name->len;
+  return g_string_free (name, FALSE);
+}
+
+static guint
+key_hash (gconstpointer key)
+{
+  const KeySpan *span = key;
+  guint hash = 5381;
+
+  for (gsize i = 0; i < span->name_length; i++)
+    hash = hash * 33 + (guchar) span->name[i];
+  return hash;
+}
+
+static gboolean
+key_equal (gconstpointer a,
+           gconstpointer b)
+{
+  const KeySpan *x = a, *y = b;
+
+  return x->name_length == y->name_length && memcmp (x->name, y->name, x->name_length) == 0;
+}
+
+/* Per open object: its keys, compared one by one or through @table. */
+typedef struct {
+  GArray     *keys;        /* KeySpan */
+  GHashTable *table;       /* of KeySpan*, once there are many keys */
+  GPtrArray  *names;       /* decoded names, owned */
+} ObjectKeys;
+
+/* Ready for the next object at the same level, keeping the allocations. */
+static void
+object_keys_reset (ObjectKeys *object)
+{
+  if (object->keys != NULL)
+    g_array_set_size (object->keys, 0);
+  g_clear_pointer (&object->table, g_hash_table_unref);
+  if (object->names != NULL)
+    g_ptr_array_set_size (object->names, 0);
+}
+
+/* One ObjectKeys per level of nesting. */
+typedef struct {
+  ObjectKeys *levels;
+  guint       n_levels;
+} KeyStack;
+
+static void
+key_stack_clear (KeyStack *stack)
+{
+  for (guint i = 0; i < stack->n_levels; i++)
+    {
+      g_clear_pointer (&stack->levels[i].keys, g_array_unref);
+      g_clear_pointer (&stack->levels[i].table, g_hash_table_unref);
+      g_clear_pointer (&stack->levels[i].names, g_ptr_array_unref);
+    }
+  g_clear_pointer (&stack->levels, g_free);
+  stack->n_levels = 0;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KeyStack, key_stack_clear)
+
+/* Adds the key between @start and @end to @object; FALSE when the object
+ * has it already. */
+static gboolean
+object_keys_add (ObjectKeys *object,
+                 const char *start,
+                 const char *end)
+{
+  KeySpan span = { start, end - start, start, end - start };
+
+  if (memchr (start, '\\', end - start) != NULL)
+    {
+      char *name = decode_name (start, end, &span.name_length);
+
+      if (object->names == NULL)
+        object->names = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (object->names, name);
+      span.name = name;
+    }
+
+  if (object->keys == NULL)
+    object->keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
+
+  if (object->table != NULL)
+    {
+      KeySpan *copy;
+
+      if (g_hash_table_contains (object->table, &span))
+        return FALSE;
+      copy = g_new (KeySpan, 1);
+      *copy = span;
+      g_hash_table_add (object->table, copy);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < object->keys->len; i++)
+    if (key_equal (&g_array_index (object->keys, KeySpan, i), &span))
+      return FALSE;
+  g_array_append_val (object->keys, span);
+
+  if (object->keys->len > MAX_KEYS_COMPARED)
+    {
+      object->table = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+      for (guint i = 0; i < object->keys->len; i++)
+        {
+          KeySpan *copy = g_new (KeySpan, 1);
+
+          *copy = g_array_index (object->keys, KeySpan, i);
+          g_hash_table_add (object->table, copy);
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the member name between @start and @end reads @name, as
+ * json-glib reads it (escapes decoded). */
+static gboolean
+key_is (const char *start,
+        const char *end,
+        const char *name)
+{
+  gsize length = strlen (name);
+  g_autofree char *decoded = NULL;
+
+  if (memchr (start, '\\', end - start) == NULL)
+    return (gsize) (end - start) == length && memcmp (start, name, length) == 0;
+
+  decoded = decode_name (start, end, &length);
+  return length == strlen (name) && memcmp (decoded, name, length) == 0;
+}
+
+/* Where the scan is relative to $.prices[*].points, for the loader's fast
+ * path; three compares per value, on the depth the scan keeps anyway. */
+typedef struct {
+  GArray             *spans;        /* AtlasJsonPointsSpan, or NULL: not wanted */
+  gboolean            key_prices;   /* the root member being read is "prices" */
+  gboolean            in_prices;    /* inside the array $.prices */
+  guint               n_series;     /* elements of $.prices begun */
+  gboolean            key_points;   /* the series member being read is "points" */
+  gboolean            in_points;    /* inside $.prices[n_series - 1].points */
+  gboolean            all_arrays;   /* every element of it so far is an array */
+  AtlasJsonPointsSpan span;
+} PointsTracker;
 
 gboolean
 atlas_json_guard_check (const char  *data,
@@ -326,10 +528,23 @@ atlas_json_guard_check (const char  *data,
                         gsize       *content_offset,
                         GError     **error)
 {
-  Guard guard = { data, data + length, display_name, error };
+  return atlas_json_guard_check_with_points (data, length, display_name, max_depth,
+                                             content_offset, NULL, error);
+}
+
+gboolean
+atlas_json_guard_check_with_points (const char  *data,
+                                    gsize        length,
+                                    const char  *display_name,
+                                    guint        max_depth,
+                                    gsize       *content_offset,
+                                    GArray      *points_spans,
+                                    GError     **error)
+{
+  Guard guard = { data, data + length, display_name, error, 0 };
+  PointsTracker points = { points_spans };
   g_autofree char *stack = NULL;   /* '{' or '[' per open level */
-  g_autofree guint *key_base = NULL; /* per level: first key of its object */
-  g_autoptr(GArray) keys = NULL;
+  g_auto(KeyStack) objects = { NULL, 0 };
   GuardState state = EXPECT_VALUE;
   guint depth = 0;
   gsize bom_length = 0;
@@ -362,8 +577,8 @@ atlas_json_guard_check (const char  *data,
     }
 
   stack = g_malloc (max_depth + 1);
-  key_base = g_new (guint, max_depth + 1);
-  keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
+  objects.levels = g_new0 (ObjectKeys, max_depth + 1);
+  objects.n_levels = max_depth + 1;
 
   for (;;)
     {
@@ -401,29 +616,21 @@ atlas_json_guard_check (const char  *data,
             return fail (&guard, p, _("syntax error: %s"), expectation (state, 0));
           {
             const char *key = p;
-            KeySpan span;
-            guint n_keys;
 
             if (!scan_string (&guard, &p))
               return FALSE;
-            span.start = key + 1;
-            span.length = p - key - 2;
-            n_keys = keys->len - key_base[depth - 1];
-            for (guint i = key_base[depth - 1]; i < keys->len; i++)
+            if (!object_keys_add (&objects.levels[depth - 1], key + 1, p - 1))
               {
-                const KeySpan *other = &g_array_index (keys, KeySpan, i);
+                g_autofree char *quoted = atlas_loader_quote_len (key + 1, p - key - 2);
 
-                if (other->length == span.length &&
-                    memcmp (other->start, span.start, span.length) == 0)
-                  {
-                    g_autofree char *quoted = atlas_loader_quote_len (span.start, span.length);
-
-                    return fail (&guard, key, _("syntax error: duplicate member %s in one object"),
-                                 quoted);
-                  }
+                return fail (&guard, key, _("syntax error: duplicate member %s in one object"),
+                             quoted);
               }
-            if (n_keys < MAX_KEYS_CHECKED)
-              g_array_append_val (keys, span);
+            /* A member of the root, or of an object in $.prices. */
+            if (points.spans != NULL && depth == 1)
+              points.key_prices = key_is (key + 1, p - 1, "prices");
+            else if (points.spans != NULL && depth == 3 && points.in_prices)
+              points.key_points = key_is (key + 1, p - 1, "points");
           }
           state = EXPECT_COLON;
           continue;
@@ -449,14 +656,42 @@ atlas_json_guard_check (const char  *data,
         }
 
       /* A value. */
+      if (++guard.n_values > ATLAS_DATASET_MAX_VALUES)
+        return fail (&guard, p, _("more than %u values (the most a dataset may hold; long price histories belong in a points_csv file)"),
+                     ATLAS_DATASET_MAX_VALUES);
+      if (points.in_prices)
+        {
+          if (depth == 2)
+            {
+              points.n_series++;
+              points.key_points = FALSE;
+            }
+          else if (depth == 4 && points.in_points)
+            {
+              points.span.n_elements++;
+              points.all_arrays &= c == '[';
+            }
+        }
       switch (c)
         {
         case '{':
         case '[':
           if (depth >= max_depth)
             return fail (&guard, p, _("nested deeper than %u levels"), max_depth);
+          if (points.spans != NULL && c == '[')
+            {
+              if (depth == 1 && points.key_prices)
+                points.in_prices = TRUE;
+              else if (depth == 3 && points.in_prices && points.key_points && stack[2] == '{')
+                {
+                  points.in_points = TRUE;
+                  points.all_arrays = TRUE;
+                  points.span.series = points.n_series - 1;
+                  points.span.n_elements = 0;
+                  points.span.open = p - guard.data;
+                }
+            }
           stack[depth] = c;
-          key_base[depth] = keys->len;
           depth++;
           p++;
           state = c == '{' ? EXPECT_KEY_OR_CLOSE : EXPECT_VALUE_OR_CLOSE;
@@ -487,7 +722,16 @@ atlas_json_guard_check (const char  *data,
 
     close:
       depth--;
-      g_array_set_size (keys, key_base[depth]);
+      object_keys_reset (&objects.levels[depth]);
+      if (points.in_points && depth == 3)
+        {
+          points.in_points = FALSE;
+          points.span.close = p - guard.data;
+          if (points.all_arrays)
+            g_array_append_val (points.spans, points.span);
+        }
+      else if (points.in_prices && depth == 1)
+        points.in_prices = FALSE;
       p++;
       state = depth > 0 ? EXPECT_COMMA_OR_CLOSE : EXPECT_END;
     }

@@ -26,6 +26,16 @@ typedef struct {
    * which matters when walking a million points. */
   AtlasPathSegment  path[ATLAS_LOADER_MAX_PATH];
   guint             depth;
+
+  /* Bytes of points_csv files read so far: many series naming one large
+   * file must not multiply it past ATLAS_DATASET_MAX_FILE_SIZE. */
+  gsize             csv_bytes;
+
+  /* The dataset's text after any byte-order mark (borrowed), and the
+   * "points" arrays in it that are read from these bytes rather than from
+   * json-glib's tree (AtlasJsonPointsSpan, by series; owned, or NULL). */
+  const char       *json_text;
+  GArray           *points_spans;
 } AtlasLoaderContext;
 
 AtlasLoaderContext *atlas_loader_context_new  (const char *display_name,
@@ -81,6 +91,19 @@ char     *atlas_loader_quote_len              (const char *text,
 char     *atlas_loader_format_number          (double      value);
 
 gboolean  atlas_loader_is_valid_id            (const char *text);
+
+/* Reads the whole of the regular file @path, at most @max_size bytes, into
+ * @contents (NUL-terminated, g_free() it).  Never blocks on a FIFO or reads
+ * a device forever: anything but a regular file is refused.  On failure
+ * returns FALSE and sets @reason to why ("not a regular file", "Permission
+ * denied", ...; g_free() it), or, when the file is larger than @max_size,
+ * sets *@too_large to TRUE and @reason to NULL. */
+gboolean  atlas_loader_read_file              (const char  *path,
+                                               gsize        max_size,
+                                               char       **contents,
+                                               gsize       *length,
+                                               gboolean    *too_large,
+                                               char       **reason);
 
 /* Typed members.  Each reports a missing required member or a wrong type at
  * the current path's @member and returns NULL / FALSE then. */

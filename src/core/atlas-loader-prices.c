@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-points-csv-private.h"
+#include "atlas-points-json-private.h"
 
 typedef struct {
   AtlasSeries      *series;
@@ -236,6 +237,52 @@ parse_inline_points (AtlasLoaderContext *ctx,
   state->buffer->n_inline = state->buffer->n_points;
 }
 
+typedef struct {
+  AtlasDataset *self;
+  SeriesState  *state;
+} PointFallback;
+
+/* A point the fast reader leaves (atlas-points-json.c): through
+ * json-glib and parse_point(), like every point of the tree. */
+static gboolean
+parse_point_text (AtlasLoaderContext *ctx,
+                  const char         *element,
+                  gsize               length,
+                  AtlasPricePoint    *point,
+                  gpointer            user_data)
+{
+  PointFallback *fallback = user_data;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  /* The guard has checked the whole text: this cannot fail. */
+  if (!json_parser_load_from_data (parser, element, length, NULL))
+    {
+      report_point_shape (ctx);
+      return FALSE;
+    }
+  return parse_point (ctx, fallback->self, fallback->state, json_parser_get_root (parser), point);
+}
+
+/* The same as parse_inline_points(), reading the bytes of @span. */
+static void
+parse_points_text (AtlasLoaderContext        *ctx,
+                   AtlasDataset              *self,
+                   SeriesState               *state,
+                   const AtlasJsonPointsSpan *span)
+{
+  PointFallback fallback = { self, state };
+  gsize n_fast;
+
+  atlas_loader_push_member (ctx, "points");
+  atlas_points_json_read (ctx, span, state->buffer, parse_point_text, &fallback, &n_fast);
+  atlas_loader_pop (ctx);
+
+  /* An array point has no cite of its own. */
+  if (n_fast > 0)
+    state->missing_cite = TRUE;
+  state->buffer->n_inline = state->buffer->n_points;
+}
+
 /* ---- sorting and duplicate dates -------------------------------------- */
 
 static int
@@ -432,7 +479,14 @@ parse_series (AtlasLoaderContext *ctx,
                          _("a series needs \"points\" or \"points_csv\" (or both)"));
 
   if (points != NULL)
-    parse_inline_points (ctx, self, &state, points);
+    {
+      const AtlasJsonPointsSpan *span = atlas_points_json_find (ctx, index);
+
+      if (span != NULL)
+        parse_points_text (ctx, self, &state, span);
+      else
+        parse_inline_points (ctx, self, &state, points);
+    }
 
   if (csv != NULL && !atlas_loader_context_should_stop (ctx))
     {

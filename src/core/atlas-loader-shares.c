@@ -169,18 +169,6 @@ collect_sources (const AtlasShare *share)
 }
 
 static gboolean
-same_sources (GPtrArray *a,
-              GPtrArray *b)
-{
-  if (a->len != b->len)
-    return FALSE;
-  for (guint i = 0; i < a->len; i++)
-    if (strcmp (a->pdata[i], b->pdata[i]) != 0)
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
 same_fact (const AtlasShare *a,
            const AtlasShare *b)
 {
@@ -190,58 +178,95 @@ same_fact (const AtlasShare *a,
          atlas_text_equal (a->metric, b->metric);
 }
 
+static guint
+fact_hash (gconstpointer key)
+{
+  const AtlasShare *share = key;
+
+  return atlas_text_hash (share->metric) ^ ((guint) share->year * 2654435761u) ^
+         (share->group != NULL ? g_str_hash (share->group) : 0);
+}
+
+static gboolean
+fact_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return same_fact (a, b);
+}
+
+/* The sources of a share of the fact whose primary is @primary, as a key. */
+static char *
+sources_key (guint      primary,
+             GPtrArray *sources)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%u", primary);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      g_string_append_c (key, '\x1f');
+      g_string_append (key, g_ptr_array_index (sources, i));
+    }
+  return g_string_free (key, FALSE);
+}
+
 /* Sources disagree: entries for one fact (metric, year, group) from other
  * sources become alternatives of the first; from the same sources, they are
- * a mistake. */
+ * a mistake.  Hash tables, not comparisons of every pair: a hostile file may
+ * hold a hundred thousand shares of one fact. */
 static void
 link_alternatives (AtlasLoaderContext *ctx,
                    AtlasDataset       *self)
 {
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-
-  for (guint i = 0; i < self->shares->len; i++)
-    g_ptr_array_add (sources, collect_sources (g_ptr_array_index (self->shares, i)));
+  /* share -> index + 1 of the first share of its fact (its primary) */
+  g_autoptr(GHashTable) primaries = g_hash_table_new (fact_hash, fact_equal);
+  /* sources_key() -> index + 1 of the first share of that fact with those sources */
+  g_autoptr(GHashTable) by_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   atlas_loader_push_member (ctx, "shares");
   for (guint i = 0; i < self->shares->len && !atlas_loader_context_should_stop (ctx); i++)
     {
       AtlasShare *share = g_ptr_array_index (self->shares, i);
+      g_autoptr(GPtrArray) sources = NULL;
+      g_autofree char *key = NULL;
+      AtlasShare *primary;
+      gpointer found;
+      guint j;
 
-      for (guint j = 0; j < i; j++)
+      if (share->metric == NULL)
+        continue;
+
+      sources = collect_sources (share);
+      found = g_hash_table_lookup (primaries, share);
+      if (found == NULL)
         {
-          AtlasShare *primary = g_ptr_array_index (self->shares, j);
-          guint twin;
-
-          if (primary->is_alternative || !same_fact (primary, share))
-            continue;
-
-          atlas_loader_push_index (ctx, i);
-          /* The same sources as the primary or as one of its alternatives. */
-          twin = same_sources (g_ptr_array_index (sources, i), g_ptr_array_index (sources, j)) ? j : G_MAXUINT;
-          for (guint a = 0; twin == G_MAXUINT && a < primary->alternatives->len; a++)
-            {
-              guint k = 0;
-
-              g_ptr_array_find (self->shares, g_ptr_array_index (primary->alternatives, a), &k);
-              if (same_sources (g_ptr_array_index (sources, i), g_ptr_array_index (sources, k)))
-                twin = k;
-            }
-          if (twin != G_MAXUINT)
-            {
-              g_autofree char *first = atlas_loader_sibling_path (ctx, twin);
-
-              atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
-                                   _("same metric, year, group and sources as %s (alternative figures need different sources)"),
-                                   first);
-            }
-          else
-            {
-              share->is_alternative = TRUE;
-              g_ptr_array_add (primary->alternatives, share);
-            }
-          atlas_loader_pop (ctx);
-          break;
+          g_hash_table_insert (primaries, share, GUINT_TO_POINTER (i + 1));
+          g_hash_table_insert (by_sources, sources_key (i, sources), GUINT_TO_POINTER (i + 1));
+          continue;
         }
+
+      j = GPOINTER_TO_UINT (found) - 1;
+      primary = g_ptr_array_index (self->shares, j);
+      key = sources_key (j, sources);
+      found = g_hash_table_lookup (by_sources, key);
+
+      atlas_loader_push_index (ctx, i);
+      /* The same sources as the primary or as one of its alternatives. */
+      if (found != NULL)
+        {
+          g_autofree char *first = atlas_loader_sibling_path (ctx, GPOINTER_TO_UINT (found) - 1);
+
+          atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
+                               _("same metric, year, group and sources as %s (alternative figures need different sources)"),
+                               first);
+        }
+      else
+        {
+          share->is_alternative = TRUE;
+          g_ptr_array_add (primary->alternatives, share);
+          g_hash_table_insert (by_sources, g_steal_pointer (&key), GUINT_TO_POINTER (i + 1));
+        }
+      atlas_loader_pop (ctx);
     }
   atlas_loader_pop (ctx);
 }

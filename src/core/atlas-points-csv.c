@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atlas-decimal-private.h"
+
 /* ---- the point buffer ------------------------------------------------- */
 
 void
@@ -230,11 +232,15 @@ read_price (CsvReader  *reader,
   if (start == end)
     goto invalid;
 
-  /* The buffer is NUL-terminated and the field ends at a character
-   * strtod() stops at, so no copy is needed. */
-  value = g_ascii_strtod (start, &parsed_end);
-  if (parsed_end != end)
-    goto invalid;
+  /* Most prices are short decimals, read exactly without strtod(); the
+   * buffer is NUL-terminated and the field ends at a character strtod()
+   * stops at, so the others need no copy. */
+  if (!atlas_decimal_parse_short (start, end, &value))
+    {
+      value = g_ascii_strtod (start, &parsed_end);
+      if (parsed_end != end)
+        goto invalid;
+    }
 
   if (!isfinite (value))
     {
@@ -368,20 +374,30 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
 {
   g_autofree char *contents = NULL;
   g_autofree char *name = atlas_loader_escape (relative, -1);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
   CsvReader reader = { ctx, name, 1 };
   const char *p, *end, *line_end;
+  gboolean too_large;
   guint n_columns;
   gsize length;
 
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
+  /* Every series may name a CSV file, the same one or a FIFO: the files
+   * of one dataset share one budget, and only regular files are read. */
+  if (!atlas_loader_read_file (path, ATLAS_DATASET_MAX_FILE_SIZE - ctx->csv_bytes,
+                               &contents, &length, &too_large, &reason))
     {
       g_autofree char *quoted = atlas_loader_quote (relative);
 
-      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_IO, "points_csv",
-                                  _("cannot read %s: %s"), quoted, local_error->message);
+      if (too_large)
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_IO, "points_csv",
+                                    _("cannot read %s: the points_csv files of the dataset add up to more than %u MiB (the most they may be)"),
+                                    quoted, ATLAS_DATASET_MAX_FILE_SIZE / (1024 * 1024));
+      else
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_IO, "points_csv",
+                                    _("cannot read %s: %s"), quoted, reason);
       return FALSE;
     }
+  ctx->csv_bytes += length;
 
   p = contents;
   end = contents + length;
@@ -407,8 +423,9 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
   }
 
   /* One allocation for the whole file: a million rows must not mean a
-   * million reallocations. */
-  atlas_point_buffer_reserve (buffer, count_lines (p, end));
+   * million reallocations. A row takes at least 7 bytes ("2025,1" and its
+   * newline), so a file of blank lines does not reserve 40 bytes each. */
+  atlas_point_buffer_reserve (buffer, MIN (count_lines (p, end), (gsize) (end - p) / 7 + 1));
 
   p = line_end < end ? line_end + 1 : end;
   while (p < end && !atlas_loader_context_should_stop (ctx))

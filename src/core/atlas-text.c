@@ -178,6 +178,26 @@ atlas_text_equal (const AtlasText *a,
   if (a == NULL || b == NULL || a->n_items != b->n_items)
     return FALSE;
 
+  /* A hostile file may give a text thousands of languages: past a few,
+   * pairing them by scanning would be quadratic. */
+  if (a->n_items > 16)
+    {
+      g_autoptr(GHashTable) texts = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < b->n_items; i++)
+        if (b->items[i].lang != NULL)
+          g_hash_table_insert (texts, b->items[i].lang, b->items[i].text);
+      for (guint i = 0; i < a->n_items; i++)
+        {
+          const char *other = a->items[i].lang != NULL ? g_hash_table_lookup (texts, a->items[i].lang)
+                                                       : NULL;
+
+          if (other == NULL || strcmp (other, a->items[i].text) != 0)
+            return FALSE;
+        }
+      return TRUE;
+    }
+
   for (guint i = 0; i < a->n_items; i++)
     {
       const AtlasTextItem *other = find_exact (b, a->items[i].lang);
@@ -186,6 +206,20 @@ atlas_text_equal (const AtlasText *a,
         return FALSE;
     }
   return TRUE;
+}
+
+guint
+atlas_text_hash (const AtlasText *self)
+{
+  guint hash = 0;
+
+  if (self == NULL)
+    return 0;
+  /* A sum: equal texts may list their languages in any order. */
+  for (guint i = 0; i < self->n_items; i++)
+    hash += (self->items[i].lang != NULL ? g_str_hash (self->items[i].lang) * 31 : 0) +
+            g_str_hash (self->items[i].text);
+  return hash;
 }
 
 /* "zh_CN.UTF-8" -> "zh"; the C and POSIX locales read English. */

@@ -25,6 +25,8 @@ const char *atlas_text_get              (const AtlasText *self,
 guint       atlas_text_n_languages      (const AtlasText *self);
 gboolean    atlas_text_equal            (const AtlasText *a,
                                          const AtlasText *b);
+/* A hash consistent with atlas_text_equal() (for hash tables of texts). */
+guint       atlas_text_hash             (const AtlasText *self);
 
 /* The language used when a caller passes NULL: "en", "zh", ... Defaults to
  * the first of g_get_language_names() reduced to its language part. */
