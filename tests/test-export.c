@@ -2,6 +2,7 @@
 #include "atlas-config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -544,6 +545,198 @@ test_export_scene_png (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (height, ==, 150);
 }
 
+/* The scene as write_png() draws it, at @scale. */
+static cairo_surface_t *
+render_scene (const AtlasScene *scene, double scale)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) ceil (scene->width * scale - 1e-6),
+                                        (int) ceil (scene->height * scale - 1e-6));
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  atlas_scene_draw (scene, cr);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static guint32
+pixel_at (cairo_surface_t *surface, int x, int y)
+{
+  const guchar *row = cairo_image_surface_get_data (surface) +
+                      (gsize) y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x];
+}
+
+/* The PNG written decodes to the very pixels drawn: opaque, so written
+ * without alpha, and compared exactly at a few hundred places (a grid over
+ * the whole figure and every pixel of a line through the rectangle and the
+ * text, so that not only background is compared). */
+static void
+assert_png_matches_scene (cairo_surface_t *decoded, const AtlasScene *scene, double scale)
+{
+  cairo_surface_t *drawn = render_scene (scene, scale);
+  int width = cairo_image_surface_get_width (drawn);
+  int height = cairo_image_surface_get_height (drawn);
+  guint32 background = pixel_at (drawn, 0, 0);
+  guint compared = 0, not_background = 0;
+
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_format (decoded), ==, CAIRO_FORMAT_RGB24);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, height);
+  cairo_surface_flush (decoded);
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 want, got;
+
+        if (!((x % 13 == 0 && y % 11 == 0) || y == (int) (25 * scale)))
+          continue;
+        want = pixel_at (drawn, x, y);
+        got = pixel_at (decoded, x, y);
+        g_assert_cmphex (want >> 24, ==, 0xff);
+        g_assert_cmphex (got & 0xffffff, ==, want & 0xffffff);
+        compared++;
+        if (want != background)
+          not_background++;
+      }
+  g_assert_cmpuint (compared, >=, 300);
+  g_assert_cmpuint (not_background, >=, 50);
+  cairo_surface_destroy (drawn);
+}
+
+static void
+test_export_scene_png_pixels (Fixture *fixture, gconstpointer data)
+{
+  const gboolean dark_styles[] = { FALSE, TRUE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dark_styles); i++)
+    {
+      g_autoptr(AtlasScene) scene = small_scene ();
+      g_autofree char *path = g_build_filename (fixture->dir, "chart.png", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree guchar *bytes = NULL;
+      gsize length;
+      cairo_surface_t *decoded;
+
+      if (dark_styles[i])
+        scene->background = (AtlasColor) { 0.1, 0.2, 0.3, 1.0 };
+      g_assert_true (atlas_export_scene (scene, ATLAS_EXPORT_PNG, 1.5, path, &error));
+      g_assert_no_error (error);
+      /* Colour type 2: RGB, no alpha channel. */
+      g_assert_true (g_file_get_contents (path, (char **) &bytes, &length, NULL));
+      g_assert_cmpuint (length, >, 25);
+      g_assert_cmpuint (bytes[24], ==, 8);
+      g_assert_cmpuint (bytes[25], ==, 2);
+      decoded = cairo_image_surface_create_from_png (path);
+      assert_png_matches_scene (decoded, scene, 1.5);
+      cairo_surface_destroy (decoded);
+    }
+}
+
+static cairo_status_t
+read_from_bytes (void *closure, unsigned char *data, unsigned int length)
+{
+  GBytes **rest = closure;
+  gsize size;
+  const guchar *bytes = g_bytes_get_data (*rest, &size);
+  GBytes *tail;
+
+  if (length > size)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, bytes, length);
+  tail = g_bytes_new_from_bytes (*rest, length, size - length);
+  g_bytes_unref (*rest);
+  *rest = tail;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The clipboard's PNG comes from the same encoder, into memory. */
+static void
+test_export_chart_png_bytes (void)
+{
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "rare-earths.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GBytes) png = NULL;
+  AtlasExportRequest request = { 0 };
+  AtlasChartOptions options;
+  GBytes *rest;
+  cairo_surface_t *decoded;
+
+  g_assert_no_error (error);
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  request.dataset = dataset;
+  request.options = &options;
+  request.style = style;
+  request.width = 640;
+  request.height = 360;
+  request.scale = 1.0;
+  png = atlas_export_chart_png (&request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (png);
+
+  rest = g_bytes_ref (png);
+  decoded = cairo_image_surface_create_from_png_stream (read_from_bytes, &rest);
+  g_bytes_unref (rest);
+  scene = atlas_chart_layout (dataset, &options, 640, 360, style, &error);
+  g_assert_no_error (error);
+  assert_png_matches_scene (decoded, scene, 1.0);
+  cairo_surface_destroy (decoded);
+}
+
+/* A scene whose background is not opaque keeps its alpha: RGBA,
+ * unpremultiplied, which cairo premultiplies again on reading (exact to
+ * within the rounding of that round trip). */
+static void
+test_export_scene_png_translucent (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(AtlasScene) scene = small_scene ();
+  g_autofree char *path = g_build_filename (fixture->dir, "chart.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree guchar *bytes = NULL;
+  gsize length;
+  cairo_surface_t *decoded, *drawn;
+  int width, height;
+
+  scene->background = (AtlasColor) { 1.0, 1.0, 1.0, 0.5 };
+  g_assert_true (atlas_export_scene (scene, ATLAS_EXPORT_PNG, 1.0, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, (char **) &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 25);
+  g_assert_cmpuint (bytes[25], ==, 6);
+
+  decoded = cairo_image_surface_create_from_png (path);
+  drawn = render_scene (scene, 1.0);
+  width = cairo_image_surface_get_width (drawn);
+  height = cairo_image_surface_get_height (drawn);
+  g_assert_cmpint (cairo_image_surface_get_format (decoded), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, height);
+  cairo_surface_flush (decoded);
+  g_assert_cmphex (pixel_at (drawn, 0, 0) >> 24, ==, 0x80);
+  for (int y = 0; y < height; y += 3)
+    for (int x = 0; x < width; x += 7)
+      {
+        guint32 want = pixel_at (drawn, x, y), got = pixel_at (decoded, x, y);
+
+        g_assert_cmphex (got >> 24, ==, want >> 24);
+        for (int shift = 0; shift < 24; shift += 8)
+          g_assert_cmpint (ABS ((int) ((got >> shift) & 0xff) - (int) ((want >> shift) & 0xff)), <=, 1);
+      }
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (decoded);
+}
+
 static void
 parse_markup_or_fail (const char *text)
 {
@@ -772,6 +965,9 @@ main (int argc, char **argv)
   g_test_add_func ("/svg-title/inserted", test_svg_title);
   g_test_add_func ("/svg-title/without-root", test_svg_title_without_root);
   ADD_FIXTURE_TEST ("/scene/png", test_export_scene_png);
+  ADD_FIXTURE_TEST ("/scene/png-pixels", test_export_scene_png_pixels);
+  ADD_FIXTURE_TEST ("/scene/png-translucent", test_export_scene_png_translucent);
+  g_test_add_func ("/chart/png-bytes", test_export_chart_png_bytes);
   ADD_FIXTURE_TEST ("/scene/svg", test_export_scene_svg);
   ADD_FIXTURE_TEST ("/scene/pdf", test_export_scene_pdf);
   ADD_FIXTURE_TEST ("/scene/refuses", test_export_scene_refuses);

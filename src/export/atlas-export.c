@@ -8,6 +8,7 @@
 
 #include "atlas-atomic-file.h"
 #include "atlas-export-private.h"
+#include "atlas-png-writer.h"
 #include "atlas-svg-title-writer.h"
 
 G_DEFINE_QUARK (atlas-export-error-quark, atlas_export_error)
@@ -170,8 +171,7 @@ write_png (const AtlasScene       *scene,
                                         png_pixels (scene->height, scale));
   ok = atlas_export_check_cairo (cairo_surface_status (surface), file, error) &&
        draw_scene_on (scene, surface, scale, file, error) &&
-       atlas_export_check_cairo (cairo_surface_write_to_png_stream (surface, write, closure),
-                                 file, error);
+       atlas_export_check_cairo (atlas_png_write_surface (surface, write, closure), file, error);
   cairo_surface_destroy (surface);
   return ok;
 }
