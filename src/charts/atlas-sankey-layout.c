@@ -12,6 +12,10 @@ G_DEFINE_QUARK (atlas-sankey-layout-error-quark, atlas_sankey_layout_error)
 #define DEFAULT_RELAX_ITERATIONS 8
 #define TRANSPOSE_ROUNDS 8
 #define STALE_ITERATIONS 3
+#define SIFT_ROUNDS 3
+#define POLISH_ROUNDS 1
+/* Sifting costs len^2 per column: longer columns rely on sweeps and swaps. */
+#define SIFT_MAX_COLUMN 1500
 
 /* A column entry: a real node, or a virtual node that carries one long link
  * across an intermediate column so that ordering and stacking treat it like
@@ -721,18 +725,309 @@ keep_if_better (Builder *b, double *best, guint *best_pos)
   return FALSE;
 }
 
+/* ---- sifting -------------------------------------------------------------- */
+
+/* Sifting moves one item at a time to the best place in its column.  The
+ * crossings between two items' hops depend only on the neighbouring
+ * columns, so one matrix per column (cross[u * len + v]: weighted
+ * crossings of u's and v's hops when u is above v, u and v indexing the
+ * column as it was when the matrix was made) prices every position of
+ * every item in O(len) each. */
+typedef struct {
+  double *cross;        /* len x len pair crossings of the column being sifted */
+  double *below_sum;    /* per position of a neighbouring column */
+} SiftScratch;
+
+static void
+add_side_to_pair_matrix (const Neighbour *lists, const guint *at, const guint *n,
+                         guint len, guint other_len, double *below_sum, double *cross)
+{
+  for (guint u = 0; u < len; u++)
+    {
+      const Neighbour *hu = lists + at[u];
+      double total_u = 0;
+
+      /* below_sum[p]: the weight of u's hops ending above position p. */
+      memset (below_sum, 0, sizeof (double) * (other_len + 1));
+      for (guint h = 0; h < n[u]; h++)
+        below_sum[hu[h].pos + 1] += hu[h].weight;
+      for (guint p = 0; p < other_len; p++)
+        below_sum[p + 1] += below_sum[p];
+      total_u = below_sum[other_len];
+
+      for (guint v = u + 1; v < len; v++)
+        {
+          const Neighbour *hv = lists + at[v];
+          double u_above = 0, v_above = 0;
+
+          /* A hop of v crosses u's hops that end strictly on the other side. */
+          for (guint h = 0; h < n[v]; h++)
+            {
+              u_above += hv[h].weight * (total_u - below_sum[hv[h].pos + 1]);
+              v_above += hv[h].weight * below_sum[hv[h].pos];
+            }
+          cross[u * len + v] += u_above;
+          cross[v * len + u] += v_above;
+        }
+    }
+}
+
+static void
+fill_pair_matrix (Builder *b, guint c, TransposeScratch *ts, double *cross, double *below_sum)
+{
+  guint len = b->column_len[c];
+
+  collect_sorted_neighbours (b, c, ts);
+  memset (cross, 0, sizeof (double) * len * len);
+  if (c > 0)
+    add_side_to_pair_matrix (ts->lists, ts->left_at, ts->left_n, len,
+                             b->column_len[c - 1], below_sum, cross);
+  if (c + 1 < b->n_columns)
+    add_side_to_pair_matrix (ts->lists, ts->right_at, ts->right_n, len,
+                             b->column_len[c + 1], below_sum, cross);
+}
+
+/* Takes @u out of @order (len - 1 others remain) and puts it back where it
+ * crosses least, staying put unless a place is strictly better. */
+static gboolean
+sift_one (const double *cross, guint len, guint *order, guint u)
+{
+  guint from = 0, best_at, k;
+  double cost = 0, best, here;
+
+  while (order[from] != u)
+    from++;
+  memmove (order + from, order + from + 1, sizeof (guint) * (len - 1 - from));
+
+  /* At the top, u is above every other item; each step down moves it
+   * below one more. */
+  for (k = 0; k + 1 < len; k++)
+    cost += cross[u * len + order[k]];
+  best = here = cost;
+  best_at = 0;
+  for (k = 0; k + 1 < len; k++)
+    {
+      guint v = order[k];
+      cost += cross[v * len + u] - cross[u * len + v];
+      if (k + 1 == from)
+        here = cost;
+      if (cost < best)
+        {
+          best = cost;
+          best_at = k + 1;
+        }
+    }
+  if (!(best < here - 1e-9 * MAX (here, 1)))
+    best_at = from;
+  memmove (order + best_at + 1, order + best_at, sizeof (guint) * (len - 1 - best_at));
+  order[best_at] = u;
+  return best_at != from;
+}
+
+static int
+compare_keyed_descending (const void *pa, const void *pb)
+{
+  return compare_keyed (pb, pa);
+}
+
+/* Sifts every item of column c once, heaviest first (heavy items decide
+ * most crossings, so they choose their place before the light ones). */
+static gboolean
+sift_column (Builder *b, guint c, TransposeScratch *ts, SiftScratch *ss, Keyed *keyed)
+{
+  guint len = b->column_len[c];
+  gboolean moved = FALSE;
+  g_autofree guint *initial = NULL;
+  g_autofree guint *order = NULL;
+
+  if (len < 3 || len > SIFT_MAX_COLUMN)
+    return FALSE;
+  initial = g_memdup2 (b->columns[c], sizeof (guint) * len);
+  order = g_new (guint, len);
+  fill_pair_matrix (b, c, ts, ss->cross, ss->below_sum);
+
+  for (guint i = 0; i < len; i++)
+    {
+      order[i] = i;
+      keyed[i] = (Keyed) { b->items[initial[i]].value, len - i, i };
+    }
+  qsort (keyed, len, sizeof (Keyed), compare_keyed_descending);
+  for (guint i = 0; i < len; i++)
+    moved |= sift_one (ss->cross, len, order, keyed[i].id);
+
+  for (guint i = 0; i < len; i++)
+    {
+      guint item = initial[order[i]];
+      b->columns[c][i] = item;
+      b->pos[item] = i;
+    }
+  return moved;
+}
+
+/* Sifts the columns left to right, repeatedly while something moves.  No
+ * move adds crossings, so this only ever improves an order.  A column is
+ * sifted again only once a neighbouring column moved: until then its best
+ * places stay the same. */
+static void
+sift_all (Builder *b, TransposeScratch *ts, SiftScratch *ss, Keyed *keyed)
+{
+  g_autofree gboolean *dirty = g_new (gboolean, b->n_columns);
+
+  for (guint c = 0; c < b->n_columns; c++)
+    dirty[c] = TRUE;
+  for (guint round = 0; round < SIFT_ROUNDS; round++)
+    {
+      gboolean moved = FALSE;
+      for (guint c = 0; c < b->n_columns; c++)
+        {
+          if (!dirty[c])
+            continue;
+          dirty[c] = FALSE;
+          if (!sift_column (b, c, ts, ss, keyed))
+            continue;
+          moved = TRUE;
+          if (c > 0)
+            dirty[c - 1] = TRUE;
+          if (c + 1 < b->n_columns)
+            dirty[c + 1] = TRUE;
+        }
+      if (!moved)
+        break;
+    }
+}
+
+/* ---- starting orders --------------------------------------------------- */
+
+static void
+reverse_columns (Builder *b)
+{
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      guint len = b->column_len[c];
+      for (guint i = 0; i < len; i++)
+        {
+          guint item = b->columns[c][len - 1 - i];
+          b->pos[item] = i;
+        }
+    }
+  for (guint i = 0; i < b->n_items; i++)
+    b->columns[b->items[i].column][b->pos[i]] = i;
+}
+
+/* Orders each column by when a breadth-first walk of the graph (both
+ * directions, starting from the first column's items top-down) reaches
+ * its items: connected items end up at similar heights, whatever order
+ * the dataset lists them in. */
+static void
+order_breadth_first (Builder *b)
+{
+  g_autofree guint *queue = g_new (guint, MAX (b->n_items, 1));
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (b->n_items, 1));
+  g_autofree guint *fill = g_new0 (guint, b->n_columns);
+  guint head = 0, tail = 0;
+
+  for (guint c = 0; c < b->n_columns; c++)
+    for (guint i = 0; i < b->column_len[c]; i++)
+      {
+        guint root = b->columns[c][i];
+        if (seen[root])
+          continue;
+        seen[root] = TRUE;
+        queue[tail++] = root;
+        while (head < tail)
+          {
+            guint item = queue[head++];
+            for (guint k = b->left_start[item]; k < b->left_start[item + 1]; k++)
+              if (!seen[b->left_edges[k].other])
+                {
+                  seen[b->left_edges[k].other] = TRUE;
+                  queue[tail++] = b->left_edges[k].other;
+                }
+            for (guint k = b->right_start[item]; k < b->right_start[item + 1]; k++)
+              if (!seen[b->right_edges[k].other])
+                {
+                  seen[b->right_edges[k].other] = TRUE;
+                  queue[tail++] = b->right_edges[k].other;
+                }
+          }
+      }
+  for (guint q = 0; q < tail; q++)
+    {
+      guint item = queue[q], c = b->items[item].column;
+      b->pos[item] = fill[c];
+      b->columns[c][fill[c]++] = item;
+    }
+}
+
+/* ---- the search ------------------------------------------------------------ */
+
 /* Sweeps down and up the columns ordering each by the weighted barycentre
  * (even iterations) or median (odd ones) of its neighbours, then improves
- * by adjacent swaps; keeps the best order seen, the dataset's included,
- * and stops once a few iterations in a row found nothing better. */
+ * by adjacent swaps; keeps the best order seen (in @best / @best_pos) and
+ * stops once a few iterations in a row found nothing better. */
+static void
+sweep_from_current_order (Builder *b, double *best, guint *best_pos,
+                          Keyed *keyed, Neighbour *nb, TransposeScratch *ts)
+{
+  guint stale = 0;
+
+  for (guint it = 0; it < b->opt.order_iterations && *best > 0 && stale < STALE_ITERATIONS; it++)
+    {
+      gboolean median = it % 2 == 1, improved = FALSE;
+
+      for (guint c = 1; c < b->n_columns; c++)
+        order_column_by_neighbours (b, c, TRUE, median, keyed, nb);
+      transpose_all (b, 1, ts);
+      improved |= keep_if_better (b, best, best_pos);
+
+      for (guint c = b->n_columns; c-- > 1;)
+        order_column_by_neighbours (b, c - 1, FALSE, median, keyed, nb);
+      transpose_all (b, 1, ts);
+      improved |= keep_if_better (b, best, best_pos);
+
+      stale = improved ? 0 : stale + 1;
+    }
+}
+
+/* Sweeps only polish lightly (one pass of swaps each, which keeps them
+ * cheap); the best order of a start then gets sifting and swaps until
+ * they stop helping. */
+static void
+polish (Builder *b, double *best, guint *best_pos, Keyed *keyed,
+        TransposeScratch *ts, SiftScratch *ss)
+{
+  if (*best <= 0)
+    return;
+  for (guint round = 0; round < POLISH_ROUNDS; round++)
+    {
+      sift_all (b, ts, ss, keyed);
+      transpose_all (b, TRANSPOSE_ROUNDS, ts);
+      if (!keep_if_better (b, best, best_pos))
+        break;
+    }
+}
+
+typedef enum {
+  START_DATASET,
+  START_REVERSED,
+  START_BREADTH_FIRST,
+  N_STARTS
+} Start;
+
+/* Sweeps settle in a local optimum that depends on where they start: a
+ * few different starting orders, each swept and polished, and the best
+ * result kept (the dataset's order included, so never worse than it). */
 static void
 minimise_crossings (Builder *b)
 {
-  guint iterations = b->opt.order_iterations, stale = 0;
   double best = b->initial_crossings;
+  guint max_len = 1, max_sifted = 1;
   g_autofree guint *best_pos = g_new (guint, MAX (b->n_items, 1));
+  g_autofree guint *start_pos = g_new (guint, MAX (b->n_items, 1));
+  g_autofree guint *dataset_pos = g_new (guint, MAX (b->n_items, 1));
   g_autofree Keyed *keyed = g_new (Keyed, MAX (b->n_items, 1));
   g_autofree Neighbour *nb = g_new (Neighbour, MAX (b->n_segments, 1));
+  SiftScratch ss;
   TransposeScratch ts = {
     .lists = g_new (Neighbour, MAX (2 * b->n_segments, 1)),
     .left_at = g_new (guint, MAX (b->n_items, 1)),
@@ -742,32 +1037,39 @@ minimise_crossings (Builder *b)
     .slot = g_new (guint, MAX (b->n_items, 1)),
   };
 
+  for (guint c = 0; c < b->n_columns; c++)
+    {
+      max_len = MAX (max_len, b->column_len[c]);
+      if (b->column_len[c] <= SIFT_MAX_COLUMN)
+        max_sifted = MAX (max_sifted, b->column_len[c]);
+    }
+  ss.cross = g_new (double, (gsize) max_sifted * max_sifted);
+  ss.below_sum = g_new (double, max_len + 1);
+
   save_order (b, best_pos);
-  for (guint it = 0; it < iterations && best > 0 && stale < STALE_ITERATIONS; it++)
+  save_order (b, dataset_pos);
+  for (Start start = 0; start < N_STARTS && best > 0; start++)
     {
-      gboolean median = it % 2 == 1, improved = FALSE;
+      double start_best;
 
-      for (guint c = 1; c < b->n_columns; c++)
-        order_column_by_neighbours (b, c, TRUE, median, keyed, nb);
-      transpose_all (b, 1, &ts);
-      improved |= keep_if_better (b, &best, best_pos);
+      restore_order (b, dataset_pos);
+      if (start == START_REVERSED)
+        reverse_columns (b);
+      else if (start == START_BREADTH_FIRST)
+        order_breadth_first (b);
+      start_best = count_all_crossings (b);
+      save_order (b, start_pos);
 
-      for (guint c = b->n_columns; c-- > 1;)
-        order_column_by_neighbours (b, c - 1, FALSE, median, keyed, nb);
-      transpose_all (b, 1, &ts);
-      improved |= keep_if_better (b, &best, best_pos);
-
-      stale = improved ? 0 : stale + 1;
+      sweep_from_current_order (b, &start_best, start_pos, keyed, nb, &ts);
+      restore_order (b, start_pos);
+      polish (b, &start_best, start_pos, keyed, &ts, &ss);
+      if (start_best < best)
+        {
+          best = start_best;
+          memcpy (best_pos, start_pos, sizeof (guint) * b->n_items);
+        }
     }
-  /* Sweeps only polish lightly (one pass of swaps each, which keeps them
-   * cheap); the best order then gets swaps until they stop helping. */
   restore_order (b, best_pos);
-  if (best > 0)
-    {
-      transpose_all (b, TRANSPOSE_ROUNDS, &ts);
-      keep_if_better (b, &best, best_pos);
-      restore_order (b, best_pos);
-    }
   b->crossings = best;
 
   g_free (ts.lists);
@@ -776,6 +1078,8 @@ minimise_crossings (Builder *b)
   g_free (ts.right_at);
   g_free (ts.right_n);
   g_free (ts.slot);
+  g_free (ss.cross);
+  g_free (ss.below_sum);
 }
 
 /* ---- vertical scale ------------------------------------------------------ */
