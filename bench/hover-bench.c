@@ -181,6 +181,36 @@ run_scene (const char *path,
 
 /* ---- the widget: AtlasChartView in a window, the pointer moving ------- */
 
+/* The widget's own snapshot() is wrapped to time it apart from GTK's
+ * rendering of the frame; "widget-floor" replaces it by what any widget
+ * covering the window costs GTK to show: one colour rectangle and the
+ * crosshair's 1-pixel line, nothing kept, nothing drawn with cairo. */
+static void   (*chart_snapshot) (GtkWidget *widget, GtkSnapshot *snapshot);
+static gint64   snapshot_us;
+static gboolean floor_mode;
+static double   floor_x;
+
+static void
+timed_snapshot (GtkWidget   *widget,
+                GtkSnapshot *snapshot)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  /* The first frame is the chart's own (it lays the scene out). */
+  if (floor_mode && atlas_chart_view_has_drawn (ATLAS_CHART_VIEW (widget)))
+    {
+      int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 1, 1, 1 },
+                                 &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.4, 0.4, 0.4, 0.7 },
+                                 &GRAPHENE_RECT_INIT (round (floor_x), 0, 1, height));
+    }
+  else
+    chart_snapshot (widget, snapshot);
+  snapshot_us = g_get_monotonic_time () - start;
+}
+
 typedef struct {
   GtkWidget          *window;
   AtlasChartView     *view;
@@ -192,8 +222,16 @@ typedef struct {
   gint64              paint_start;
   double             *ms;             /* motion + frame clock's paint, per frame */
   double             *interval_ms;    /* from one painted frame to the next */
+  double             *motion_ms;      /* the motion handler alone */
+  double             *snapshot_ms;    /* the widget's snapshot() alone */
+  double             *kept_ms;        /* ms of the frames that drew no scene */
+  guint               n_kept;
   gint64              last_after_paint;
   guint               relayouts;
+  guint               first_renders;  /* the widget's render count after the first frame */
+  guint               renders;        /* and how many more while measuring */
+  guint               emphasis_frames; /* frames whose pointer changed the hover item */
+  AtlasItem           last_hover;
   const char         *renderer;
   int                 status;
 } Hover;
@@ -211,10 +249,24 @@ move_pointer_cb (gpointer user_data)
     area = scene->plot;
   pointer_at (&area, hover->frame, hover->n_frames, &x, &y);
 
+  /* Frames whose hover item differs from the last one's may change the
+   * emphasis, and then the widget draws the scene again (counted). */
+  {
+    AtlasItem item;
+
+    atlas_scene_hit_test (scene, x, y, &item);
+    if (hover->frame > 0 && !atlas_item_equal (&item, &hover->last_hover))
+      hover->emphasis_frames++;
+    hover->last_hover = item;  /* its id is the dataset's */
+  }
   /* What GTK does with a motion event over the widget. */
   start = g_get_monotonic_time ();
   g_signal_emit_by_name (hover->motion, "motion", x, y);
   hover->motion_us = g_get_monotonic_time () - start;
+  floor_x = x;
+  if (floor_mode)
+    gtk_widget_queue_draw (GTK_WIDGET (hover->view));
+  snapshot_us = 0;
   hover->measuring = TRUE;
   return G_SOURCE_REMOVE;
 }
@@ -250,6 +302,7 @@ after_paint_cb (GdkFrameClock *clock,
     {
       /* The first frame: the layout is done, once. */
       hover->first_scene = scene;
+      hover->first_renders = atlas_chart_view_get_render_count (hover->view);
       hover->renderer = G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (hover->window)));
     }
   else if (hover->measuring)
@@ -259,11 +312,17 @@ after_paint_cb (GdkFrameClock *clock,
         hover->relayouts++;
       hover->ms[hover->frame] = (hover->motion_us + (now - hover->paint_start)) / 1000.0;
       hover->interval_ms[hover->frame] = (now - hover->last_after_paint) / 1000.0;
+      hover->motion_ms[hover->frame] = hover->motion_us / 1000.0;
+      hover->snapshot_ms[hover->frame] = snapshot_us / 1000.0;
+      /* A frame whose hover changed no emphasis paints the kept image. */
+      if (atlas_chart_view_get_render_count (hover->view) - hover->first_renders == hover->renders)
+        hover->kept_ms[hover->n_kept++] = hover->ms[hover->frame];
       hover->frame++;
       hover->measuring = FALSE;
     }
   hover->last_after_paint = now;
 
+  hover->renders = atlas_chart_view_get_render_count (hover->view) - hover->first_renders;
   if (hover->frame == hover->n_frames)
     {
       g_signal_handlers_disconnect_by_data (clock, hover);
@@ -314,6 +373,15 @@ run_widget (const char *path,
   hover.n_frames = n_frames;
   hover.ms = g_new0 (double, n_frames);
   hover.interval_ms = g_new0 (double, n_frames);
+  hover.motion_ms = g_new0 (double, n_frames);
+  hover.snapshot_ms = g_new0 (double, n_frames);
+  hover.kept_ms = g_new0 (double, n_frames);
+  {
+    GtkWidgetClass *klass = g_type_class_ref (ATLAS_TYPE_CHART_VIEW);
+
+    chart_snapshot = klass->snapshot;
+    klass->snapshot = timed_snapshot;
+  }
   hover.window = gtk_window_new ();
   gtk_window_set_decorated (GTK_WINDOW (hover.window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (hover.window), WIDTH, HEIGHT);
@@ -335,17 +403,30 @@ run_widget (const char *path,
 
   if (hover.status == 0)
     {
-      printf ("widget\tsize=%dx%d\trenderer=%s\trelayouts_on_hover=%u\n", WIDTH, HEIGHT,
-              hover.renderer, hover.relayouts);
+      printf ("%s\tsize=%dx%d\trenderer=%s\trelayouts_on_hover=%u\n", floor_mode ? "widget-floor" : "widget",
+              WIDTH, HEIGHT, hover.renderer, hover.relayouts);
+      /* How often the kept image of the scene was drawn again while the
+       * pointer moved (only when the emphasis changed), and on how many
+       * frames the item under the pointer changed. */
+      printf ("widget\tscene_renders_on_hover=%u\thover_item_changes=%u\n",
+              hover.renders,
+              hover.emphasis_frames);
       print_stats ("widget", hover.ms, hover.frame);
       print_stats ("interval", hover.interval_ms, hover.frame);
+      print_stats ("  motion handler", hover.motion_ms, hover.frame);
+      print_stats ("  widget snapshot", hover.snapshot_ms, hover.frame);
+      if (hover.n_kept > 0)
+        print_stats ("widget, frames drawing no scene", hover.kept_ms, hover.n_kept);
     }
   g_free (hover.ms);
   g_free (hover.interval_ms);
+  g_free (hover.motion_ms);
+  g_free (hover.snapshot_ms);
+  g_free (hover.kept_ms);
   return hover.status;
 }
 
-/* hover-bench scene|widget DATASET [FRAMES] */
+/* hover-bench scene|widget|widget-floor DATASET [FRAMES] */
 int
 main (int argc, char **argv)
 {
@@ -353,11 +434,12 @@ main (int argc, char **argv)
 
   if (argc < 3)
     {
-      fprintf (stderr, "usage: %s scene|widget DATASET [FRAMES]\n", argv[0]);
+      fprintf (stderr, "usage: %s scene|widget|widget-floor DATASET [FRAMES]\n", argv[0]);
       return 2;
     }
   n_frames = argc > 3 ? (guint) atoi (argv[3]) : 120;
   if (g_str_equal (argv[1], "scene"))
     return run_scene (argv[2], n_frames);
+  floor_mode = g_str_equal (argv[1], "widget-floor");
   return run_widget (argv[2], n_frames);
 }

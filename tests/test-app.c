@@ -696,6 +696,121 @@ test_prices_zoom (void)
   close_window (window);
 }
 
+typedef struct {
+  guint paints;
+} PaintCount;
+
+static void
+after_paint_cb (GdkFrameClock *clock, PaintCount *count)
+{
+  count->paints++;
+}
+
+static gboolean
+painted_since (gpointer data)
+{
+  PaintCount *count = data;
+  return count->paints > 0;
+}
+
+static GtkEventController *
+find_motion_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+/* Moves the pointer to (@x, @y) through the chart's own motion controller
+ * and waits for the frame it asks for to be painted. */
+static void
+move_pointer (AtlasChartView *chart, GtkEventController *motion, PaintCount *count, double x, double y)
+{
+  count->paints = 0;
+  g_signal_emit_by_name (motion, "motion", x, y);
+  g_assert_true (wait_until (painted_since, count, WAIT_MS));
+}
+
+/* Hover over the price chart paints the kept image of the scene and the
+ * crosshair over it: the scene is drawn again only when what it shows
+ * changes (here a selection), not on every pointer move. */
+static void
+test_prices_hover_keeps_render (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  GtkEventController *motion = find_motion_controller (GTK_WIDGET (chart));
+  GdkFrameClock *clock;
+  PaintCount count = { 0 };
+  double xs[6], ys[6];
+  guint n = 0, renders;
+  AtlasScene *scene;
+  gulong handler;
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  scene = settled_scene (window);
+  if (scene == NULL || scene->items->len == 0)
+    {
+      g_test_skip ("the price chart is not available yet");
+      close_window (window);
+      return;
+    }
+  g_assert_nonnull (motion);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (chart));
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+
+  /* Places in the plot over no item: moving between them changes no
+   * emphasis, only the crosshair. */
+  for (int j = 1; j < 10 && n < G_N_ELEMENTS (xs); j++)
+    for (int i = 1; i < 20 && n < G_N_ELEMENTS (xs); i++)
+      {
+        double x = scene->plot.x + scene->plot.width * i / 20.0;
+        double y = scene->plot.y + scene->plot.height * j / 10.0;
+        AtlasItem item;
+
+        if (!atlas_scene_hit_test (scene, x, y, &item))
+          {
+            xs[n] = x;
+            ys[n] = y;
+            n++;
+          }
+      }
+  g_assert_cmpuint (n, >=, 3);
+
+  move_pointer (chart, motion, &count, xs[0], ys[0]);
+  renders = atlas_chart_view_get_render_count (chart);
+  g_assert_cmpuint (renders, >, 0);
+  for (guint i = 1; i < n; i++)
+    {
+      move_pointer (chart, motion, &count, xs[i], ys[i]);
+      g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders);
+    }
+  /* No layout either. */
+  g_assert_true (atlas_chart_view_get_scene (chart) == scene);
+
+  /* A selection changes what is drawn: the scene is drawn again, once. */
+  atlas_chart_view_set_selection (chart, &g_array_index (scene->items, AtlasItem, 0));
+  count.paints = 0;
+  g_assert_true (wait_until (painted_since, &count, WAIT_MS));
+  g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
+  renders = atlas_chart_view_get_render_count (chart);
+  for (guint i = 0; i < n; i++)
+    move_pointer (chart, motion, &count, xs[i], ys[i]);
+  g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders);
+
+  g_signal_handler_disconnect (clock, handler);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -721,5 +836,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/export/dialog-write", test_export_dialog);
   g_test_add_func ("/app/export/copy-image", test_copy_image);
   g_test_add_func ("/app/chart/prices-zoom", test_prices_zoom);
+  g_test_add_func ("/app/chart/prices-hover-keeps-render", test_prices_hover_keeps_render);
   return g_test_run ();
 }

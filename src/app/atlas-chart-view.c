@@ -42,6 +42,17 @@ struct _AtlasChartView
   AtlasItem       selection;
   char           *selection_id;
 
+  /* The scene's rendered image, kept while nothing it shows changes: a
+   * frame that only moves the crosshair paints this texture and the
+   * overlay. render_generation is bumped by a new layout and by any
+   * change of emphasis that can change a pixel (emphasis_key). */
+  guint           render_generation;
+  char           *emphasis_key;
+  GdkTexture     *render_cache;
+  guint           render_cache_generation;
+  int             render_cache_width, render_cache_height, render_cache_scale;
+  guint           render_count;
+
   /* A drag either moves a Sankey node or pans the time axis. */
   gboolean        drag_active;
   gboolean        dragging;
@@ -166,6 +177,9 @@ ensure_scene (AtlasChartView *self)
   self->scene_width = width;
   self->scene_height = height;
   self->needs_layout = FALSE;
+  /* A new scene: whatever image was kept is of another one. */
+  self->render_generation++;
+  g_clear_pointer (&self->emphasis_key, g_free);
 
   if (self->scene != NULL)
     {
@@ -195,14 +209,56 @@ ensure_scene (AtlasChartView *self)
   schedule_notify (self);
 }
 
+/* TRUE when a shape that paints something stands for exactly @item. */
+static gboolean
+scene_draws_item (const AtlasScene *scene, const AtlasItem *item)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if ((shape->kind == ATLAS_SHAPE_TEXT || shape->has_fill || shape->has_stroke) &&
+          atlas_item_equal (&shape->item, item))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the emphasis looks like, as a string: equal keys draw the same
+ * pixels. A hovered price point without a marker of its own emphasises
+ * just its line, so moving along a line keeps the key (and the image). */
+static char *
+emphasis_key (AtlasChartView *self, const AtlasItem *focus)
+{
+  g_autofree char *focus_key = NULL;
+  g_autofree char *selected_key = atlas_item_to_key (&self->selection);
+
+  if (focus->kind == ATLAS_ITEM_POINT && !scene_draws_item (self->scene, focus))
+    {
+      AtlasItem series = { ATLAS_ITEM_SERIES, focus->id, -1 };
+      g_autofree char *series_key = atlas_item_to_key (&series);
+
+      focus_key = g_strconcat ("point-of:", series_key, NULL);
+    }
+  else
+    focus_key = atlas_item_to_key (focus);
+  return g_strconcat (focus_key, "\n", selected_key, NULL);
+}
+
 static void
 update_emphasis (AtlasChartView *self)
 {
   const AtlasItem *focus;
+  char *key;
 
   if (self->scene == NULL)
     return;
   focus = self->hover.kind != ATLAS_ITEM_NONE ? &self->hover : &self->selection;
+  key = emphasis_key (self, focus);
+  if (g_strcmp0 (key, self->emphasis_key) != 0)
+    self->render_generation++;
+  g_free (self->emphasis_key);
+  self->emphasis_key = key;
   if (focus->kind == ATLAS_ITEM_POINT)
     {
       /* A point stands for its whole line: keep the line bright. */
@@ -697,14 +753,17 @@ draw_message (AtlasChartView *self, GtkSnapshot *snapshot, const char *heading, 
 }
 
 /* The crosshair reads the prices at the pointer: a vertical line through
- * the series' area and, on each line, the point in force at that date. */
+ * the series' area and, on each line, the point in force at that date.
+ * Drawn over the kept image as small nodes of its own, so a frame that
+ * only moves it paints a few pixels instead of the whole scene. */
 static void
-draw_crosshair (AtlasChartView *self, cairo_t *cr)
+snapshot_crosshair (AtlasChartView *self, GtkSnapshot *snapshot)
 {
   AtlasPriceReading readings[16];
   const AtlasColor *line = &self->scene->style->muted;
   const AtlasColor *ring = &self->scene->background;
   AtlasRect area;
+  double x;
   guint n;
 
   if (!self->pointer_inside || self->dragging ||
@@ -712,25 +771,83 @@ draw_crosshair (AtlasChartView *self, cairo_t *cr)
       !atlas_rect_contains_point (&area, self->pointer_x, self->pointer_y))
     return;
 
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, line->red, line->green, line->blue, 0.7);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, round (self->pointer_x) + 0.5, area.y);
-  cairo_line_to (cr, round (self->pointer_x) + 0.5, area.y + area.height);
-  cairo_stroke (cr);
+  /* The same pixels as a 1-wide cairo stroke at round (x) + 0.5. */
+  x = round (self->pointer_x);
+  gtk_snapshot_append_color (snapshot,
+                             &(GdkRGBA) { line->red, line->green, line->blue, 0.7 },
+                             &GRAPHENE_RECT_INIT (x, area.y, 1, area.height));
 
   n = atlas_price_scene_readings (self->scene, self->pointer_x, readings, G_N_ELEMENTS (readings));
   for (guint i = 0; i < n; i++)
     {
-      cairo_new_path (cr);
+      /* A 4.5 radius disc with a 1.5 wide ring: within 6 of its centre. */
+      double x0 = floor (readings[i].x - 7), y0 = floor (readings[i].y - 7);
+      double x1 = ceil (readings[i].x + 7), y1 = ceil (readings[i].y + 7);
+      cairo_t *cr;
+
+      if (!isfinite (readings[i].x) || !isfinite (readings[i].y))
+        continue;
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
       cairo_arc (cr, readings[i].x, readings[i].y, 4.5, 0, 2 * G_PI);
       cairo_set_source_rgba (cr, readings[i].color.red, readings[i].color.green, readings[i].color.blue, 1);
       cairo_fill_preserve (cr);
       cairo_set_source_rgba (cr, ring->red, ring->green, ring->blue, 1);
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
+      cairo_destroy (cr);
     }
-  cairo_restore (cr);
+}
+
+static void
+free_surface (gpointer surface)
+{
+  cairo_surface_destroy (surface);
+}
+
+/* The scene drawn at the widget's size in device pixels, kept between
+ * frames; drawn again only when the scene, its emphasis, the size or the
+ * scale factor changed. */
+static GdkTexture *
+ensure_render (AtlasChartView *self, int width, int height)
+{
+  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GBytes *bytes;
+
+  if (self->render_cache != NULL &&
+      self->render_cache_generation == self->render_generation &&
+      self->render_cache_width == width && self->render_cache_height == height &&
+      self->render_cache_scale == scale)
+    return self->render_cache;
+
+  g_clear_object (&self->render_cache);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  atlas_scene_draw (self->scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout: the pixels are shared,
+   * not copied, and the surface lives as long as the texture. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      free_surface, surface);
+  self->render_cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                               bytes, cairo_image_surface_get_stride (surface));
+  g_bytes_unref (bytes);
+  self->render_cache_generation = self->render_generation;
+  self->render_cache_width = width;
+  self->render_cache_height = height;
+  self->render_cache_scale = scale;
+  self->render_count++;
+  return self->render_cache;
 }
 
 /* "Dysprosium oxide: 805 USD/kg (2025-07-31)", one line a series. */
@@ -786,13 +903,17 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   AtlasChartView *self = ATLAS_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
+  GdkTexture *texture;
 
   if (self->dataset == NULL)
-    return;
+    {
+      g_clear_object (&self->render_cache);
+      return;
+    }
   ensure_scene (self);
   if (self->scene == NULL)
     {
+      g_clear_object (&self->render_cache);
       if (self->error != NULL)
         {
           draw_message (self, snapshot, _("This chart cannot be drawn"), self->error->message);
@@ -801,11 +922,19 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
       return;
     }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  atlas_scene_draw (self->scene, cr);
+  texture = ensure_render (self, width, height);
+  if (texture != NULL)
+    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else
+    {
+      /* No memory for the kept image: draw straight into the frame. */
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      atlas_scene_draw (self->scene, cr);
+      cairo_destroy (cr);
+    }
   if (is_prices (self))
-    draw_crosshair (self, cr);
-  cairo_destroy (cr);
+    snapshot_crosshair (self, snapshot);
   self->has_drawn = TRUE;
 }
 
@@ -871,6 +1000,17 @@ atlas_chart_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+atlas_chart_view_unmap (GtkWidget *widget)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+
+  /* Not shown (the table instead, another page): the kept image is drawn
+   * again when it is. */
+  g_clear_object (&self->render_cache);
+  GTK_WIDGET_CLASS (atlas_chart_view_parent_class)->unmap (widget);
+}
+
+static void
 atlas_chart_view_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
                           int             for_size,
@@ -903,6 +1043,7 @@ atlas_chart_view_dispose (GObject *object)
     g_clear_signal_handler (&self->state_changed_id, self->state);
   g_clear_object (&self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
+  g_clear_object (&self->render_cache);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
@@ -918,6 +1059,7 @@ atlas_chart_view_finalize (GObject *object)
   g_free (self->selection_id);
   g_free (self->drag_node);
   g_free (self->applied_select);
+  g_free (self->emphasis_key);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->finalize (object);
 }
 
@@ -978,6 +1120,7 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   widget_class->query_tooltip = atlas_chart_view_query_tooltip;
   widget_class->size_allocate = atlas_chart_view_size_allocate;
   widget_class->measure = atlas_chart_view_measure;
+  widget_class->unmap = atlas_chart_view_unmap;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, ATLAS_TYPE_DATASET,
@@ -1218,4 +1361,11 @@ atlas_chart_view_has_drawn (AtlasChartView *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
   return self->has_drawn;
+}
+
+guint
+atlas_chart_view_get_render_count (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), 0);
+  return self->render_count;
 }

@@ -44,6 +44,11 @@ gboolean          atlas_chart_view_select_id     (AtlasChartView   *self,
 /* TRUE once a frame has painted a scene (or the reason there is none). */
 gboolean          atlas_chart_view_has_drawn     (AtlasChartView   *self);
 
+/* For tests and benchmarks: how many times the scene has been drawn into
+ * the image the widget keeps between frames (hover moves that change no
+ * emphasis paint that image again without drawing the scene). */
+guint             atlas_chart_view_get_render_count (AtlasChartView *self);
+
 /* Price view: zoom the time axis by @factor (< 1 zooms in) around @day. */
 void              atlas_chart_view_zoom          (AtlasChartView   *self,
                                                   double            factor,
