@@ -9,15 +9,26 @@ ATLAS_BUILD="$ATLAS_ROOT/_build"
 # labels render, gettext for translations.
 ATLAS_RUN_PACKAGES=(
   gcc pkg-config meson ninja-build python3
-  libglib2.0-dev libgtk-4-dev libjson-glib-dev libcairo2-dev libpango1.0-dev
+  libglib2.0-dev libgtk-4-dev libjson-glib-dev libcairo2-dev libpango1.0-dev libpng-dev
   gettext desktop-file-utils
   fonts-dejavu-core fonts-wqy-microhei
 )
 # Tests: a virtual display for widget tests, and the tools tests use to
 # check exported files (pdfinfo/pdftotext, xmllint), validators for the
-# desktop file and metainfo.
+# desktop file and metainfo, valgrind for the leak check of a headless
+# export, unshare (util-linux) to mount a tiny tmpfs for the full-disk test,
+# an AT-SPI client and the accessibility bus for the screen-reader test
+# (python3-pyatspi, at-spi2-core; dbus-run-session is in dbus).
 ATLAS_TEST_PACKAGES=(
   xvfb xauth poppler-utils libxml2-utils appstream dbus
+  valgrind util-linux
+  python3-pyatspi at-spi2-core
+)
+# Fuzzing (build-aux/fuzz, and build-aux/test under CI): clang with its
+# libFuzzer and sanitizer runtimes (libclang_rt.fuzzer-x86_64.a and
+# libclang_rt.asan-x86_64.a are in libclang-rt-14-dev on Debian 12).
+ATLAS_FUZZ_PACKAGES=(
+  clang libclang-rt-14-dev
 )
 
 atlas_as_root () {

@@ -46,6 +46,8 @@ static const BadCase bad_cases[] = {
     "date-two-digits.json: $.prices[0].points[0][0]: invalid date \"25\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
   { "duplicate-member",
     "duplicate-member.json:5:3: syntax error: duplicate member \"updated\" in one object" },
+  { "duplicate-member-escaped",
+    "duplicate-member-escaped.json:26:7: syntax error: duplicate member \"n\\\\u0061me\" in one object" },
   { "element-group",
     "element-group.json: $.elements[0].group: invalid group \"medium\" (expected light or heavy)" },
   { "element-number-fraction",
