@@ -54,15 +54,15 @@ atlas_scene_ellipsize (const AtlasScene *scene,
   return NULL;
 }
 
-static AtlasShape *
-add_wrapped_text (AtlasScene       *scene,
-                  const char       *text,
-                  double            x,
-                  double            y,
-                  double            width,
-                  double            font_size,
-                  gboolean          bold,
-                  const AtlasColor *color)
+AtlasShape *
+atlas_scene_add_wrapped_text (AtlasScene       *scene,
+                              const char       *text,
+                              double            x,
+                              double            y,
+                              double            width,
+                              double            font_size,
+                              gboolean          bold,
+                              const AtlasColor *color)
 {
   AtlasShape shape = { 0 };
   double w, h;
@@ -156,7 +156,7 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
       text = shorter != NULL ? shorter : g_strdup ("");
       h = line_h;
     }
-  add_wrapped_text (scene, text, margin, scene->height - margin * 0.6 - h, width,
+  atlas_scene_add_wrapped_text (scene, text, margin, scene->height - margin * 0.6 - h, width,
                     size, FALSE, &scene->style->muted);
   return scene->height - margin * 0.6 - h;
 }
@@ -221,13 +221,13 @@ atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec)
 
   g_free (scene->title);
   scene->title = g_strdup (title_text);
-  title = add_wrapped_text (scene, title_text, margin, y, width,
+  title = atlas_scene_add_wrapped_text (scene, title_text, margin, y, width,
                             atlas_scene_font_size (scene, ATLAS_FONT_TITLE), TRUE,
                             &scene->style->foreground);
   y += title->bounds.height;
   if (subtitle_text != NULL && *subtitle_text != '\0')
     {
-      AtlasShape *sub = add_wrapped_text (scene, subtitle_text, margin, y + margin * 0.15, width,
+      AtlasShape *sub = atlas_scene_add_wrapped_text (scene, subtitle_text, margin, y + margin * 0.15, width,
                                           atlas_scene_font_size (scene, ATLAS_FONT_SUBTITLE), FALSE,
                                           &scene->style->muted);
       y = sub->bounds.y + sub->bounds.height;

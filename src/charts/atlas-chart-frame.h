@@ -28,6 +28,17 @@ void   atlas_scene_measure_text (const AtlasScene *scene,
                                  double           *width,
                                  double           *height);
 
+/* Adds plain @text wrapped at @width with its top-left at @x, @y; the
+ * shape's height is what the wrapped text needs. */
+AtlasShape *atlas_scene_add_wrapped_text (AtlasScene       *scene,
+                                          const char       *text,
+                                          double            x,
+                                          double            y,
+                                          double            width,
+                                          double            font_size,
+                                          gboolean          bold,
+                                          const AtlasColor *color);
+
 /* Shortens @text with an ellipsis so it fits @max_width; returns a new
  * string, or NULL when not even one character and the ellipsis fit. */
 char  *atlas_scene_ellipsize (const AtlasScene *scene,

@@ -71,31 +71,6 @@ page_margin (const AtlasScene *heading)
   return atlas_scene_font_size (heading, ATLAS_FONT_LABEL) * 1.2;
 }
 
-static AtlasShape *
-add_wrapped_text (AtlasScene       *scene,
-                  const char       *text,
-                  double            x,
-                  double            y,
-                  double            width,
-                  double            font_size,
-                  gboolean          bold,
-                  const AtlasColor *color)
-{
-  AtlasShape shape = { 0 };
-  double text_width, text_height;
-
-  atlas_scene_measure_text (scene, text, font_size, bold, width, &text_width, &text_height);
-  shape.kind = ATLAS_SHAPE_TEXT;
-  shape.text = g_strdup (text);
-  shape.font_size = font_size;
-  shape.bold = bold;
-  shape.wrap = TRUE;
-  shape.bounds = (AtlasRect) { x, y, width, text_height };
-  shape.has_fill = TRUE;
-  shape.fill = *color;
-  return atlas_scene_add_shape (scene, &shape);
-}
-
 /* A long note is cut at a word with an ellipsis until it fits @max_height. */
 static char *
 fit_note (const AtlasScene *scene, const char *note, double font_size, double width, double max_height)
@@ -138,7 +113,7 @@ layout_note_area (AtlasScene *heading, const AtlasPage *page)
 
       atlas_scene_measure_text (heading, note, size, FALSE, text_width, NULL, &note_height);
       bottom = height - margin * 0.6 - note_height;
-      add_wrapped_text (heading, note, margin, bottom, text_width, size, FALSE,
+      atlas_scene_add_wrapped_text (heading, note, margin, bottom, text_width, size, FALSE,
                         &heading->style->muted);
       /* A rule keeps the note apart from the chart's footer above it. */
       bottom -= margin / 2;
