@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "app-test-loop.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
 #include "atlas-item-info.h"
@@ -20,39 +21,6 @@ static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "app", name, NULL);
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; FALSE after @timeout_ms. */
-static gboolean
-wait_until (Condition condition, gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (data)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
-  return ok;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
 }
 
 static gboolean
