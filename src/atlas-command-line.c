@@ -10,6 +10,7 @@
 #include "atlas-bundled-dataset.h"
 #include "atlas-command-line-private.h"
 #include "atlas-dataset-summary.h"
+#include "atlas-window-module.h"
 
 static void
 atlas_command_line_clear (AtlasCommandLine *command_line)
@@ -96,7 +97,7 @@ create_option_context (AtlasCommandLine *cl)
     { "kinds", 0, 0, G_OPTION_ARG_STRING, &cl->kinds,
       N_("timeline: only events of these kinds, separated by commas: policy, market, project, conflict, other"), N_("K,K…") },
     { "briefing", 0, 0, G_OPTION_ARG_STRING, &cl->briefing,
-      N_("briefing: which of the dataset's briefings to write (default: its only one; a dataset without any gets one page per view)"), N_("ID") },
+      N_("briefing, --present: which of the dataset's briefings to write or present (default: its only one; a dataset without any gets one page per view)"), N_("ID") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &cl->check,
       N_("Check the dataset and print a summary of it, or every problem found (up to 100)"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &cl->view,
@@ -134,7 +135,8 @@ create_option_context (AtlasCommandLine *cl)
       "a failed export leaves an existing file as it was.\n"
       "\n"
       "Exit status: 0 done; 1 the dataset is invalid or unreadable; 2 a bad command\n"
-      "line (an unknown option, value or id); 3 the output could not be written.\n"));
+      "line (an unknown option, value or id); 3 the output could not be written;\n"
+      "4 the window could not be opened (its module is missing or broken).\n"));
   return context;
 }
 
@@ -258,7 +260,12 @@ run_window (const AtlasCommandLine *cl, const char *program)
   AtlasView view;
   char *app_argv[] = { (char *) program, NULL };
 
-  if (export_option != NULL)
+  /* --briefing also picks what --present shows; the window checks the id
+   * against the dataset it opens (which may be the remembered one). */
+  if (g_strcmp0 (export_option, "--briefing") == 0 && !cl->present)
+    return atlas_command_line_usage_error ("--briefing", NULL,
+                                           _("only applies with --export=briefing or --present"));
+  if (export_option != NULL && g_strcmp0 (export_option, "--briefing") != 0)
     return atlas_command_line_usage_error (export_option, NULL, _("only applies with --export"));
   if (cl->view != NULL && !atlas_view_from_string (cl->view, &view))
     return atlas_command_line_usage_error ("--view", cl->view,
@@ -267,10 +274,11 @@ run_window (const AtlasCommandLine *cl, const char *program)
   launch.dataset_path = atlas_command_line_get_dataset_path (cl);
   launch.view = cl->view;
   launch.present = cl->present;
+  launch.briefing = cl->briefing;
   launch.quit_after_first_frame = cl->quit_after_first_frame;
   /* Everything is parsed already: GApplication sees the program name only,
    * so it never rejects our options. */
-  return atlas_app_run (&launch, 1, app_argv);
+  return atlas_window_module_run (&launch, 1, app_argv);
 }
 
 int

@@ -11,11 +11,12 @@ typedef enum {
   ATLAS_EXIT_DATASET = 1,   /* the dataset is invalid or unreadable */
   ATLAS_EXIT_USAGE   = 2,   /* a bad command line (option, value, unknown id) */
   ATLAS_EXIT_WRITE   = 3,   /* the output could not be written */
+  ATLAS_EXIT_WINDOW  = 4,   /* the window module could not be loaded */
 } AtlasExitStatus;
 
 /* Parses @argv with GOptionContext before anything touches GTK, so that
  * exporting and checking work without a display; only opening the window
- * calls atlas_app_run().  Returns the process exit status. */
+ * loads the window module and calls its atlas_app_run().  Returns the process exit status. */
 int atlas_command_line_run (int argc, char **argv);
 
 G_END_DECLS

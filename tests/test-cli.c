@@ -27,6 +27,7 @@
 #define EXIT_DATASET 1
 #define EXIT_USAGE   2
 #define EXIT_WRITE   3
+#define EXIT_WINDOW  4
 
 static const char *binary;
 static char *work_dir;          /* removed at the end */
@@ -75,13 +76,20 @@ limit_file_size_in_child (gpointer data)
   setrlimit (RLIMIT_FSIZE, &limit);
 }
 
+/* @extra_env: NULL, or NAME, VALUE, ..., NULL: set in the child. */
 static void
-run_with (Run *run, gboolean disk_full, const char * const *args)
+run_with (Run                *run,
+          gboolean            disk_full,
+          const char * const *extra_env,
+          const char * const *args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = environment_without_display ();
   g_autoptr(GError) error = NULL;
   int wait_status = 0;
+
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i += 2)
+    envp = g_environ_setenv (envp, extra_env[i], extra_env[i + 1], TRUE);
 
   g_ptr_array_add (argv, (char *) binary);
   for (guint i = 0; args[i] != NULL; i++)
@@ -100,7 +108,7 @@ run_with (Run *run, gboolean disk_full, const char * const *args)
 static void
 run_args (Run *run, const char * const *args)
 {
-  run_with (run, FALSE, args);
+  run_with (run, FALSE, NULL, args);
 }
 
 /* ---- files ------------------------------------------------------------- */
@@ -919,6 +927,8 @@ static const UsageCase usage_cases[] = {
   { "output-without-export", { "@small", "--output=@out.png" }, "--output" },
   { "window-option-with-export", { "@small", "--export=shares", "--output=@out.png", "--present" }, "--present" },
   { "window-unknown-view", { "@small", "--view=maps" }, "--view" },
+  { "window-briefing-without-present", { "@small", "--briefing=x" }, "--present" },
+  { "window-present-with-export-option", { "@small", "--present", "--briefing=x", "--theme=dark" }, "--theme" },
 };
 
 static char *
@@ -957,6 +967,58 @@ test_usage_error (gconstpointer data)
 
     g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
   }
+}
+
+/* ---- what an export loads ------------------------------------------------ */
+
+/* Exporting and checking must not load GTK (the window module holds it):
+ * the dynamic loader's own log of the files it opens says whether it did. */
+static void
+test_export_loads_no_gtk (void)
+{
+  g_autofree char *output = work_path ("no-gtk.png");
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  const char *export_args[] = { small_dataset, "--export=flows", output_arg, NULL };
+  const char *check_args[] = { "--check", small_dataset, NULL };
+  const char *env[] = { "LD_DEBUG", "files", NULL };
+  const char * const *cases[] = { export_args, check_args };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_with (&run, FALSE, env, cases[i]);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      /* The log is there (so its silence about GTK means something)... */
+      g_assert_nonnull (strstr (run.err, "file=libglib-2.0.so"));
+      /* ...and names neither GTK nor the window module. */
+      g_assert_null (strstr (run.err, "libgtk-4.so"));
+      g_assert_null (strstr (run.err, "atlas-window.so"));
+    }
+}
+
+/* Without its window module the program still says what is wrong, and
+ * which file, instead of crashing; exporting goes on working. */
+static void
+test_window_module_missing (void)
+{
+  g_autofree char *module = work_path ("no-such-dir/atlas-window.so");
+  const char *env[] = { "ATLAS_WINDOW_MODULE", module, NULL };
+  const char *window_args[] = { small_dataset, NULL };
+  g_autofree char *output = work_path ("without-module.svg");
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  const char *export_args[] = { small_dataset, "--export=shares", output_arg, NULL };
+  g_auto(Run) window = { 0 };
+  g_auto(Run) export = { 0 };
+
+  run_with (&window, FALSE, env, window_args);
+  g_assert_cmpint (window.status, ==, EXIT_WINDOW);
+  g_assert_nonnull (strstr (window.err, "cannot open the window"));
+  g_assert_nonnull (strstr (window.err, module));
+
+  run_with (&export, FALSE, env, export_args);
+  g_assert_cmpint (export.status, ==, EXIT_OK);
+  g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
 }
 
 /* ---- files that cannot be written ---------------------------------------- */
@@ -1044,7 +1106,7 @@ test_output_survives_failure (void)
        * needed; the other three are always larger. */
       if (!g_str_equal (formats[i], "csv"))
         {
-          run_with (&full, TRUE, full_args);
+          run_with (&full, TRUE, NULL, full_args);
           g_assert_cmpint (full.status, ==, EXIT_WRITE);
           g_assert_nonnull (strstr (full.err, output));
           after_full = read_file (output);
@@ -1140,6 +1202,8 @@ main (int argc, char **argv)
 
       g_test_add_data_func (path, &usage_cases[i], test_usage_error);
     }
+  g_test_add_func ("/cli/export-loads-no-gtk", test_export_loads_no_gtk);
+  g_test_add_func ("/cli/window-module-missing", test_window_module_missing);
   g_test_add_func ("/cli/output/missing-folder", test_output_missing_folder);
   g_test_add_func ("/cli/output/parent-is-a-file", test_output_parent_is_a_file);
   g_test_add_func ("/cli/output/read-only-folder", test_output_read_only_folder);

@@ -658,14 +658,33 @@ test_export_briefing_pdf (void)
 
 /* ---- --present ------------------------------------------------------------ */
 
+/* Activates an application started with @launch (made not unique, so the
+ * test never hands its work to a running instance) and returns its window. */
+static AtlasWindow *
+activate_launch (AtlasLaunchOptions *launch, AtlasApplication **app)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = NULL;
+
+  launch->quit_after_first_frame = TRUE;
+  *app = atlas_application_new (launch);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (*app));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (*app)); l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  return window;
+}
+
 static void
 test_launch_present (void)
 {
   g_autofree char *bundled = atlas_app_find_bundled_dataset ();
   AtlasLaunchOptions launch = { 0 };
   g_autoptr(AtlasApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasWindow *window = NULL;
+  AtlasWindow *window;
 
   if (bundled == NULL)
     {
@@ -675,16 +694,7 @@ test_launch_present (void)
   /* The bundled dataset has one briefing: --present starts it at once. */
   launch.dataset_path = bundled;
   launch.present = TRUE;
-  /* Not unique: the test must not hand its work to a running instance. */
-  launch.quit_after_first_frame = TRUE;
-  app = atlas_application_new (&launch);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
-  g_application_activate (G_APPLICATION (app));
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
-    if (ATLAS_IS_WINDOW (l->data))
-      window = l->data;
-  g_assert_nonnull (window);
+  window = activate_launch (&launch, &app);
   g_assert_nonnull (atlas_window_get_presentation (window));
   g_assert_cmpuint (atlas_presentation_get_n_slides (atlas_window_get_presentation (window)), ==,
                     ((const AtlasBriefing *) g_ptr_array_index (
@@ -695,6 +705,52 @@ test_launch_present (void)
   spin (100);
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);
+}
+
+/* --present --briefing=ID: that briefing, not the chooser; an id the
+ * dataset lacks leaves the window as it was, with a message naming the
+ * ids it has. */
+static void
+test_launch_present_briefing (void)
+{
+  g_autofree char *path = write_two_briefings ();
+  const struct { const char *id; guint n_slides; } cases[] = {
+    { "second", 3 }, { "first", 2 }, { "third", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      AtlasLaunchOptions launch = { 0 };
+      g_autoptr(AtlasApplication) app = NULL;
+      AtlasWindow *window;
+      AtlasPresentation *presentation;
+
+      launch.dataset_path = path;
+      launch.present = TRUE;
+      launch.briefing = cases[i].id;
+      window = activate_launch (&launch, &app);
+      atlas_window_set_error_dialogs (window, FALSE);
+      presentation = atlas_window_get_presentation (window);
+      g_assert_null (atlas_window_get_briefing_chooser (window));
+      if (cases[i].n_slides == 0)
+        {
+          const char *error = atlas_window_get_last_error (window);
+
+          g_assert_null (presentation);
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error, "“third”"));
+          g_assert_nonnull (strstr (error, "first, second"));
+        }
+      else
+        {
+          g_assert_nonnull (presentation);
+          g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, cases[i].n_slides);
+        }
+      spin (50);
+      gtk_window_destroy (GTK_WINDOW (window));
+      spin (20);
+    }
+  remove_with_dir (path);
 }
 
 int
@@ -715,5 +771,6 @@ main (int argc, char **argv)
   g_test_add_func ("/presentation/chooser", test_chooser);
   g_test_add_func ("/presentation/export-briefing-pdf", test_export_briefing_pdf);
   g_test_add_func ("/presentation/launch-present", test_launch_present);
+  g_test_add_func ("/presentation/launch-present-briefing", test_launch_present_briefing);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@ typedef struct {
   const char *view;                  /* "flows", "prices", ... or NULL */
   gboolean    quit_after_first_frame;
   gboolean    present;               /* start in presentation mode */
+  const char *briefing;              /* with present: this briefing's id, or NULL */
 } AtlasLaunchOptions;
 
 /* Runs the GTK application; returns the process exit status. */

@@ -15,6 +15,7 @@ struct _AtlasApplication
 
   char          *launch_dataset;
   char          *launch_view;
+  char          *launch_briefing;  /* --present --briefing=ID */
   gboolean       quit_after_first_frame;
   gboolean       present;
 
@@ -246,7 +247,10 @@ atlas_application_activate (GApplication *application)
   if (self->present)
     {
       self->present = FALSE;
-      gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+      if (self->launch_briefing != NULL)
+        atlas_window_present_briefing_id (window, self->launch_briefing);
+      else
+        gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
     }
 }
 
@@ -288,6 +292,7 @@ atlas_application_finalize (GObject *object)
 
   g_free (self->launch_dataset);
   g_free (self->launch_view);
+  g_free (self->launch_briefing);
   g_free (self->style);
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
 }
@@ -334,6 +339,7 @@ atlas_application_new (const AtlasLaunchOptions *launch)
     {
       self->launch_dataset = g_strdup (launch->dataset_path);
       self->launch_view = g_strdup (launch->view);
+      self->launch_briefing = g_strdup (launch->briefing);
       self->quit_after_first_frame = launch->quit_after_first_frame;
       self->present = launch->present;
     }

@@ -109,6 +109,46 @@ atlas_window_present_briefing (AtlasWindow         *self,
   return presentation;
 }
 
+/* --present --briefing=ID. An id the dataset lacks is said in a message
+ * that lists the ids it has, and the window stays as it is. */
+AtlasPresentation *
+atlas_window_present_briefing_id (AtlasWindow *self,
+                                  const char  *briefing_id)
+{
+  const AtlasBriefing *briefing;
+  GPtrArray *briefings;
+  g_autoptr(GString) ids = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (briefing_id != NULL, NULL);
+
+  if (self->dataset == NULL)
+    return NULL;
+  briefing = atlas_dataset_find_briefing (self->dataset, briefing_id);
+  if (briefing != NULL)
+    return atlas_window_present_briefing (self, briefing);
+
+  briefings = atlas_dataset_get_briefings (self->dataset);
+  ids = g_string_new (NULL);
+  for (guint i = 0; i < briefings->len; i++)
+    {
+      const AtlasBriefing *other = g_ptr_array_index (briefings, i);
+
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, other->id);
+    }
+  primary = g_strdup_printf (_("There is no briefing “%s”"), briefing_id);
+  if (briefings->len == 0)
+    secondary = g_strdup (_("The dataset has no briefings."));
+  else
+    secondary = g_strdup_printf (_("The dataset’s briefings: %s."), ids->str);
+  atlas_window_show_error (self, primary, secondary);
+  return NULL;
+}
+
 AtlasPresentation *
 atlas_window_get_presentation (AtlasWindow *self)
 {

@@ -99,6 +99,10 @@ gboolean          atlas_window_export_briefing_pdf (AtlasWindow         *self,
  * are; Escape comes back to them.  NULL when no dataset is open. */
 AtlasPresentation *atlas_window_present_briefing (AtlasWindow         *self,
                                                   const AtlasBriefing *briefing);
+/* Presents the briefing with that id; when the dataset has none such, shows
+ * an error naming the ids it has and returns NULL. */
+AtlasPresentation *atlas_window_present_briefing_id (AtlasWindow      *self,
+                                                     const char       *briefing_id);
 /* The running presentation, or NULL. */
 AtlasPresentation *atlas_window_get_presentation (AtlasWindow         *self);
 /* The dialog asking which briefing to present (win.present on a dataset
