@@ -455,10 +455,10 @@ compute_geometry (const AtlasScene *scene, GPtrArray *bars, ShareGeometry *g)
   /* A few bars in a large plot: some air between them, not a slab. */
   extra_gap = MIN (MAX (plot->height - block, 0) / n, g->bar_height * 0.9);
   g->pitch += extra_gap;
-  block += (n - 1) * extra_gap;
-  /* Leftover height goes a little more below the bars than above, so
-   * they stay near the legend that explains them. */
-  g->top = plot->y + MAX (plot->height - block, 0) * 0.4;
+  /* The first bar sits under the legend and leftover height stays below
+   * the last: the figure reads from the top, as a bar chart in a report
+   * does, instead of floating in a band of empty space. */
+  g->top = plot->y + MIN (MAX (plot->height - block - (n - 1) * extra_gap, 0), g->label_line * 0.5);
 
   /* Rows too thin for any label get no label column (nor note column):
    * the bars then take the width, and the pointer tells the rest. */
