@@ -258,7 +258,8 @@ join_region_names (GPtrArray *regions, const char *lang)
   for (guint i = 0; regions != NULL && i < regions->len; i++)
     {
       const AtlasRegion *region = g_ptr_array_index (regions, i);
-      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (region->name, lang));
+      g_string_append_printf (out, "%s%s", i > 0 ? atlas_punct_names_separator () : "",
+                              atlas_text_get (region->name, lang));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -271,7 +272,8 @@ join_element_names (GPtrArray *elements, const char *lang)
   for (guint i = 0; elements != NULL && i < elements->len; i++)
     {
       const AtlasElement *element = g_ptr_array_index (elements, i);
-      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (element->name, lang));
+      g_string_append_printf (out, "%s%s", i > 0 ? atlas_punct_names_separator () : "",
+                              atlas_text_get (element->name, lang));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -293,7 +295,8 @@ describe_filter (const TimelineFilter *filter, const char *lang)
 
       for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
         if (filter->kinds[k])
-          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? ", " : "", _(lane_names[k]));
+          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? atlas_punct_names_separator () : "",
+                                  _(lane_names[k]));
       /* TRANSLATORS: part of "Filtered to kinds: Policy, Market." */
       g_ptr_array_add (parts, g_strdup_printf (_("kinds: %s"), kinds->str));
     }
@@ -310,7 +313,7 @@ describe_filter (const TimelineFilter *filter, const char *lang)
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv ("; ", (char **) parts->pdata);
+  joined = g_strjoinv (atlas_punct_list_separator (), (char **) parts->pdata);
   /* TRANSLATORS: %s lists the filters, "kinds: Policy; regions: China" */
   return g_strdup_printf (_("Filtered to %s."), joined);
 }
@@ -1038,16 +1041,23 @@ describe_events (GPtrArray *events, const char *lang)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event from %d to %d",
                                                "%u events from %d to %d", events->len),
                             events->len, first->date.year, last->date.year);
-  g_string_append (text, ":");
+  g_string_append (text, atlas_punct_label_separator ());
   for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
     if (counts[k] > 0)
       {
-        g_string_append_printf (text, "%s %u %s", any ? "," : "", counts[k], _(kind_words[k]));
+        /* TRANSLATORS: a count of events of one kind, as in "13 policy" */
+        g_string_append (text, any ? atlas_punct_phrase_separator () : "");
+        g_string_append_printf (text, C_("count of a kind", "%u %s"), counts[k], _(kind_words[k]));
         any = TRUE;
       }
+  g_string_append (text, atlas_punct_full_stop ());
   latest_date = atlas_date_to_string (&last->date);
-  /* TRANSLATORS: the most recent event: its date, then its title */
-  g_string_append_printf (text, _(". Latest: %s, %s."), latest_date, atlas_text_get (last->title, lang));
+  {
+    /* TRANSLATORS: the most recent event: its date, then its title */
+    g_autofree char *sentence = g_strdup_printf (_("Latest: %s, %s."), latest_date,
+                                                 atlas_text_get (last->title, lang));
+    atlas_append_sentence (text, sentence);
+  }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
