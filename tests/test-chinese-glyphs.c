@@ -131,6 +131,62 @@ test_chart_words (gconstpointer data)
     g_assert_true (scene_has_text (scene, c->dataset_word));
 }
 
+/* ASCII punctuation the chart itself put between Chinese words: "; ",
+ * ". ", ": " or ", " right after a Han character or a full-width mark,
+ * or a space after a full-width mark. */
+static const char *
+find_mixed_punctuation (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (g_unichar_get_script (c) != G_UNICODE_SCRIPT_HAN && c < 0x3000)
+        continue;
+      if (*next != '\0' && strchr (";:,", *next) != NULL)
+        return p;
+      if (g_str_has_prefix (next, ". "))
+        return p;
+      /* Nor a space after a full-width mark: it has its own room. */
+      if (g_unichar_ispunct (c) && c >= 0x3000 && *next == ' ')
+        return p;
+    }
+  return NULL;
+}
+
+/* A Chinese figure's footer and description join their sentences and
+ * lists with full-width marks, not "; " and ". " between Chinese words. */
+static void
+test_punctuation (gconstpointer data)
+{
+  const ChartCase *c = data;
+  g_autoptr(AtlasScene) scene = layout_in_chinese (c->view);
+  gboolean footer_seen = FALSE;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      const char *mixed;
+
+      if (shape->kind != ATLAS_SHAPE_TEXT || !g_str_has_prefix (shape->text, "来源："))
+        continue;
+      footer_seen = TRUE;
+      g_test_message ("footer: %s", shape->text);
+      mixed = find_mixed_punctuation (shape->text);
+      if (mixed != NULL)
+        g_error ("ASCII punctuation after Chinese in the footer: “%s”", mixed);
+      g_assert_nonnull (strstr (shape->text, "。"));
+    }
+  g_assert_true (footer_seen);
+  g_test_message ("description: %s", scene->description);
+  g_assert_true (has_han (scene->description));
+  if (find_mixed_punctuation (scene->description) != NULL)
+    g_error ("ASCII punctuation after Chinese in the description: “%s”",
+             find_mixed_punctuation (scene->description));
+  g_assert_nonnull (strstr (scene->description, "。"));
+}
+
 static guint32
 pixel_at (cairo_surface_t *surface, int x, int y)
 {
@@ -228,7 +284,11 @@ main (int argc, char **argv)
     {
       g_autofree char *name = g_strdup_printf ("/i18n/glyphs/%s", atlas_view_to_string (chart_cases[i].view));
 
+      g_autofree char *punctuation = g_strdup_printf ("/i18n/punctuation/%s",
+                                                      atlas_view_to_string (chart_cases[i].view));
+
       g_test_add_data_func (name, &chart_cases[i], test_chart_words);
+      g_test_add_data_func (punctuation, &chart_cases[i], test_punctuation);
     }
   g_test_add_func ("/i18n/glyphs/drawn", test_drawn);
   status = g_test_run ();

@@ -1331,6 +1331,112 @@ test_one_day_range (void)
   assert_texts_apart (scene);
 }
 
+/* ---- colours by element ------------------------------------------------ */
+
+static double
+hue_of (const AtlasColor *c)
+{
+  double max = MAX (c->red, MAX (c->green, c->blue)), min = MIN (c->red, MIN (c->green, c->blue));
+  double d = max - min, h;
+
+  if (d <= 0)
+    return 0;
+  if (max == c->red)
+    h = fmod ((c->green - c->blue) / d, 6);
+  else if (max == c->green)
+    h = (c->blue - c->red) / d + 2;
+  else
+    h = (c->red - c->green) / d + 4;
+  return fmod (h * 60 + 360, 360);
+}
+
+static double
+hue_distance (const AtlasColor *a, const AtlasColor *b)
+{
+  double d = fabs (hue_of (a) - hue_of (b));
+
+  return MIN (d, 360 - d);
+}
+
+static double
+luma_of (const AtlasColor *c)
+{
+  return 0.2126 * c->red + 0.7152 * c->green + 0.0722 * c->blue;
+}
+
+static gboolean
+series_line_color (const AtlasScene *scene, const char *id, AtlasColor *out)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = &g_array_index (scene->shapes, AtlasShape, i);
+
+      /* The line, or the legend's swatch of a series of one point. */
+      if (s->kind != ATLAS_SHAPE_TEXT && s->item.kind == ATLAS_ITEM_SERIES && g_strcmp0 (s->item.id, id) == 0 &&
+          (s->has_stroke || s->has_fill))
+        {
+          *out = s->has_stroke ? s->stroke : s->fill;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The prices of one element, whatever the measure, share a hue family and
+ * differ in lightness; different elements differ in hue; every line stands
+ * out from the background, in the light and the dark style. */
+static void
+test_colours_by_element (void)
+{
+  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
+  g_autofree char *path = g_build_filename (root, "data", "rare-earths.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+  static const char * const ids[] = {
+    "dy-oxide-usgs", "tb-oxide-usgs", "dy-oxide-yearend", "tb-oxide-yearend",
+    "dy-overseas-2025", "tb-overseas-2025", "nd-oxide-usgs", "eu-oxide-usgs", NULL,
+  };
+
+  g_assert_no_error (error);
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      AtlasChartOptions options;
+      g_autoptr(AtlasScene) scene = NULL;
+      AtlasColor colors[G_N_ELEMENTS (ids) - 1];
+      const AtlasSeries *series[G_N_ELEMENTS (ids) - 1];
+      double background = 0;
+
+      atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+      options.series = ids;
+      options.lang = "en";
+      scene = layout_prices (dataset, &options, 1600, 900, dark);
+      background = luma_of (&scene->background);
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          series[i] = atlas_dataset_find_series (dataset, ids[i]);
+          g_assert_nonnull (series[i]);
+          g_assert_true (series_line_color (scene, ids[i], &colors[i]));
+          g_test_message ("%s %s: #%02x%02x%02x", dark ? "dark" : "light", ids[i],
+                          (int) (colors[i].red * 255), (int) (colors[i].green * 255), (int) (colors[i].blue * 255));
+          g_assert_cmpfloat (fabs (luma_of (&colors[i]) - background), >, 0.25);
+        }
+      for (guint i = 0; ids[i] != NULL; i++)
+        for (guint j = i + 1; ids[j] != NULL; j++)
+          {
+            double hue = hue_distance (&colors[i], &colors[j]);
+            double lightness = fabs (luma_of (&colors[i]) - luma_of (&colors[j]));
+
+            if (series[i]->element == series[j]->element)
+              {
+                if (hue > 25 || lightness < 0.1)
+                  g_error ("%s and %s (same element) are %.0f° and %.2f apart", ids[i], ids[j], hue, lightness);
+              }
+            else if (hue < 30)
+              g_error ("%s and %s (different elements) are only %.0f° apart", ids[i], ids[j], hue);
+          }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1338,6 +1444,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/default-series", test_default_series);
   g_test_add_func ("/prices/single-series-title", test_single_series_title);
   g_test_add_func ("/prices/errors", test_errors);
+  g_test_add_func ("/prices/colours-by-element", test_colours_by_element);
   g_test_add_func ("/prices/texts-apart/basic", test_texts_apart_basic);
   g_test_add_func ("/prices/texts-apart/daily", test_texts_apart_daily);
   g_test_add_func ("/prices/texts-apart/bundled", test_texts_apart_bundled);

@@ -362,6 +362,47 @@ test_text_placement (void)
     }
 }
 
+/* Bars read from the top of the plot, as in a report: however few they
+ * are, the first one sits right under the legend, the leftover height
+ * stays below the last, and none grows into a slab or leaves the plot. */
+static void
+test_bars_top_aligned (void)
+{
+  static const struct { const char *group; guint n_bars; const char *first, *last; } groups[] = {
+    { "japan-2018", 1, "japan-imports-2018", "japan-imports-2018" },
+    { "jp-china", 2, "jp-china-2010", "jp-china-2018" },
+    { "chain", 3, "refining-2023", "reserves-2024" },
+  };
+  static const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
+  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      for (guint l = 0; l < 2; l++)
+        {
+          g_autoptr(AtlasScene) scene = layout_shares (dataset, groups[g].group, l == 0 ? "en" : "zh",
+                                                       sizes[s][0], sizes[s][1], FALSE, NULL);
+          const AtlasShape *first = bar_of (scene, groups[g].first);
+          const AtlasShape *last = bar_of (scene, groups[g].last);
+          double label = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
+          double above, below;
+
+          g_assert_nonnull (first);
+          g_assert_nonnull (last);
+          above = first->bounds.y - scene->plot.y;
+          below = scene->plot.y + scene->plot.height - (last->bounds.y + last->bounds.height);
+          g_test_message ("%s at %gx%g: %g above, %g below, bars %g thick", groups[g].group,
+                          sizes[s][0], sizes[s][1], above, below, first->bounds.height);
+          g_assert_cmpfloat (above, >=, 0);
+          g_assert_cmpfloat (above, <=, label);
+          g_assert_cmpfloat (below, >=, 0);
+          if (groups[g].n_bars < 3)
+            g_assert_cmpfloat (below, >, above);
+          /* A bar, not a block: at most a few lines of text thick. */
+          g_assert_cmpfloat (first->bounds.height, <=, 4 * label);
+        }
+}
+
 static void
 test_hit_round_trip (void)
 {
@@ -587,6 +628,7 @@ main (int argc, char **argv)
   g_test_add_func ("/shares/alternatives", test_alternatives);
   g_test_add_func ("/shares/region-colour", test_region_colour);
   g_test_add_func ("/shares/text-placement", test_text_placement);
+  g_test_add_func ("/shares/bars-top-aligned", test_bars_top_aligned);
   g_test_add_func ("/shares/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/shares/items-and-related", test_items_and_related);
   g_test_add_func ("/shares/describe", test_describe);

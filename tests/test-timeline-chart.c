@@ -326,6 +326,163 @@ test_text_placement (void)
     }
 }
 
+static AtlasDataset *
+load_bundled (void)
+{
+  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  g_assert_nonnull (root);
+  path = g_build_filename (root, "data", "rare-earths.json", NULL);
+  dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static const AtlasShape *
+marker_of (const AtlasScene *scene, const AtlasItem *item)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    if (is_marker (shape_at (scene, i)) && atlas_item_equal (&shape_at (scene, i)->item, item))
+      return shape_at (scene, i);
+  return NULL;
+}
+
+/* What a label must not cover: another label, a marker, a leader. */
+static gboolean
+collides (const AtlasScene *scene, const AtlasShape *label, const AtlasRect *box)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = shape_at (scene, i);
+      gboolean obstacle = (s->kind == ATLAS_SHAPE_TEXT && s->item.kind == ATLAS_ITEM_EVENT) ||
+                          (s->kind == ATLAS_SHAPE_PATH && s->item.kind == ATLAS_ITEM_EVENT);
+
+      if (s != label && obstacle && atlas_rect_intersects (&s->bounds, box))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A shortened label is as long as the room near its marker allows: two
+ * ems more, on the side away from the marker, would cover something or
+ * leave the lanes.  Cut to one of a few fixed lengths, labels near the
+ * right edge read "China adds fiv…" beside free space. */
+static void
+assert_shortened_labels_fill_their_room (const AtlasScene *scene)
+{
+  double em = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  double lanes_right = scene->plot.x + scene->plot.width;
+  double lanes_left = lanes_right;
+  guint n_shortened = 0;
+
+  /* The lanes start right of the lane names: right of every marker's
+   * leftmost possible place, and left of every marker. */
+  for (guint i = 0; i < scene->shapes->len; i++)
+    if (is_marker (shape_at (scene, i)))
+      lanes_left = MIN (lanes_left, shape_at (scene, i)->bounds.x);
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *label = shape_at (scene, i);
+      const AtlasShape *marker;
+      AtlasRect wider;
+
+      if (label->kind != ATLAS_SHAPE_TEXT || label->item.kind != ATLAS_ITEM_EVENT ||
+          !g_str_has_suffix (label->text, "…"))
+        continue;
+      marker = marker_of (scene, &label->item);
+      g_assert_nonnull (marker);
+      n_shortened++;
+      /* No label takes more than most of the lanes, room or not. */
+      if (label->bounds.width + 2 * em > 0.7 * (lanes_right - lanes_left))
+        continue;
+      wider = label->bounds;
+      wider.width += 2 * em;
+      if (label->bounds.x + label->bounds.width <= marker->bounds.x)
+        {
+          wider.x -= 2 * em;
+          if (wider.x < lanes_left - 2 * em)
+            continue;
+        }
+      else if (wider.x + wider.width > lanes_right)
+        continue;
+      if (!collides (scene, label, &wider))
+        g_error ("“%s” is shortened at %gx%g although two ems more fit beside it",
+                 label->text, scene->width, scene->height);
+    }
+  g_test_message ("%gx%g: %u labels shortened", scene->width, scene->height, n_shortened);
+}
+
+static void
+test_labels_use_their_room (void)
+{
+  static const double sizes[][2] = { { 640, 360 }, { 1024, 768 }, { 1600, 900 }, { 3840, 2160 } };
+  static const char * const langs[] = { "en", "zh" };
+  AtlasDataset *datasets[3] = { load_fixture ("timeline-basic.json"), make_dense_dataset (), load_bundled () };
+
+  for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
+    {
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+          {
+            g_autoptr(AtlasScene) scene = layout_timeline (datasets[d], NULL, langs[l],
+                                                           sizes[s][0], sizes[s][1], FALSE);
+            assert_shortened_labels_fill_their_room (scene);
+            assert_layout_clean (scene);
+          }
+      g_object_unref (datasets[d]);
+    }
+}
+
+/* The last event of a quiet lane, at the right edge, has no room on the
+ * right: its label goes whole to the left of its marker. */
+static void
+test_label_left_of_edge_marker (void)
+{
+  static const char json[] =
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"Edge\", \"updated\": \"2025-12-31\","
+    "\"sources\": [{\"id\": \"s\", \"publisher\": \"Test\", \"title\": \"Test\","
+    " \"date\": \"2025\", \"kind\": \"analysis\"}],"
+    "\"regions\": [{\"id\": \"CN\", \"name\": \"China\"}],"
+    "\"shares\": [{\"id\": \"x\", \"metric\": \"x\", \"year\": 2025, \"unit\": \"%\","
+    " \"cite\": \"s\", \"parts\": [{\"region\": \"CN\", \"value\": 1}]}],"
+    "\"events\": ["
+    "{\"id\": \"early\", \"date\": \"2010\", \"kind\": \"policy\", \"cite\": \"s\","
+    " \"title\": \"Quota cut\"},"
+    "{\"id\": \"late\", \"date\": \"2025-10-09\", \"kind\": \"policy\", \"cite\": \"s\","
+    " \"title\": {\"en\": \"China adds five rare earths and extraterritorial rules to its export controls\","
+    " \"zh\": \"中国将另外五种稀土及域外管辖规则纳入出口管制\"}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_data (json, sizeof json - 1, "edge.json", NULL, 0,
+                                                             NULL, &error);
+  /* From 1024 wide the whole label is shorter than the longest allowed. */
+  static const double sizes[][2] = { { 1024, 576 }, { 1600, 900 }, { 3840, 2160 } };
+
+  g_assert_no_error (error);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint l = 0; l < 2; l++)
+      {
+        g_autoptr(AtlasScene) scene = layout_timeline (dataset, NULL, l == 0 ? "en" : "zh",
+                                                       sizes[s][0], sizes[s][1], FALSE);
+        AtlasItem late = { ATLAS_ITEM_EVENT, "late", 1 };
+        const AtlasShape *marker = marker_of (scene, &late);
+        const AtlasShape *label = NULL;
+
+        for (guint i = 0; i < scene->shapes->len; i++)
+          if (shape_at (scene, i)->kind == ATLAS_SHAPE_TEXT &&
+              atlas_item_equal (&shape_at (scene, i)->item, &late))
+            label = shape_at (scene, i);
+        g_assert_nonnull (marker);
+        g_assert_nonnull (label);
+        g_assert_false (g_str_has_suffix (label->text, "…"));
+        g_assert_cmpfloat (label->bounds.x + label->bounds.width, <=, marker->bounds.x);
+        assert_layout_clean (scene);
+      }
+}
+
 static void
 assert_markers_hit (const AtlasScene *scene)
 {
@@ -526,6 +683,8 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/filters", test_filters);
   g_test_add_func ("/timeline/lanes-for-present-kinds", test_lanes_for_present_kinds);
   g_test_add_func ("/timeline/text-placement", test_text_placement);
+  g_test_add_func ("/timeline/labels-use-their-room", test_labels_use_their_room);
+  g_test_add_func ("/timeline/label-left-of-edge-marker", test_label_left_of_edge_marker);
   g_test_add_func ("/timeline/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/timeline/selection-keeps-its-label", test_selection_keeps_its_label);
   g_test_add_func ("/timeline/axis-ticks", test_axis_ticks);

@@ -79,14 +79,64 @@ atlas_scene_add_wrapped_text (AtlasScene       *scene,
   return atlas_scene_add_shape (scene, &shape);
 }
 
+/* ---- punctuation ------------------------------------------------------- */
+
+const char *
+atlas_punct_list_separator (void)
+{
+  /* TRANSLATORS: between the items of a list of phrases in a chart's footer or
+   * description, as in "Sources: USGS; IEA" (zh: a full-width semicolon) */
+  return C_("list separator", "; ");
+}
+
+const char *
+atlas_punct_names_separator (void)
+{
+  /* TRANSLATORS: between names in a list, as in "China, Japan" (zh: 、) */
+  return C_("names separator", ", ");
+}
+
+const char *
+atlas_punct_phrase_separator (void)
+{
+  /* TRANSLATORS: between the parts of one label, as in "Mining, 2024" or
+   * "USGS, Mineral Commodity Summaries" (zh: a full-width comma) */
+  return C_("phrase separator", ", ");
+}
+
+const char *
+atlas_punct_label_separator (void)
+{
+  /* TRANSLATORS: after a label that introduces what follows, as in
+   * "Mining: China 69 %" (zh: a full-width colon, no space) */
+  return C_("label separator", ": ");
+}
+
+const char *
+atlas_punct_full_stop (void)
+{
+  /* TRANSLATORS: ends a sentence of a chart's footer or description (zh: 。) */
+  return C_("full stop", ".");
+}
+
+void
+atlas_append_sentence (GString *text, const char *sentence)
+{
+  if (text->len > 0 && (guchar) text->str[text->len - 1] < 0x80 && text->str[text->len - 1] != ' ')
+    g_string_append_c (text, ' ');
+  g_string_append (text, sentence);
+}
+
 static char *
 describe_source_short (const AtlasSource *source, const char *lang)
 {
   const char *title = atlas_text_get (source->title, lang);
 
   if (source->date.precision != 0)
-    return g_strdup_printf ("%s, %s (%d)", source->publisher, title, source->date.year);
-  return g_strdup_printf ("%s, %s", source->publisher, title);
+    /* TRANSLATORS: a source in a chart's footer: publisher, title and year */
+    return g_strdup_printf (C_("source in a footer", "%s, %s (%d)"), source->publisher, title,
+                            source->date.year);
+  return g_strdup_printf ("%s%s%s", source->publisher, atlas_punct_phrase_separator (), title);
 }
 
 /* The footer in decreasing detail; the first that fits in three lines wins. */
@@ -108,27 +158,28 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed)
             {
               g_autofree char *one = describe_source_short (source, scene->style->lang);
               if (i > 0)
-                g_string_append (text, "; ");
+                g_string_append (text, atlas_punct_list_separator ());
               g_string_append (text, one);
             }
           else if (!g_ptr_array_find_with_equal_func (publishers, source->publisher, g_str_equal, NULL))
             {
               if (publishers->len > 0)
-                g_string_append (text, "; ");
+                g_string_append (text, atlas_punct_list_separator ());
               g_string_append (text, source->publisher);
               g_ptr_array_add (publishers, source->publisher);
             }
         }
-      g_string_append (text, ". ");
+      g_string_append (text, atlas_punct_full_stop ());
     }
   if (updated != NULL && updated->precision != 0)
     {
       g_autofree char *date = atlas_date_to_string (updated);
       /* TRANSLATORS: %s is the dataset's date, as in 2026-01-13 */
-      g_string_append_printf (text, _("Data as of %s."), date);
+      g_autofree char *sentence = g_strdup_printf (_("Data as of %s."), date);
+      atlas_append_sentence (text, sentence);
     }
   if (spec->footer_note != NULL)
-    g_string_append_printf (text, " %s", spec->footer_note);
+    atlas_append_sentence (text, spec->footer_note);
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 

@@ -90,6 +90,18 @@ gboolean          atlas_label_placer_is_free (const AtlasLabelPlacer *placer, co
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasLabelPlacer, atlas_label_placer_free)
 
+/* Punctuation that joins the charts' own sentences and lists, in the
+ * chart's language: a Chinese figure takes full-width marks (「；」「。」
+ * 「：」「，」「、」), an English one ASCII marks and a space. */
+const char *atlas_punct_list_separator   (void);   /* "; " between items of a list of phrases */
+const char *atlas_punct_names_separator  (void);   /* ", " between names */
+const char *atlas_punct_phrase_separator (void);   /* ", " between parts of one label */
+const char *atlas_punct_label_separator  (void);   /* ": " after a label */
+const char *atlas_punct_full_stop        (void);   /* "." ending a sentence */
+/* Appends @sentence to @text, after a space unless @text is empty or ends
+ * in a full-width mark (Chinese puts no space between sentences). */
+void        atlas_append_sentence        (GString *text, const char *sentence);
+
 /* Formats a number for a label: "270,000", "92.5", "0.13" (thousands
  * separated, at most @max_decimals decimals, trailing zeros dropped). */
 char  *atlas_format_number (double value, int max_decimals);

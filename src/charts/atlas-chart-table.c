@@ -1,6 +1,7 @@
 /* atlas-chart-table.c: the data behind a chart as rows of text, for the table view and CSV. */
 #include <stdarg.h>
 
+#include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
 
 static void
@@ -62,13 +63,14 @@ atlas_table_format_cite (AtlasDataset *dataset, const char * const *cite, const 
       const AtlasSource *source = atlas_dataset_find_source (dataset, cite[i]);
 
       if (i > 0)
-        g_string_append (out, "; ");
+        g_string_append (out, atlas_punct_list_separator ());
       if (source == NULL)
         {
           g_string_append (out, cite[i]);
           continue;
         }
-      g_string_append_printf (out, "%s: %s", source->publisher, atlas_text_get (source->title, lang));
+      g_string_append_printf (out, "%s%s%s", source->publisher, atlas_punct_label_separator (),
+                              atlas_text_get (source->title, lang));
       if (source->date.precision != 0)
         {
           g_autofree char *date = atlas_date_to_string (&source->date);

@@ -522,18 +522,16 @@ compose_footer_note (AtlasPriceLayout *layout)
   if (left_out > 0)
     {
       g_autofree char *count = atlas_format_number ((double) left_out, 0);
-
-      if (note->len > 0)
-        g_string_append_c (note, ' ');
-      g_string_append_printf (note, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%s point without an exchange rate is not shown.",
-                                                 "%s points without an exchange rate are not shown.",
-                                                 left_out), count);
+      g_autofree char *sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s point without an exchange rate is not shown.",
+                                                                "%s points without an exchange rate are not shown.",
+                                                                left_out), count);
+      atlas_append_sentence (note, sentence);
     }
   if (layout->any_band)
-    g_string_append_printf (note, "%s%s", note->len > 0 ? " " : "", _("Bands: quoted low–high ranges."));
+    atlas_append_sentence (note, _("Bands: quoted low–high ranges."));
   if (layout->any_estimate_marker)
-    g_string_append_printf (note, "%s%s", note->len > 0 ? " " : "", _("Hollow markers: estimates."));
+    atlas_append_sentence (note, _("Hollow markers: estimates."));
   if (note->len == 0)
     return NULL;
   return g_string_free (g_steal_pointer (&note), FALSE);
@@ -600,13 +598,14 @@ describe_trace (const AtlasPriceLayout *layout, const AtlasPriceTrace *trace, GS
   double first, last, peak;
   g_autofree char *years = NULL, *first_text = NULL, *last_text = NULL, *peak_text = NULL, *peak_date = NULL;
 
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
   if (trace->n_shown == 0)
     {
-      g_string_append_printf (out, _("%s: no prices in this range."), name);
+      g_autofree char *sentence = g_strdup_printf (_("%s: no prices in this range."), name);
+      atlas_append_sentence (out, sentence);
       return;
     }
+  if (out->len > 0)
+    atlas_append_sentence (out, "");
   atlas_price_trace_shown (data, trace, trace->first_shown, &first, NULL, NULL);
   atlas_price_trace_shown (data, trace, trace->last_shown, &last, NULL, NULL);
   atlas_price_trace_shown (data, trace, trace->peak, &peak, NULL, NULL);
@@ -634,9 +633,10 @@ describe (const AtlasPriceLayout *layout)
     describe_trace (layout, g_ptr_array_index (layout->data->traces, i), out);
   if (n_events > 0)
     {
-      g_string_append_c (out, ' ');
-      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u event is marked.",
-                                                "%u events are marked.", n_events), n_events);
+      g_autofree char *sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event is marked.",
+                                                                "%u events are marked.", n_events),
+                                                   n_events);
+      atlas_append_sentence (out, sentence);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -102,6 +102,42 @@ set_up_index (AtlasPriceLayout *layout, AtlasPriceTrace *trace)
   trace->scale = base > 0 ? 100.0 / base : NAN;
 }
 
+/* Series of one element share a hue family, so that dysprosium reads as
+ * one colour whatever the measure (China domestic, overseas, year-end) and
+ * terbium as another; each further series of the element is a shade of it.
+ * Both indices come from the dataset's order, not from which series are
+ * drawn, so a series keeps its colour when others are added or removed. */
+static void
+series_color (const AtlasPriceLayout *layout, const AtlasSeries *series, AtlasColor *out)
+{
+  GPtrArray *all = atlas_dataset_get_series (layout->dataset);
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  guint family = 0, shade = 0;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const AtlasSeries *other = g_ptr_array_index (all, i);
+      /* A series without an element is a family of its own. */
+      gconstpointer key = other->element != NULL ? (gconstpointer) other->element : (gconstpointer) other;
+      gconstpointer own = series->element != NULL ? (gconstpointer) series->element : (gconstpointer) series;
+      guint index;
+
+      if (!g_ptr_array_find (elements, key, &index))
+        {
+          index = elements->len;
+          g_ptr_array_add (elements, (gpointer) key);
+        }
+      if (other == series)
+        {
+          family = index;
+          break;
+        }
+      if (key == own)
+        shade++;
+    }
+  atlas_style_family_color (layout->scene->style, family, shade, out);
+}
+
 AtlasPriceTrace *
 atlas_price_trace_new (AtlasPriceLayout  *layout,
                        const AtlasSeries *series,
@@ -111,7 +147,7 @@ atlas_price_trace_new (AtlasPriceLayout  *layout,
 
   trace->series = series;
   trace->dataset_index = dataset_index;
-  atlas_style_palette_color (layout->scene->style, dataset_index, &trace->color);
+  series_color (layout, series, &trace->color);
   trace->markers = g_array_new (FALSE, FALSE, sizeof (gsize));
   trace->line = g_array_new (FALSE, FALSE, sizeof (AtlasPriceVertex));
   set_up_conversion (layout, trace);

@@ -1220,18 +1220,20 @@ describe_stage (const Figure *f, guint stage, GString *out)
     return;
   g_array_sort_with_data (nodes, compare_nodes_by_value_desc, (gpointer) chain);
 
-  g_string_append_printf (out, " %s: ", stage_name (chain, stage, f->lang));
+  atlas_append_sentence (out, stage_name (chain, stage, f->lang));
+  g_string_append (out, atlas_punct_label_separator ());
   shown = MIN (nodes->len, DESCRIBE_MAX_NODES);
   for (guint k = 0; k < shown; k++)
     {
       const AtlasNode *node = chain_node (chain, g_array_index (nodes, guint, k));
       g_autofree char *value = format_value (node->value);
-      g_string_append_printf (out, "%s%s %s", k > 0 ? ", " : "", node_name (node, f->lang), value);
+      g_string_append (out, k > 0 ? atlas_punct_phrase_separator () : "");
+      g_string_append_printf (out, C_("region and share", "%s %s"), node_name (node, f->lang), value);
     }
   if (nodes->len > shown)
     /* TRANSLATORS: after a list of the largest nodes of a stage */
     g_string_append_printf (out, _(", and %u more"), nodes->len - shown);
-  g_string_append_c (out, ';');
+  g_string_append (out, atlas_punct_list_separator ());
 }
 
 /* "Rare-earth supply chain, 2024, in t REO. Mining: China 270,000, ...;
@@ -1248,9 +1250,9 @@ describe_chain (const Figure *f)
   g_string_append_printf (out, _("%s, in %s:"), title != NULL ? title : chain->id, chain->unit);
   for (guint s = 0; s < chain->stages->len; s++)
     describe_stage (f, s, out);
-  if (out->str[out->len - 1] == ';')
-    g_string_truncate (out, out->len - 1);
-  g_string_append_c (out, '.');
+  if (g_str_has_suffix (out->str, atlas_punct_list_separator ()))
+    g_string_truncate (out, out->len - strlen (atlas_punct_list_separator ()));
+  g_string_append (out, atlas_punct_full_stop ());
 
   for (guint l = 0; l < chain->links->len; l++)
     {
@@ -1267,11 +1269,16 @@ describe_chain (const Figure *f)
       g_autofree char *value = format_value (link->value);
       g_autofree char *share = atlas_format_percent (link_share_of_source (chain, link));
       /* TRANSLATORS: from, to, value, unit, share of the source's outflow */
-      g_string_append_printf (out, _(" Largest flow: %s to %s, %s %s (%s of its source's outflow)."),
-                              from, to, value, chain->unit, share);
+      g_autofree char *sentence = g_strdup_printf (_("Largest flow: %s to %s, %s %s (%s of its source's outflow)."),
+                                                   from, to, value, chain->unit, share);
+      atlas_append_sentence (out, sentence);
     }
   if (n_estimates > 0)
-    g_string_append_printf (out, _(" %u of %u flows are estimates."), n_estimates, chain->links->len);
+    {
+      g_autofree char *sentence = g_strdup_printf (_("%u of %u flows are estimates."), n_estimates,
+                                                   chain->links->len);
+      atlas_append_sentence (out, sentence);
+    }
   return g_string_free (out, FALSE);
 }
 

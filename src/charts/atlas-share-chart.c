@@ -126,7 +126,8 @@ share_n_alternatives (const AtlasShare *share)
 static char *
 share_label (const AtlasShare *share, const char *lang)
 {
-  return g_strdup_printf ("%s, %d", atlas_text_get (share->metric, lang), share->year);
+  return g_strdup_printf ("%s%s%d", atlas_text_get (share->metric, lang), atlas_punct_phrase_separator (),
+                          share->year);
 }
 
 /* "92 %", and "< 0.1 %" rather than a "0 %" that is not zero. */
@@ -220,7 +221,8 @@ share_chart_title (GPtrArray *bars, const char *lang)
     return share_label (first, lang);
   if (bars_share_one_metric (bars))
     return from == to ? share_label (first, lang)
-                      : g_strdup_printf ("%s, %d–%d", atlas_text_get (first->metric, lang), from, to);
+                      : g_strdup_printf ("%s%s%d–%d", atlas_text_get (first->metric, lang),
+                                         atlas_punct_phrase_separator (), from, to);
   if (from == to)
     /* TRANSLATORS: title of the shares chart; %d is a year */
     return g_strdup_printf (_("Shares by region, %d"), from);
@@ -455,10 +457,10 @@ compute_geometry (const AtlasScene *scene, GPtrArray *bars, ShareGeometry *g)
   /* A few bars in a large plot: some air between them, not a slab. */
   extra_gap = MIN (MAX (plot->height - block, 0) / n, g->bar_height * 0.9);
   g->pitch += extra_gap;
-  block += (n - 1) * extra_gap;
-  /* Leftover height goes a little more below the bars than above, so
-   * they stay near the legend that explains them. */
-  g->top = plot->y + MAX (plot->height - block, 0) * 0.4;
+  /* The first bar sits under the legend and leftover height stays below
+   * the last: the figure reads from the top, as a bar chart in a report
+   * does, instead of floating in a band of empty space. */
+  g->top = plot->y + MIN (MAX (plot->height - block - (n - 1) * extra_gap, 0), g->label_line * 0.5);
 
   /* Rows too thin for any label get no label column (nor note column):
    * the bars then take the width, and the pointer tells the rest. */
@@ -871,7 +873,9 @@ describe_bars (GPtrArray *bars, const char *lang)
       double remainder = share_remainder (share);
       gboolean first = TRUE;
 
-      g_string_append_printf (text, "%s%s:", b > 0 ? " " : "", label);
+      if (b > 0)
+        atlas_append_sentence (text, "");
+      g_string_append_printf (text, "%s%s", label, atlas_punct_label_separator ());
       for (guint i = 0; share->total > 0 && i < share->parts->len; i++)
         {
           const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
@@ -880,7 +884,9 @@ describe_bars (GPtrArray *bars, const char *lang)
           if (part->value <= 0 || part->region == NULL)
             continue;
           percent = format_share (part->value / share->total);
-          g_string_append_printf (text, "%s %s %s", first ? "" : ",",
+          /* TRANSLATORS: a region and its share, as in "China 92 %" */
+          g_string_append (text, first ? "" : atlas_punct_phrase_separator ());
+          g_string_append_printf (text, C_("region and share", "%s %s"),
                                   atlas_text_get (part->region->name, lang), percent);
           first = FALSE;
         }
@@ -888,12 +894,13 @@ describe_bars (GPtrArray *bars, const char *lang)
         {
           g_autofree char *percent = format_share (remainder / share->total);
           /* TRANSLATORS: "others 3 %", the remainder of a bar in a spoken description */
-          g_string_append_printf (text, "%s %s %s", first ? "" : ",", _("others"), percent);
+          g_string_append (text, first ? "" : atlas_punct_phrase_separator ());
+          g_string_append_printf (text, C_("region and share", "%s %s"), _("others"), percent);
           first = FALSE;
         }
       if (first)
-        g_string_append_printf (text, " %s", _("no values"));
-      g_string_append_c (text, '.');
+        g_string_append (text, _("no values"));
+      g_string_append (text, atlas_punct_full_stop ());
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

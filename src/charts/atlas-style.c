@@ -1,4 +1,6 @@
 /* atlas-style.c: light and dark chart styles and the colour-blind-safe region palette. */
+#include <math.h>
+
 #include "atlas-style.h"
 
 /* Okabe and Ito's colour-blind-safe set, extended with Paul Tol's muted
@@ -158,4 +160,54 @@ atlas_style_region_color (const AtlasStyle  *style,
         n++;
     }
   *out = style != NULL ? style->muted : rgb (0x808080, 1.0);
+}
+
+/* Hues far apart from one another, so that a family's lighter and darker
+ * members still belong to it and to no other: Okabe and Ito's vermillion,
+ * blue, bluish green and reddish purple first (orange and sky blue would be
+ * taken for shades of vermillion and blue), then the darker ones of Tol's
+ * muted scheme. */
+static const guint32 family_rgb[] = {
+  0xD55E00, /* vermillion */
+  0x0072B2, /* blue */
+  0x009E73, /* bluish green */
+  0xCC79A7, /* reddish purple */
+  0xE69F00, /* orange */
+  0x332288, /* indigo */
+  0x999933, /* olive */
+  0x882255, /* wine */
+};
+
+/* Towards black (@amount < 0) or white (@amount > 0). */
+static void
+shade_toward (AtlasColor *c, double amount)
+{
+  double target = amount > 0 ? 1.0 : 0.0, t = fabs (amount);
+
+  c->red += (target - c->red) * t;
+  c->green += (target - c->green) * t;
+  c->blue += (target - c->blue) * t;
+}
+
+void
+atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, AtlasColor *out)
+{
+  /* Towards white when positive, black when negative.  First the base,
+   * then a shade away from the background; on white the next may be
+   * lighter, but on the dark theme a darker shade of blue or wine sinks
+   * into the background, so there the shades go lighter twice first. */
+  static const double light_steps[] = { 0.0, -0.45, 0.4, -0.7, 0.6 };
+  static const double dark_steps[] = { 0.0, 0.4, 0.7, -0.25, 0.85 };
+  gboolean dark = style != NULL && style->dark;
+  double step = dark ? dark_steps[shade % G_N_ELEMENTS (dark_steps)]
+                     : light_steps[shade % G_N_ELEMENTS (light_steps)];
+  double luma;
+
+  *out = rgb (family_rgb[family % G_N_ELEMENTS (family_rgb)], 1.0);
+  luma = 0.2126 * out->red + 0.7152 * out->green + 0.0722 * out->blue;
+  /* A dark base (indigo, wine) first comes up to where it reads on the
+   * dark theme, as the region palette does. */
+  if (dark && luma < 0.25)
+    shade_toward (out, 0.4);
+  shade_toward (out, step);
 }

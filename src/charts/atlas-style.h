@@ -40,6 +40,13 @@ void        atlas_style_region_color (const AtlasStyle  *style,
 void        atlas_style_palette_color (const AtlasStyle *style,
                                        guint             index,
                                        AtlasColor  *out);
+/* The colour of member @shade (0, 1, 2, ...) of hue family @family: the
+ * family's base hue from the colour-blind-safe palette, made darker or
+ * lighter for each further member (lightness tells shades apart for every
+ * kind of colour vision), and never so dark or light that it fades into
+ * the style's background.  For series that belong together, such as the
+ * prices of one element by different measures. */
+void atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, AtlasColor *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStyle, atlas_style_free)
 

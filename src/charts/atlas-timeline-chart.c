@@ -258,7 +258,8 @@ join_region_names (GPtrArray *regions, const char *lang)
   for (guint i = 0; regions != NULL && i < regions->len; i++)
     {
       const AtlasRegion *region = g_ptr_array_index (regions, i);
-      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (region->name, lang));
+      g_string_append_printf (out, "%s%s", i > 0 ? atlas_punct_names_separator () : "",
+                              atlas_text_get (region->name, lang));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -271,7 +272,8 @@ join_element_names (GPtrArray *elements, const char *lang)
   for (guint i = 0; elements != NULL && i < elements->len; i++)
     {
       const AtlasElement *element = g_ptr_array_index (elements, i);
-      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", atlas_text_get (element->name, lang));
+      g_string_append_printf (out, "%s%s", i > 0 ? atlas_punct_names_separator () : "",
+                              atlas_text_get (element->name, lang));
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
@@ -293,7 +295,8 @@ describe_filter (const TimelineFilter *filter, const char *lang)
 
       for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
         if (filter->kinds[k])
-          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? ", " : "", _(lane_names[k]));
+          g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? atlas_punct_names_separator () : "",
+                                  _(lane_names[k]));
       /* TRANSLATORS: part of "Filtered to kinds: Policy, Market." */
       g_ptr_array_add (parts, g_strdup_printf (_("kinds: %s"), kinds->str));
     }
@@ -310,7 +313,7 @@ describe_filter (const TimelineFilter *filter, const char *lang)
   if (parts->len == 0)
     return NULL;
   g_ptr_array_add (parts, NULL);
-  joined = g_strjoinv ("; ", (char **) parts->pdata);
+  joined = g_strjoinv (atlas_punct_list_separator (), (char **) parts->pdata);
   /* TRANSLATORS: %s lists the filters, "kinds: Policy; regions: China" */
   return g_strdup_printf (_("Filtered to %s."), joined);
 }
@@ -838,11 +841,16 @@ add_leader (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Tim
   atlas_scene_add_shape (scene, &shape);
 }
 
-/* Tries the whole label, then shorter ones; drops the label when nothing
- * fits (the marker still answers the pointer). The selected event's label
- * may travel the whole lane to find room.  Room is looked for with a box
- * of the width allowed before the text is shortened to it, since
- * shortening takes many Pango layouts and most tries find no room. */
+/* Tries the whole label, then the longest shortened one that fits
+ * anywhere near the marker, on either side; drops the label when even a
+ * useful part of it does not fit (the marker still answers the pointer).
+ * Taking the longest that fits, rather than the first of a few fixed
+ * lengths, is what sends a label near the right edge to the left of its
+ * marker when there is more room there: cut to a fixed length it found a
+ * place on the right first and read "China adds fiv…".  The selected
+ * event's label may travel the whole lane to find room.  Room is looked
+ * for with a box of the width allowed before the text is shortened to it,
+ * since shortening takes many Pango layouts and most tries find no room. */
 static void
 place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
              const TimelineGeometry *g, const TimelineMarker *m, gboolean selected)
@@ -850,48 +858,63 @@ place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
   g_autofree char *full = event_label (m->event, scene->style->lang);
   g_autofree char *date = atlas_date_to_string (&m->event->date);
   g_autofree char *date_prefix = g_strconcat (date, "  ", NULL);
-  double date_width, full_width, h;
+  g_autofree char *text = NULL;
+  double date_width, full_width, h, w, shortest, longest;
   double lanes_width = g->axis_x1 - g->lanes_x;
   double max_slide = selected ? lanes_width : lanes_width * 0.12;
-  /* Whole titles where a lane is quiet, shorter ones where it is busy. */
-  static const double fractions[] = { 0.7, 0.45, 0.27, 0.16 };
   AtlasItem item = { ATLAS_ITEM_EVENT, m->event->id, m->index };
+  LabelSpot spot;
 
   atlas_scene_measure_text (scene, date_prefix, g->small_size, FALSE, 0, &date_width, NULL);
   atlas_scene_measure_text (scene, full, g->small_size, FALSE, 0, &full_width, &h);
-  for (guint f = 0; f < G_N_ELEMENTS (fractions); f++)
+  /* Whole titles where a lane is quiet, but no label longer than most of
+   * the lane.  A date and a word or two say nothing the marker does not:
+   * keep some eight ems of the title (about sixteen letters, eight Han
+   * characters), or all of a shorter one. */
+  longest = MIN (full_width, lanes_width * 0.7);
+  shortest = date_width + MIN (g->small_size * 8, full_width - date_width);
+  if (longest < shortest)
+    return;
+  if (!find_label_spot (placer, g, m, longest, h, max_slide, &spot))
     {
-      double limit = MIN (full_width, lanes_width * fractions[f]);
-      g_autofree char *text = NULL;
-      LabelSpot spot;
-      double w;
+      /* A box that fits at one width fits at any smaller one in the same
+       * place, so the longest width with room is found by bisection, to
+       * within a fraction of a letter. */
+      double fits = 0, fails = longest;
+      LabelSpot candidate;
 
-      /* A date and a word or two say nothing the marker does not: keep
-       * some eight ems of the title (about sixteen letters, eight Han
-       * characters), or all of a shorter one. */
-      if (limit - date_width < MIN (g->small_size * 8, full_width - date_width))
+      if (!find_label_spot (placer, g, m, shortest, h, max_slide, &spot))
         return;
-      if (!find_label_spot (placer, g, m, limit, h, max_slide, &spot))
-        continue;
-      text = limit < full_width ? atlas_scene_ellipsize (scene, full, g->small_size, FALSE, limit)
-                                : g_strdup (full);
-      if (text == NULL)
-        return;
-      atlas_scene_measure_text (scene, text, g->small_size, FALSE, 0, &w, NULL);
-      /* The shorter text keeps the end that faces the marker. */
-      if (spot.box.x + spot.box.width <= m->x)
-        spot.box.x += spot.box.width - w;
-      spot.box.width = MIN (w, spot.box.width);
+      fits = shortest;
+      while (fails - fits > g->small_size * 0.25)
+        {
+          double mid = (fits + fails) / 2;
 
-      atlas_label_placer_reserve (placer, &spot.box);
-      for (guint i = 0; i < spot.n_leader; i++)
-        atlas_label_placer_reserve (placer, &spot.leader[i]);
-      if (spot.n_leader > 0)
-        add_leader (scene, cr, g, m, &spot);
-      atlas_scene_add_text (scene, text, spot.box.x, spot.box.y, g->small_size, FALSE,
-                            ATLAS_ALIGN_START, &scene->style->foreground, &item);
-      return;
+          if (find_label_spot (placer, g, m, mid, h, max_slide, &candidate))
+            fits = mid, spot = candidate;
+          else
+            fails = mid;
+        }
+      longest = fits;
     }
+
+  text = longest < full_width ? atlas_scene_ellipsize (scene, full, g->small_size, FALSE, longest)
+                              : g_strdup (full);
+  if (text == NULL)
+    return;
+  atlas_scene_measure_text (scene, text, g->small_size, FALSE, 0, &w, NULL);
+  /* The shorter text keeps the end that faces the marker. */
+  if (spot.box.x + spot.box.width <= m->x)
+    spot.box.x += spot.box.width - w;
+  spot.box.width = MIN (w, spot.box.width);
+
+  atlas_label_placer_reserve (placer, &spot.box);
+  for (guint i = 0; i < spot.n_leader; i++)
+    atlas_label_placer_reserve (placer, &spot.leader[i]);
+  if (spot.n_leader > 0)
+    add_leader (scene, cr, g, m, &spot);
+  atlas_scene_add_text (scene, text, spot.box.x, spot.box.y, g->small_size, FALSE,
+                        ATLAS_ALIGN_START, &scene->style->foreground, &item);
 }
 
 /* The selected event is labelled first, so it always gets its label.
@@ -1018,16 +1041,23 @@ describe_events (GPtrArray *events, const char *lang)
     g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event from %d to %d",
                                                "%u events from %d to %d", events->len),
                             events->len, first->date.year, last->date.year);
-  g_string_append (text, ":");
+  g_string_append (text, atlas_punct_label_separator ());
   for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
     if (counts[k] > 0)
       {
-        g_string_append_printf (text, "%s %u %s", any ? "," : "", counts[k], _(kind_words[k]));
+        /* TRANSLATORS: a count of events of one kind, as in "13 policy" */
+        g_string_append (text, any ? atlas_punct_phrase_separator () : "");
+        g_string_append_printf (text, C_("count of a kind", "%u %s"), counts[k], _(kind_words[k]));
         any = TRUE;
       }
+  g_string_append (text, atlas_punct_full_stop ());
   latest_date = atlas_date_to_string (&last->date);
-  /* TRANSLATORS: the most recent event: its date, then its title */
-  g_string_append_printf (text, _(". Latest: %s, %s."), latest_date, atlas_text_get (last->title, lang));
+  {
+    /* TRANSLATORS: the most recent event: its date, then its title */
+    g_autofree char *sentence = g_strdup_printf (_("Latest: %s, %s."), latest_date,
+                                                 atlas_text_get (last->title, lang));
+    atlas_append_sentence (text, sentence);
+  }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
