@@ -16,8 +16,12 @@ G_DEFINE_QUARK (atlas-sankey-layout-error-quark, atlas_sankey_layout_error)
 #define POLISH_ROUNDS 1
 /* Each perturbation costs about one more sifting of every column; four
  * try each kind once (down or up, barycentre or median).  More rarely
- * found anything better on the benchmark's graphs. */
+ * found anything better on the benchmark's graphs, and on large graphs
+ * (columns whose squared lengths sum past the budget) the last two
+ * rarely do: there two keep the layout fast. */
 #define PERTURB_ROUNDS 4
+#define PERTURB_ROUNDS_LARGE 2
+#define PERTURB_LARGE_PAIRS 100000
 /* Sifting costs len^2 per column: longer columns rely on sweeps and swaps. */
 #define SIFT_MAX_COLUMN 1500
 
@@ -1184,12 +1188,24 @@ search_perturbed (Search *s, Builder *b, guint round)
   search_offer (s, b, trial);
 }
 
+static guint
+perturb_rounds (const Builder *b)
+{
+  guint64 pairs = 0;
+
+  for (guint c = 0; c < b->n_columns; c++)
+    if (b->column_len[c] <= SIFT_MAX_COLUMN)
+      pairs += (guint64) b->column_len[c] * b->column_len[c];
+  return pairs > PERTURB_LARGE_PAIRS ? PERTURB_ROUNDS_LARGE : PERTURB_ROUNDS;
+}
+
 /* The best order found is kept (the dataset's order included, so the
  * result is never worse than it). */
 static void
 minimise_crossings (Builder *b)
 {
   Search s;
+  guint rounds = perturb_rounds (b);
 
   search_init (&s, b);
   search_starts (&s, b);
@@ -1198,7 +1214,7 @@ minimise_crossings (Builder *b)
       restore_order (b, s.best_pos);
       polish (b, &s.best, s.best_pos, s.keyed, &s.ts, &s.ss);
     }
-  for (guint round = 0; round < PERTURB_ROUNDS && s.best > 0; round++)
+  for (guint round = 0; round < rounds && s.best > 0; round++)
     search_perturbed (&s, b, round);
   restore_order (b, s.best_pos);
   b->crossings = s.best;
