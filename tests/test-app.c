@@ -589,6 +589,74 @@ test_export_dialog (void)
   g_rmdir (dir);
 }
 
+/* The user chose a place in the file chooser, and its folder was removed
+ * before Export (another program, a USB stick pulled out): the window says
+ * which file and that its folder does not exist; nothing is written, and
+ * the dialog stays open for another try. */
+static void
+test_export_vanished_folder (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  /* Named without its extension, as a chooser may return it. */
+  g_autofree char *chosen = g_build_filename (gone, "chart", NULL);
+  g_autofree char *written = g_strconcat (chosen, ".png", NULL);
+  g_autofree char *expected = g_strdup_printf ("The chart could not be exported: "
+                                               "Cannot write “%s”: the folder “%s” does not exist", written, gone);
+  g_autoptr(GFile) file = g_file_new_for_path (chosen);
+  AtlasWindow *window = open_window (path);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AtlasExportDialog *dialog;
+  GtkWidget *message = NULL;
+  g_autofree char *secondary = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
+  g_assert_cmpint (g_rmdir (gone), ==, 0);
+
+  dialog = atlas_export_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window),
+                                    atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS),
+                                    atlas_window_get_style (window), NULL);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  atlas_export_dialog_set_format (dialog, ATLAS_EXPORT_PNG);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* As the user sees it: an error dialog. */
+  atlas_window_set_error_dialogs (window, TRUE);
+  g_assert_false (atlas_export_dialog_export_to (dialog, file));
+  g_assert_cmpstr (atlas_window_get_last_error (window), ==, expected);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+        message = GTK_WIDGET (toplevel);
+    }
+  g_assert_nonnull (message);
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_true (g_str_has_suffix (expected, secondary));
+  gtk_window_destroy (GTK_WINDOW (message));
+  atlas_window_set_error_dialogs (window, FALSE);
+
+  /* Nothing written, no temporary file, no folder made; the dialog open. */
+  g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  g_assert_null (g_dir_read_name (listing));
+  g_assert_nonnull (dialog);
+
+  /* The folder back: the same Export writes the file and closes the dialog. */
+  g_assert_cmpint (g_mkdir (gone, 0700), ==, 0);
+  g_assert_true (atlas_export_dialog_export_to (dialog, file));
+  g_assert_null (dialog);
+  g_assert_true (file_starts_with (written, "\x89PNG", 4));
+
+  close_window (window);
+  g_unlink (written);
+  g_rmdir (gone);
+  g_rmdir (dir);
+}
+
 static void
 test_table_and_csv (void)
 {
@@ -802,6 +870,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/app/window/table-and-csv", test_table_and_csv);
   g_test_add_func ("/app/export/dialog-write", test_export_dialog);
+  g_test_add_func ("/app/export/vanished-folder", test_export_vanished_folder);
   g_test_add_func ("/app/export/copy-image", test_copy_image);
   g_test_add_func ("/app/chart/prices-zoom", test_prices_zoom);
   g_test_add_func ("/app/chart/prices-hover-keeps-render", test_prices_hover_keeps_render);

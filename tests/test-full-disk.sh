@@ -151,7 +151,7 @@ rmdir "$gone"
 for format in png csv; do
   export_must_fail "$format into a vanished folder" "$gone/chart.$format" --export=prices
   case $last_error in
-    *"No such file or directory"*) ;;
+    *"Cannot write “$gone/chart.$format”: the folder “$gone” does not exist"*) ;;
     *) fail "$format into a vanished folder: the message does not say the folder is missing" ;;
   esac
   [ ! -e "$gone" ] || fail "$format into a vanished folder: the folder was created"

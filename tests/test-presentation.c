@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "app-test-loop.h"
@@ -281,6 +282,21 @@ find_descendant (GtkWidget *widget, GType type)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_descendant (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_with_text (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_text (child, text);
       if (found != NULL)
         return found;
     }
@@ -656,6 +672,150 @@ test_export_briefing_pdf (void)
   remove_with_dir (path);
 }
 
+/* ---- light and dark while presenting ------------------------------------- */
+
+typedef struct {
+  AtlasChartView *chart;
+  guint           renders;
+} RenderWait;
+
+static gboolean
+rendered_again (gpointer data)
+{
+  RenderWait *wait = data;
+
+  return atlas_chart_view_get_render_count (wait->chart) > wait->renders;
+}
+
+/* The colour of @widget's pixel at (@x, @y) as it paints now, 0xRRGGBB. */
+static guint32
+painted_pixel (GtkWidget *widget, int x, int y)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guint8 *pixels = NULL;
+  const guint8 *p;
+
+  g_assert_cmpint (width, >, x);
+  g_assert_cmpint (height, >, y);
+  /* What the next frame shows: the widget's own snapshot, its children's
+   * drawn as GTK draws them. */
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) gdk_texture_get_width (texture) * gdk_texture_get_height (texture) * 4);
+  gdk_texture_download (texture, pixels, (gsize) gdk_texture_get_width (texture) * 4);
+  /* Cairo's ARGB32 in memory: B, G, R, A on little-endian machines. */
+  p = pixels + ((gsize) y * gdk_texture_get_width (texture) + x) * 4;
+  return (guint32) GUINT32_FROM_LE (*(const guint32 *) p) & 0xffffff;
+}
+
+static guint32
+color_to_rgb (const AtlasColor *color)
+{
+  return (guint32) round (color->red * 255) << 16 | (guint32) round (color->green * 255) << 8 |
+         (guint32) round (color->blue * 255);
+}
+
+/* The slide and what surrounds it are drawn in @dark's colours: the
+ * chart's scene, its pixels, the background around it and the counter. */
+static void
+check_presentation_style (AtlasPresentation *presentation, gboolean dark)
+{
+  AtlasChartView *chart = atlas_presentation_get_chart_view (presentation);
+  g_autoptr(AtlasStyle) expected = atlas_style_new (dark);
+  AtlasScene *scene;
+  PangoAttrList *attrs;
+  PangoAttrIterator *iter;
+  PangoAttrColor *foreground;
+
+  g_assert_cmpint (atlas_presentation_get_style (presentation)->dark, ==, dark);
+  g_assert_cmpfloat (atlas_presentation_get_style (presentation)->font_scale, ==, ATLAS_PRESENTATION_FONT_SCALE);
+  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+  scene = atlas_chart_view_get_scene (chart);
+  g_assert_nonnull (scene);
+  g_assert_cmpint (scene->style->dark, ==, dark);
+  g_assert_cmphex (color_to_rgb (&scene->background), ==, color_to_rgb (&expected->background));
+  /* A corner of the chart (its frame's margin; the chart fills the top
+   * of the window) and of the window below it. */
+  g_assert_cmphex (painted_pixel (GTK_WIDGET (presentation), 2, 2), ==, color_to_rgb (&expected->background));
+  g_assert_cmphex (painted_pixel (GTK_WIDGET (presentation), 1, gtk_widget_get_height (GTK_WIDGET (presentation)) - 2),
+                   ==, color_to_rgb (&expected->background));
+
+  /* The counter, in the chart's muted colour. */
+  attrs = gtk_label_get_attributes (GTK_LABEL (find_label_with_text (GTK_WIDGET (presentation),
+                                                                     atlas_presentation_get_counter (presentation))));
+  g_assert_nonnull (attrs);
+  iter = pango_attr_list_get_iterator (attrs);
+  foreground = (PangoAttrColor *) pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND);
+  g_assert_nonnull (foreground);
+  g_assert_cmphex ((guint32) (foreground->color.red >> 8) << 16 | (guint32) (foreground->color.green >> 8) << 8 |
+                   (guint32) (foreground->color.blue >> 8), ==, color_to_rgb (&expected->muted));
+  pango_attr_iterator_destroy (iter);
+}
+
+static void
+test_follows_style (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasLaunchOptions launch = { 0 };
+  g_autoptr(AtlasApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = NULL;
+  AtlasPresentation *presentation;
+  RenderWait wait;
+
+  /* As the user runs it: the application's Style menu drives the window,
+   * which drives the presentation. */
+  launch.dataset_path = path;
+  /* Not unique: the test must not hand its work to a running instance. */
+  launch.quit_after_first_frame = TRUE;
+  app = atlas_application_new (&launch);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_application_activate (G_APPLICATION (app));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (ATLAS_IS_WINDOW (l->data))
+      window = l->data;
+  g_assert_nonnull (window);
+  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  check_presentation_style (presentation, FALSE);
+
+  /* Dark while presenting: the slide draws again, dark. */
+  wait.chart = atlas_presentation_get_chart_view (presentation);
+  wait.renders = atlas_chart_view_get_render_count (wait.chart);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  g_assert_true (atlas_window_get_style (window)->dark);
+  g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
+  check_presentation_style (presentation, TRUE);
+
+  /* On the next slide too (each slide's chart is the same widget, but a
+   * slide shown later must not bring the old style back). */
+  wait.renders = atlas_chart_view_get_render_count (wait.chart);
+  g_assert_true (press_key (presentation, GDK_KEY_Right, 0));
+  g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
+  check_presentation_style (presentation, TRUE);
+
+  /* And back to light. */
+  wait.renders = atlas_chart_view_get_render_count (wait.chart);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
+  check_presentation_style (presentation, FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* ---- --present ------------------------------------------------------------ */
 
 /* Activates an application started with @launch (made not unique, so the
@@ -770,6 +930,7 @@ main (int argc, char **argv)
   g_test_add_func ("/presentation/views-deck", test_views_deck);
   g_test_add_func ("/presentation/chooser", test_chooser);
   g_test_add_func ("/presentation/export-briefing-pdf", test_export_briefing_pdf);
+  g_test_add_func ("/presentation/follows-style", test_follows_style);
   g_test_add_func ("/presentation/launch-present", test_launch_present);
   g_test_add_func ("/presentation/launch-present-briefing", test_launch_present_briefing);
   return g_test_run ();

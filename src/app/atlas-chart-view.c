@@ -938,6 +938,35 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   self->has_drawn = TRUE;
 }
 
+/* The tooltip's text at (@x, @y), or for the selection in keyboard mode;
+ * NULL for none. @item is set to what it describes (kind NONE for the
+ * readings of the price lines). */
+static char *
+tooltip_text_at (AtlasChartView *self,
+                 double          x,
+                 double          y,
+                 gboolean        keyboard_mode,
+                 AtlasItem      *item)
+{
+  *item = no_item;
+  ensure_scene (self);
+  if (self->scene == NULL)
+    return NULL;
+  /* Over the price lines the tooltip reads every series at that date. */
+  if (!keyboard_mode && is_prices (self) && atlas_price_scene_check (self->scene))
+    {
+      AtlasRect area;
+
+      if (atlas_price_scene_get_area (self->scene, &area) && atlas_rect_contains_point (&area, x, y))
+        return describe_readings (self, x);
+    }
+  if (keyboard_mode)
+    *item = self->selection;
+  else
+    atlas_scene_hit_test (self->scene, x, y, item);
+  return describe_item (self, item);
+}
+
 static gboolean
 atlas_chart_view_query_tooltip (GtkWidget  *widget,
                                 int         x,
@@ -946,36 +975,15 @@ atlas_chart_view_query_tooltip (GtkWidget  *widget,
                                 GtkTooltip *tooltip)
 {
   AtlasChartView *self = ATLAS_CHART_VIEW (widget);
-  AtlasItem item = no_item;
-  g_autofree char *text = NULL;
+  AtlasItem item;
+  g_autofree char *text = tooltip_text_at (self, x, y, keyboard_mode, &item);
   AtlasRect bounds;
 
-  ensure_scene (self);
-  if (self->scene == NULL)
-    return FALSE;
-  /* Over the price lines the tooltip reads every series at that date. */
-  if (!keyboard_mode && is_prices (self) && atlas_price_scene_check (self->scene))
-    {
-      AtlasRect area;
-
-      if (atlas_price_scene_get_area (self->scene, &area) && atlas_rect_contains_point (&area, x, y))
-        {
-          text = describe_readings (self, x);
-          if (text == NULL)
-            return FALSE;
-          gtk_tooltip_set_text (tooltip, text);
-          return TRUE;
-        }
-    }
-  if (keyboard_mode)
-    item = self->selection;
-  else
-    atlas_scene_hit_test (self->scene, x, y, &item);
-  text = describe_item (self, &item);
   if (text == NULL)
     return FALSE;
+  /* Dataset text: plain, never markup. */
   gtk_tooltip_set_text (tooltip, text);
-  if (atlas_scene_item_bounds (self->scene, &item, &bounds))
+  if (item.kind != ATLAS_ITEM_NONE && atlas_scene_item_bounds (self->scene, &item, &bounds))
     {
       GdkRectangle area = {
         (int) floor (bounds.x), (int) floor (bounds.y),
@@ -1368,4 +1376,16 @@ atlas_chart_view_get_render_count (AtlasChartView *self)
 {
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), 0);
   return self->render_count;
+}
+
+char *
+atlas_chart_view_dup_tooltip_text (AtlasChartView *self,
+                                   double          x,
+                                   double          y,
+                                   gboolean        keyboard_mode)
+{
+  AtlasItem item;
+
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
+  return tooltip_text_at (self, x, y, keyboard_mode, &item);
 }

@@ -49,6 +49,12 @@ gboolean          atlas_chart_view_has_drawn     (AtlasChartView   *self);
  * emphasis paint that image again without drawing the scene). */
 guint             atlas_chart_view_get_render_count (AtlasChartView *self);
 
+/* The text the tooltip shows (as plain text) at (@x, @y), or for the
+ * selection in keyboard mode; NULL when it shows none. */
+char             *atlas_chart_view_dup_tooltip_text (AtlasChartView *self,
+                                                     double          x,
+                                                     double          y,
+                                                     gboolean        keyboard_mode);
 /* Price view: zoom the time axis by @factor (< 1 zooms in) around @day. */
 void              atlas_chart_view_zoom          (AtlasChartView   *self,
                                                   double            factor,

@@ -166,41 +166,14 @@ chooser_response_cb (GtkNativeDialog   *native,
                      AtlasExportDialog *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autofree char *chosen = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  /* Held: a written export destroys the dialog, and so its chooser. */
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), TRUE);
   if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
+    return;
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  chosen = file != NULL ? g_file_get_path (file) : NULL;
-  if (chosen == NULL)
-    {
-      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("Only local files can be written."));
-    }
-  else
-    {
-      path = path_with_extension (chosen, atlas_export_dialog_get_format (self));
-      g_clear_object (&last_folder);
-      last_folder = g_file_get_parent (file);
-      atlas_export_dialog_write (self, path, &error);
-    }
-
-  if (error != NULL)
-    {
-      /* The dialog stays open so the user can try another place or format. */
-      if (ATLAS_IS_WINDOW (parent))
-        atlas_window_show_error (ATLAS_WINDOW (parent), _("The chart could not be exported"), error->message);
-      goto out;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
-
-out:
-  g_clear_object (&self->chooser);
+  atlas_export_dialog_export_to (self, file);
 }
 
 static void
@@ -431,6 +404,44 @@ atlas_export_dialog_suggest_name (AtlasExportDialog *self)
                           atlas_view_to_string (options->view),
                           what != NULL ? "-" : "", what != NULL ? what : "",
                           format_extension (atlas_export_dialog_get_format (self)));
+}
+
+gboolean
+atlas_export_dialog_export_to (AtlasExportDialog *self,
+                               GFile             *file)
+{
+  g_autofree char *chosen = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent;
+
+  g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), FALSE);
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  chosen = file != NULL ? g_file_get_path (file) : NULL;
+  if (chosen == NULL)
+    {
+      g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           _("Only local files can be written."));
+    }
+  else
+    {
+      path = path_with_extension (chosen, atlas_export_dialog_get_format (self));
+      g_clear_object (&last_folder);
+      last_folder = g_file_get_parent (file);
+      atlas_export_dialog_write (self, path, &error);
+    }
+
+  if (error != NULL)
+    {
+      /* The dialog stays open so the user can try another place or format. */
+      if (ATLAS_IS_WINDOW (parent))
+        atlas_window_show_error (ATLAS_WINDOW (parent), _("The chart could not be exported"), error->message);
+      return FALSE;
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
 }
 
 gboolean

@@ -36,8 +36,14 @@ void               atlas_export_dialog_set_dark   (AtlasExportDialog *self,
                                                    gboolean           dark);
 /* "rare-earth-atlas-prices.svg" and the like, for the file chooser. */
 char              *atlas_export_dialog_suggest_name (AtlasExportDialog *self);
-/* Writes the file the dialog describes to @path (what the file chooser's
- * response calls); on failure @path is untouched. */
+/* What the file chooser's Export does with the @file it chose: writes the
+ * file the dialog describes there (the format's extension added when the
+ * name has another), then closes the dialog; on failure the parent window
+ * shows the error, the dialog stays open and returns FALSE. */
+gboolean           atlas_export_dialog_export_to  (AtlasExportDialog *self,
+                                                   GFile             *file);
+/* Writes the file the dialog describes to @path; on failure @path is
+ * untouched. */
 gboolean           atlas_export_dialog_write      (AtlasExportDialog *self,
                                                    const char        *path,
                                                    GError           **error);

@@ -119,6 +119,14 @@ find_monitor (GtkWindow *parent)
   return g_list_model_get_n_items (monitors) > 0 ? g_list_model_get_item (monitors, 0) : NULL;
 }
 
+/* The note and counter in the chart's font and colours, at base_size. */
+static void
+apply_label_fonts (AtlasPresentation *self)
+{
+  set_label_font (self->note_label, self->style, self->base_size * 0.9, FALSE, &self->style->foreground);
+  set_label_font (self->counter_label, self->style, MAX (self->base_size * 0.85, 9.0), FALSE, &self->style->muted);
+}
+
 /* Type sizes from the screen's size, by the rule the charts use (see
  * atlas_scene_font_size()), so the note and counter keep their proportions
  * to the chart on any projector. */
@@ -129,8 +137,7 @@ apply_sizes (AtlasPresentation *self, int width, int height)
   int margin = (int) round (base * 1.2);
 
   self->base_size = base;
-  set_label_font (self->note_label, self->style, base * 0.9, FALSE, &self->style->foreground);
-  set_label_font (self->counter_label, self->style, MAX (base * 0.85, 9.0), FALSE, &self->style->muted);
+  apply_label_fonts (self);
 
   gtk_widget_set_margin_start (self->note_box, margin);
   gtk_widget_set_margin_end (self->note_box, margin);
@@ -539,6 +546,30 @@ atlas_presentation_new (GtkWindow        *parent,
   atlas_chart_view_set_style (self->chart_view, self->style);
   atlas_chart_view_set_dataset (self->chart_view, dataset);
   return self;
+}
+
+void
+atlas_presentation_set_style (AtlasPresentation *self,
+                              const AtlasStyle  *style)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+  g_return_if_fail (style != NULL);
+
+  /* The type stays scaled up for the room; colours and font follow. */
+  atlas_style_free (self->style);
+  self->style = atlas_style_copy (style);
+  self->style->font_scale = ATLAS_PRESENTATION_FONT_SCALE;
+  apply_label_fonts (self);
+  atlas_chart_view_set_style (self->chart_view, self->style);
+  /* The background around the chart is painted in snapshot(). */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const AtlasStyle *
+atlas_presentation_get_style (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  return self->style;
 }
 
 void

@@ -21,6 +21,11 @@ G_DECLARE_FINAL_TYPE (AtlasPresentation, atlas_presentation, ATLAS, PRESENTATION
 AtlasPresentation *atlas_presentation_new        (GtkWindow           *parent,
                                                   AtlasDataset        *dataset,
                                                   const AtlasStyle    *style);
+/* Draws the slides in @style (copied; its type is scaled up) from now on:
+ * the window's light or dark, and its font, when they change. */
+void               atlas_presentation_set_style  (AtlasPresentation   *self,
+                                                  const AtlasStyle    *style);
+const AtlasStyle  *atlas_presentation_get_style  (AtlasPresentation   *self);
 /* One slide per slide of @briefing, each in a state of its own; @lang is
  * the dataset text language (NULL: the user's). Starts at the first. */
 void               atlas_presentation_load_briefing (AtlasPresentation   *self,

@@ -200,6 +200,9 @@ apply_style (AtlasWindow *self, gboolean dark)
   self->style = atlas_style_new (dark);
   atlas_style_set_font_family (self->style, family);
   atlas_chart_view_set_style (self->chart_view, self->style);
+  /* A running presentation switches to light or dark with the window. */
+  if (self->presentation != NULL)
+    atlas_presentation_set_style (ATLAS_PRESENTATION (self->presentation), self->style);
 }
 
 /* ---- callbacks ---------------------------------------------------------- */

@@ -24,7 +24,18 @@ static void
 set_errno_error (GError **error, const char *path, int saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *folder = g_path_get_dirname (path);
 
+  /* ENOENT alone reads "No such file or directory", which sounds as if the
+   * file to be written should already exist: name what is missing. */
+  if (saved_errno == ENOENT && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autofree char *folder_display = g_filename_display_name (folder);
+
+      g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_WRITE,
+                   _("Cannot write “%s”: the folder “%s” does not exist"), display, folder_display);
+      return;
+    }
   g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_WRITE,
                _("Cannot write “%s”: %s"), display, g_strerror (saved_errno));
 }
