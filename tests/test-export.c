@@ -14,6 +14,7 @@
 #include "atlas-atomic-file.h"
 #include "atlas-bundled-dataset.h"
 #include "atlas-export.h"
+#include "atlas-png-writer.h"
 #include "atlas-svg-title-writer.h"
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -749,6 +750,100 @@ test_export_scene_png_translucent (Fixture *fixture, gconstpointer data)
   cairo_surface_destroy (decoded);
 }
 
+static cairo_status_t
+append_to_byte_array (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A picture no two rows of which are alike, with or without alpha. */
+static cairo_surface_t *
+noisy_surface (int width, int height, gboolean opaque)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  guint32 state = 12345;
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (cairo_image_surface_get_data (surface) +
+                                  y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 alpha, rgb;
+
+          state = state * 1664525u + 1013904223u;
+          alpha = opaque ? 0xff : (state >> 24) | 1;
+          rgb = (state >> 8) & 0xffffff;
+          /* Premultiplied: no channel above alpha. */
+          row[x] = alpha << 24 |
+                   MIN ((rgb >> 16) & 0xff, alpha) << 16 |
+                   MIN ((rgb >> 8) & 0xff, alpha) << 8 |
+                   MIN (rgb & 0xff, alpha);
+        }
+    }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* The rows may be compressed in 1 to 8 bands, on as many threads; every
+ * cut must decode to the same pixels (opaque: exactly; with alpha: within
+ * the rounding of unpremultiplying and premultiplying again), and a
+ * single row works too. */
+static void
+test_png_bands (void)
+{
+  const struct { int width, height; gboolean opaque; } sizes[] = {
+    { 301, 257, TRUE }, { 64, 130, FALSE }, { 17, 1, TRUE }, { 1, 9, FALSE },
+  };
+  const guint band_counts[] = { 1, 2, 3, 7, 8 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      cairo_surface_t *source = noisy_surface (sizes[s].width, sizes[s].height, sizes[s].opaque);
+
+      for (guint b = 0; b < G_N_ELEMENTS (band_counts); b++)
+        {
+          g_autoptr(GByteArray) png = g_byte_array_new ();
+          g_autoptr(GBytes) bytes = NULL;
+          GBytes *rest;
+          cairo_surface_t *decoded;
+
+          g_assert_cmpint (atlas_png_write_surface_in_bands (source, band_counts[b], append_to_byte_array, png),
+                           ==, CAIRO_STATUS_SUCCESS);
+          bytes = g_byte_array_free_to_bytes (g_steal_pointer (&png));
+          rest = g_bytes_ref (bytes);
+          decoded = cairo_image_surface_create_from_png_stream (read_from_bytes, &rest);
+          g_bytes_unref (rest);
+          g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+          g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, sizes[s].width);
+          g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, sizes[s].height);
+          cairo_surface_flush (decoded);
+          for (int y = 0; y < sizes[s].height; y++)
+            for (int x = 0; x < sizes[s].width; x++)
+              {
+                guint32 want = pixel_at (source, x, y), got = pixel_at (decoded, x, y);
+
+                if (sizes[s].opaque)
+                  {
+                    g_assert_cmphex (got | 0xff000000u, ==, want);
+                    continue;
+                  }
+                g_assert_cmphex (got >> 24, ==, want >> 24);
+                /* Unpremultiplied to 8 bits and back: off by at most
+                 * 255 / alpha / 2 + 1 on the way. */
+                for (int shift = 0; shift < 24; shift += 8)
+                  g_assert_cmpint (ABS ((int) ((got >> shift) & 0xff) - (int) ((want >> shift) & 0xff)), <=,
+                                   1 + (int) (want >> 24 > 0 ? 128 / (want >> 24) : 0));
+              }
+          cairo_surface_destroy (decoded);
+        }
+      cairo_surface_destroy (source);
+    }
+}
+
 static void
 parse_markup_or_fail (const char *text)
 {
@@ -980,6 +1075,7 @@ main (int argc, char **argv)
   ADD_FIXTURE_TEST ("/scene/png-pixels", test_export_scene_png_pixels);
   ADD_FIXTURE_TEST ("/scene/png-translucent", test_export_scene_png_translucent);
   g_test_add_func ("/chart/png-bytes", test_export_chart_png_bytes);
+  g_test_add_func ("/png/bands", test_png_bands);
   ADD_FIXTURE_TEST ("/scene/svg", test_export_scene_svg);
   ADD_FIXTURE_TEST ("/scene/pdf", test_export_scene_pdf);
   ADD_FIXTURE_TEST ("/scene/refuses", test_export_scene_refuses);

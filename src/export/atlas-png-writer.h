@@ -1,4 +1,4 @@
-/* atlas-png-writer.h: an image surface to PNG through libpng, faster than cairo's own writer. */
+/* atlas-png-writer.h: an image surface to PNG, faster than cairo's own writer. */
 #pragma once
 
 #include <cairo.h>
@@ -12,14 +12,23 @@ G_BEGIN_DECLS
  * written as 8-bit RGB; any other as 8-bit RGBA, unpremultiplied.  Rows
  * are not filtered and zlib runs at a low level: charts are large flat
  * areas, which compress well without either, and encoding is most of the
- * time of an export.
+ * time of an export.  For the same reason the rows are compressed in bands
+ * on as many threads as there are processors (up to 8).
  *
  * Returns CAIRO_STATUS_SUCCESS, the first status @write returned other
  * than success (CAIRO_STATUS_WRITE_ERROR, in practice; nothing is written
  * after it), CAIRO_STATUS_INVALID_FORMAT for another kind of surface, or
- * CAIRO_STATUS_NO_MEMORY when libpng fails. */
+ * CAIRO_STATUS_NO_MEMORY when zlib or a buffer cannot be had. */
 cairo_status_t atlas_png_write_surface (cairo_surface_t    *surface,
                                         cairo_write_func_t  write,
                                         void               *closure);
+
+/* The same with the rows cut into @n_bands bands (at most 8 and one a
+ * row; 0: as atlas_png_write_surface() chooses), whatever the number of
+ * processors: for tests. */
+cairo_status_t atlas_png_write_surface_in_bands (cairo_surface_t    *surface,
+                                                 guint               n_bands,
+                                                 cairo_write_func_t  write,
+                                                 void               *closure);
 
 G_END_DECLS
