@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-chart-private.h"
 
 static AtlasDataset *
 load_full (void)
@@ -88,6 +89,16 @@ test_format_plain_number (void)
     g_assert_cmpstr (grouped, ==, "-1,234,567.891");
     g_assert_cmpstr (short_one, ==, "999.5");
     g_assert_cmpstr (empty, ==, "");
+  }
+  /* A derived per cent: hundredths, but a small share never reads 0. */
+  {
+    g_autofree char *usual = atlas_table_format_percent (100.0 * 44000000 / 90884500);
+    g_autofree char *small = atlas_table_format_percent (100.0 * 4500 / 90884500);
+    g_autofree char *whole = atlas_table_format_percent (100);
+
+    g_assert_cmpstr (usual, ==, "48.41");
+    g_assert_cmpstr (small, ==, "0.005");
+    g_assert_cmpstr (whole, ==, "100");
   }
 }
 

@@ -82,6 +82,12 @@ atlas_table_add_row (AtlasTable *table, char *first_cell, ...)
   g_ptr_array_add (table->rows, row);
 }
 
+char *
+atlas_table_format_percent (double percent)
+{
+  return atlas_format_plain_number (percent, MAX (2, atlas_decimals_for_digits (percent, 2)));
+}
+
 void
 atlas_table_free (AtlasTable *table)
 {

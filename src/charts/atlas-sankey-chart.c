@@ -1445,10 +1445,10 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
                            node_full_name (chain, link->from, lang),
                            node_full_name (chain, link->to, lang),
                            /* The dataset's figure as written; the share
-                            * is derived, and hundredths of a per cent are
-                            * as close as a briefing reads it. */
+                            * is derived, rounded where it stops meaning
+                            * anything to a reader. */
                            atlas_format_plain_number (link->value, -1),
-                           atlas_format_plain_number (100 * link_share_of_source (chain, link), 2),
+                           atlas_table_format_percent (100 * link_share_of_source (chain, link)),
                            g_strdup (link->estimate ? _("yes") : ""),
                            g_strdup (link->note != NULL ? atlas_text_get (link->note, lang) : ""),
                            atlas_table_format_cite (dataset, cite, lang),
