@@ -657,6 +657,63 @@ test_export_vanished_folder (void)
   g_rmdir (dir);
 }
 
+/* Whether a label under @widget shows @text. */
+static gboolean
+has_label (GtkWidget *widget, const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct {
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  const LabelWait *wait = data;
+  return has_label (wait->widget, wait->text);
+}
+
+/* The table view shows numbers as people read them; the CSV file holds
+ * the same numbers plain, as spreadsheets in any locale read them. */
+static void
+test_table_numbers (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *dir = g_dir_make_tmp ("atlas-app-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "flows.csv", NULL);
+  AtlasWindow *window = open_window (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  GtkWidget *stack;
+  LabelWait value = { NULL, "270,000" }, share = { NULL, "100 %" };
+
+  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-table", NULL));
+  stack = gtk_widget_get_ancestor (GTK_WIDGET (atlas_window_get_chart_view (window)), GTK_TYPE_STACK);
+  value.widget = share.widget = gtk_stack_get_child_by_name (GTK_STACK (stack), "table");
+  g_assert_nonnull (value.widget);
+  g_assert_true (wait_until (label_shown, &value, 5000));
+  g_assert_true (wait_until (label_shown, &share, 5000));
+  g_assert_false (has_label (value.widget, "270000"));
+
+  g_assert_true (atlas_window_export_table_csv (window, csv, &error));
+  g_assert_no_error (error);
+  contents = read_file (csv);
+  g_assert_nonnull (strstr (contents, ",270000,100,"));
+  g_unlink (csv);
+  close_window (window);
+  g_rmdir (dir);
+}
+
 static void
 test_table_and_csv (void)
 {
@@ -869,6 +926,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);
   g_test_add_func ("/app/window/table-and-csv", test_table_and_csv);
+  g_test_add_func ("/app/window/table-numbers", test_table_numbers);
   g_test_add_func ("/app/export/dialog-write", test_export_dialog);
   g_test_add_func ("/app/export/vanished-folder", test_export_vanished_folder);
   g_test_add_func ("/app/export/copy-image", test_copy_image);

@@ -441,6 +441,44 @@ parse_csv (const char *text)
   return records;
 }
 
+/* A number field as a spreadsheet in any locale reads it: empty, or a
+ * plain decimal ("-5", "44000000", "48.41") that C reads to its end.  A
+ * grouped "44,000,000" or a "48.41 %" stops short and fails. */
+static void
+assert_plain_number_field (const char *field, const char *header)
+{
+  char *end = NULL;
+
+  if (*field == '\0')
+    return;
+  g_ascii_strtod (field, &end);
+  if (end == field || *end != '\0' || strspn (field, "-0123456789.") != strlen (field))
+    g_test_fail_printf ("column \"%s\": \"%s\" is not a plain number", header, field);
+}
+
+/* Every number column of a CSV file holds plain numbers; returns how many
+ * number columns @table has. */
+static guint
+check_csv_numbers (GPtrArray *records, const AtlasTable *table)
+{
+  GPtrArray *header = g_ptr_array_index (records, 0);
+  guint n_numeric = 0;
+
+  for (guint j = 0; j < header->len; j++)
+    {
+      if (atlas_table_get_column_kind (table, j) == ATLAS_TABLE_COLUMN_TEXT)
+        continue;
+      n_numeric++;
+      for (guint i = 1; i < records->len; i++)
+        {
+          GPtrArray *record = g_ptr_array_index (records, i);
+
+          assert_plain_number_field (g_ptr_array_index (record, j), g_ptr_array_index (header, j));
+        }
+    }
+  return n_numeric;
+}
+
 static void
 check_csv (const char *path, AtlasDataset *dataset, const AtlasChartOptions *options)
 {
@@ -488,6 +526,7 @@ check_csv (const char *path, AtlasDataset *dataset, const AtlasChartOptions *opt
           g_assert_true (g_str_equal (got, cell) || (got[0] == '\'' && g_str_equal (got + 1, cell)));
         }
     }
+  check_csv_numbers (records, table);
   /* The last column is always the sources. */
   last = g_ascii_strdown (g_ptr_array_index (header, header->len - 1), -1);
   g_assert_nonnull (strstr (last, "source"));
@@ -675,6 +714,75 @@ test_language (void)
   g_unsetenv ("LANGUAGE");
   if (scene != NULL)
     check_svg (output, scene);
+}
+
+/* Each view's CSV of the bundled dataset, in each language, has its
+ * numbers plain and its units in the headers: what a spreadsheet outside
+ * English locales can read.  The number columns are counted, so that a
+ * column turned back into formatted text is caught too. */
+static void
+test_csv_numbers (gconstpointer data)
+{
+  const char *lang = data;
+  static const struct { AtlasView view; guint n_numeric; } views[] = {
+    { ATLAS_VIEW_FLOWS, 2 },     /* value, share of the source's outflow */
+    { ATLAS_VIEW_PRICES, 3 },    /* value, low, high */
+    { ATLAS_VIEW_SHARES, 2 },    /* value, share of the whole */
+    { ATLAS_VIEW_TIMELINE, 0 },
+  };
+  g_autofree char *lang_arg = g_strdup_printf ("--lang=%s", lang);
+
+  if (datasets[0].dataset == NULL)
+    {
+      g_test_skip ("dataset not present yet");
+      return;
+    }
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      const char *view = atlas_view_to_string (views[v].view);
+      g_autofree char *name = g_strdup_printf ("numbers-%s-%s.csv", lang, view);
+      g_autofree char *output = work_path (name);
+      g_autofree char *export_arg = g_strdup_printf ("--export=%s", view);
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+      const char *args[] = { export_arg, output_arg, lang_arg, NULL };
+      g_auto(Run) run = { 0 };
+      g_autoptr(AtlasTable) table = NULL;
+      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *csv = NULL;
+      g_autofree char *expected = NULL;
+      AtlasChartOptions options;
+      GPtrArray *header;
+
+      run_args (&run, args);
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      csv = read_file (output);
+
+      /* The engine's table in the same language, for its column kinds and
+       * to check that the file is that table; then back to English for
+       * the other tests, as test_language does. */
+      atlas_chart_options_init (&options, views[v].view);
+      options.lang = lang;
+      setlocale (LC_ALL, "");
+      atlas_i18n_init ();
+      atlas_i18n_set_language (lang);
+      table = atlas_chart_table (datasets[0].dataset, &options, &error);
+      if (table != NULL)
+        expected = atlas_table_to_csv (table);
+      atlas_i18n_set_language ("en");
+      g_unsetenv ("LANGUAGE");
+      g_assert_no_error (error);
+      g_assert_cmpstr (csv, ==, expected);
+
+      records = parse_csv (csv);
+      g_assert_cmpuint (records->len, >, 1);
+      g_assert_cmpuint (check_csv_numbers (records, table), ==, views[v].n_numeric);
+      /* A per cent column says so in its header, in either language. */
+      header = g_ptr_array_index (records, 0);
+      for (guint j = 0; j < header->len; j++)
+        if (atlas_table_get_column_kind (table, j) == ATLAS_TABLE_COLUMN_PERCENT)
+          g_assert_nonnull (strstr (g_ptr_array_index (header, j), "%"));
+    }
 }
 
 static void
@@ -1198,6 +1306,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/png-size-and-scale", test_png_size_and_scale);
   g_test_add_func ("/cli/dark-theme", test_dark_theme);
   g_test_add_func ("/cli/language", test_language);
+  g_test_add_data_func ("/cli/csv-numbers/en", "en", test_csv_numbers);
+  g_test_add_data_func ("/cli/csv-numbers/zh", "zh", test_csv_numbers);
   g_test_add_func ("/cli/view-options", test_view_options);
   for (guint i = 0; i < G_N_ELEMENTS (datasets); i++)
     {

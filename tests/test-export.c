@@ -361,16 +361,16 @@ test_atomic_symlink (Fixture *fixture, gconstpointer data)
 
 /* ---- CSV --------------------------------------------------------------- */
 
+/* A table of @header columns, all text unless @kinds gives each one's. */
 static AtlasTable *
-table_of (const char * const *header, const char * const *cells, guint n_cells)
+table_of (const char * const *header, const AtlasTableColumnKind *kinds,
+          const char * const *cells, guint n_cells)
 {
-  AtlasTable *table = g_new0 (AtlasTable, 1);
+  AtlasTable *table = atlas_table_new ();
   guint width = g_strv_length ((char **) header);
 
-  table->columns = g_ptr_array_new_with_free_func (g_free);
-  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   for (guint i = 0; i < width; i++)
-    g_ptr_array_add (table->columns, g_strdup (header[i]));
+    atlas_table_add_column (table, header[i], kinds != NULL ? kinds[i] : ATLAS_TABLE_COLUMN_TEXT);
   for (guint i = 0; i < n_cells; i += width)
     {
       GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
@@ -387,7 +387,7 @@ csv_of_one_cell (const char *cell)
 {
   const char *header[] = { "h", NULL };
   const char *cells[] = { cell };
-  g_autoptr(AtlasTable) table = table_of (header, cells, 1);
+  g_autoptr(AtlasTable) table = table_of (header, NULL, cells, 1);
   g_autofree char *csv = atlas_table_to_csv (table);
 
   g_assert_true (g_str_has_prefix (csv, "h\r\n"));
@@ -411,7 +411,7 @@ test_csv_quoting (void)
     "China", "270,000", "USGS: \"MCS\" 2025",
     "Japan", "", "line one\nline two",
   };
-  g_autoptr(AtlasTable) table = table_of (header, cells, G_N_ELEMENTS (cells));
+  g_autoptr(AtlasTable) table = table_of (header, NULL, cells, G_N_ELEMENTS (cells));
   g_autofree char *csv = atlas_table_to_csv (table);
 
   g_assert_cmpstr (csv, ==,
@@ -448,11 +448,40 @@ test_csv_defuses_formulas (void)
   assert_cell ("2010-09", "2010-09");
 }
 
+/* A number column is written as the plain numbers it holds, the sign of
+ * a negative one included: a spreadsheet reads them as values in any
+ * locale, and "-5" is minus five, not a formula. */
+static void
+test_csv_numbers (void)
+{
+  const char *header[] = { "Region", "Value (t REO)", "Share of whole (%)", NULL };
+  const AtlasTableColumnKind kinds[] = {
+    ATLAS_TABLE_COLUMN_TEXT, ATLAS_TABLE_COLUMN_NUMBER, ATLAS_TABLE_COLUMN_PERCENT,
+  };
+  const char *cells[] = {
+    "China", "44000000", "48.41",
+    "Stock change", "-5", "-0.5",
+    "Japan", "", "",
+    /* Nothing else belongs in a number column; if it gets there, it is
+     * written as text would be: never as a formula, never split. */
+    "-1", "=1+1", "1,234",
+  };
+  g_autoptr(AtlasTable) table = table_of (header, kinds, cells, G_N_ELEMENTS (cells));
+  g_autofree char *csv = atlas_table_to_csv (table);
+
+  g_assert_cmpstr (csv, ==,
+                   "Region,Value (t REO),Share of whole (%)\r\n"
+                   "China,44000000,48.41\r\n"
+                   "Stock change,-5,-0.5\r\n"
+                   "Japan,,\r\n"
+                   "-1,'=1+1,\"1,234\"\r\n");
+}
+
 static void
 test_csv_defuses_header (void)
 {
   const char *header[] = { "=evil", "ok", NULL };
-  g_autoptr(AtlasTable) table = table_of (header, NULL, 0);
+  g_autoptr(AtlasTable) table = table_of (header, NULL, NULL, 0);
   g_autofree char *csv = atlas_table_to_csv (table);
 
   g_assert_cmpstr (csv, ==, "'=evil,ok\r\n");
@@ -1069,6 +1098,7 @@ main (int argc, char **argv)
   g_test_add_func ("/csv/quoting", test_csv_quoting);
   g_test_add_func ("/csv/defuses-formulas", test_csv_defuses_formulas);
   g_test_add_func ("/csv/defuses-header", test_csv_defuses_header);
+  g_test_add_func ("/csv/numbers", test_csv_numbers);
   g_test_add_func ("/svg-title/inserted", test_svg_title);
   g_test_add_func ("/svg-title/without-root", test_svg_title_without_root);
   ADD_FIXTURE_TEST ("/scene/png", test_export_scene_png);

@@ -599,8 +599,19 @@ test_table (void)
   GPtrArray *row = g_ptr_array_index (table->rows, 1);    /* mine:US -> ref:CN */
   g_assert_cmpstr (g_ptr_array_index (row, 0), ==, "United States (Mining)");
   g_assert_cmpstr (g_ptr_array_index (row, 1), ==, "China (Separation & refining)");
-  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "40,000");
-  g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "93 %");
+  /* Plain numbers, as a CSV file needs them; grouped and signed for people. */
+  g_assert_cmpint (atlas_table_get_column_kind (table, 2), ==, ATLAS_TABLE_COLUMN_NUMBER);
+  g_assert_cmpint (atlas_table_get_column_kind (table, 3), ==, ATLAS_TABLE_COLUMN_PERCENT);
+  g_assert_cmpstr (g_ptr_array_index (table->columns, 3), ==, "Share of source's outflow (%)");
+  g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "40000");
+  g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "93.02");
+  {
+    g_autofree char *value = atlas_table_display_cell (ATLAS_TABLE_COLUMN_NUMBER, g_ptr_array_index (row, 2));
+    g_autofree char *share = atlas_table_display_cell (ATLAS_TABLE_COLUMN_PERCENT, g_ptr_array_index (row, 3));
+
+    g_assert_cmpstr (value, ==, "40,000");
+    g_assert_cmpstr (share, ==, "93.02 %");
+  }
   g_assert_cmpstr (g_ptr_array_index (row, 4), ==, "yes");
   g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "Assumed destination.");
   /* The link's own cite, both sources. */

@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-chart-private.h"
 
 static AtlasDataset *
 load_full (void)
@@ -40,6 +41,65 @@ test_format_number (void)
   g_assert_cmpstr (percent, ==, "92 %");
   g_autofree char *small = atlas_format_percent (0.055);
   g_assert_cmpstr (small, ==, "5.5 %");
+}
+
+/* Numbers for a file: what a dataset says, digit for digit, and nothing a
+ * locale or a unit could change. */
+static void
+test_format_plain_number (void)
+{
+  static const struct { double value; int decimals; const char *text; } cases[] = {
+    { 44000000, -1, "44000000" },
+    { 48.41, -1, "48.41" },
+    { 0.5, -1, "0.5" },
+    { -5, -1, "-5" },
+    { 260.675, -1, "260.675" },
+    { 123456789.123456, -1, "123456789.123456" },
+    { 0.000012345, -1, "0.000012345" },
+    { 1e20, -1, "100000000000000000000" },
+    { 0.1 + 0.2, -1, "0.3" },                   /* not 0.30000000000000004 */
+    { 100 - 96.1, 12, "3.9" },                  /* not 3.9000000000000057 */
+    { 95.5555555, 2, "95.56" },
+    { -0.004, 2, "0" },
+    { 0, -1, "0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = atlas_format_plain_number (cases[i].value, cases[i].decimals);
+      g_assert_cmpstr (text, ==, cases[i].text);
+      /* Read back as C reads it: all of it, and the same double when every
+       * digit was asked for. */
+      {
+        char *end = NULL;
+        double back = g_ascii_strtod (text, &end);
+
+        g_assert_cmpint (*end, ==, '\0');
+        if (cases[i].decimals < 0 && cases[i].value != 0.1 + 0.2)
+          g_assert_cmpfloat (back, ==, cases[i].value);
+      }
+    }
+  {
+    g_autofree char *nan = atlas_format_plain_number (NAN, 2);
+    g_autofree char *grouped = atlas_group_digits ("-1234567.891");
+    g_autofree char *short_one = atlas_group_digits ("999.5");
+    g_autofree char *empty = atlas_group_digits ("");
+
+    g_assert_cmpstr (nan, ==, "");
+    g_assert_cmpstr (grouped, ==, "-1,234,567.891");
+    g_assert_cmpstr (short_one, ==, "999.5");
+    g_assert_cmpstr (empty, ==, "");
+  }
+  /* A derived per cent: hundredths, but a small share never reads 0. */
+  {
+    g_autofree char *usual = atlas_table_format_percent (100.0 * 44000000 / 90884500);
+    g_autofree char *small = atlas_table_format_percent (100.0 * 4500 / 90884500);
+    g_autofree char *whole = atlas_table_format_percent (100);
+
+    g_assert_cmpstr (usual, ==, "48.41");
+    g_assert_cmpstr (small, ==, "0.005");
+    g_assert_cmpstr (whole, ==, "100");
+  }
 }
 
 static double
@@ -205,6 +265,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/scene/format-number", test_format_number);
+  g_test_add_func ("/scene/format-plain-number", test_format_plain_number);
   g_test_add_func ("/scene/palette", test_palette);
   g_test_add_func ("/scene/region-colors-stable", test_region_colors_stable);
   g_test_add_func ("/scene/label-placer", test_label_placer);

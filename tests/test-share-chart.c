@@ -566,7 +566,7 @@ test_table (void)
   g_autoptr(AtlasTable) table = NULL;
   AtlasChartOptions options;
   static const char * const columns[] = {
-    "Metric", "Year", "Region", "Value", "Unit", "Share of whole", "Estimate", "Alternative of", "Sources",
+    "Metric", "Year", "Region", "Value", "Unit", "Share of whole (%)", "Estimate", "Alternative of", "Sources",
   };
   gboolean saw_alternative = FALSE, saw_other = FALSE;
 
@@ -578,6 +578,9 @@ test_table (void)
   g_assert_cmpuint (table->columns->len, ==, G_N_ELEMENTS (columns));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     g_assert_cmpstr (g_ptr_array_index (table->columns, i), ==, columns[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    g_assert_cmpint (atlas_table_get_column_kind (table, i), ==,
+                     i == 3 ? ATLAS_TABLE_COLUMN_NUMBER : i == 5 ? ATLAS_TABLE_COLUMN_PERCENT : ATLAS_TABLE_COLUMN_TEXT);
 
   /* refining 3 parts + Other, its alternative 1 + Other, mining 6 + Other, reserves 8. */
   g_assert_cmpuint (table->rows->len, ==, 4 + 2 + 7 + 8);
@@ -594,9 +597,15 @@ test_table (void)
       if (g_str_equal (g_ptr_array_index (row, 2), "Other") &&
           g_str_equal (g_ptr_array_index (row, 1), "2024"))
         {
+          g_autofree char *value = atlas_table_display_cell (ATLAS_TABLE_COLUMN_NUMBER, g_ptr_array_index (row, 3));
+          g_autofree char *percent = atlas_table_display_cell (ATLAS_TABLE_COLUMN_PERCENT, g_ptr_array_index (row, 5));
+
           saw_other = TRUE;
-          g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "5,000");
-          g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "1.28 %");
+          g_assert_cmpstr (g_ptr_array_index (row, 3), ==, "5000");
+          g_assert_cmpstr (g_ptr_array_index (row, 5), ==, "1.28");
+          /* People read the same numbers grouped, the per cent signed. */
+          g_assert_cmpstr (value, ==, "5,000");
+          g_assert_cmpstr (percent, ==, "1.28 %");
         }
     }
   g_assert_true (saw_alternative);

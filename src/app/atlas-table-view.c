@@ -128,14 +128,25 @@ struct _AtlasTableView
 
 G_DEFINE_FINAL_TYPE (AtlasTableView, atlas_table_view, GTK_TYPE_WIDGET)
 
+/* What one column's factory needs to show its cells. */
+typedef struct {
+  guint                column;
+  AtlasTableColumnKind kind;
+} ColumnData;
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  data)
 {
+  const ColumnData *column = data;
   GtkWidget *label = gtk_label_new (NULL);
+  gboolean numeric = column->kind != ATLAS_TABLE_COLUMN_TEXT;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Numbers align on the right, so their digits line up down a column. */
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1 : 0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
   gtk_list_item_set_child (item, label);
@@ -146,10 +157,13 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  data)
 {
-  guint column = GPOINTER_TO_UINT (data);
+  const ColumnData *column = data;
   AtlasTableRow *row = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
-  const char *text = column < row->cells->len ? g_ptr_array_index (row->cells, column) : "";
+  const char *cell = column->column < row->cells->len ? g_ptr_array_index (row->cells, column->column) : "";
+  /* The table holds plain numbers for the CSV file; people read them
+   * grouped, per cents with their sign. */
+  g_autofree char *text = atlas_table_display_cell (column->kind, cell);
 
   /* Cells are dataset text: plain, never markup. The full text shows on
    * hover where a long cell is cut. */
@@ -272,9 +286,14 @@ atlas_table_view_set_table (AtlasTableView *self,
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr(GtkColumnViewColumn) column = NULL;
+      ColumnData *data = g_new (ColumnData, 1);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (c));
+      data->column = c;
+      data->kind = atlas_table_get_column_kind (table, c);
+      /* The factory owns its column's data: both go when the column does. */
+      g_object_set_data_full (G_OBJECT (factory), "atlas-column-data", data, g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), data);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), data);
       column = gtk_column_view_column_new (g_ptr_array_index (table->columns, c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       /* The last column is the sources: it takes the room left. */

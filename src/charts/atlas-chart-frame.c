@@ -312,49 +312,75 @@ atlas_legend_entry_clear (AtlasLegendEntry *entry)
   g_clear_pointer (&entry->label, g_free);
 }
 
-static void
-append_grouped_digits (GString *out, const char *digits)
-{
-  gsize n = strlen (digits);
+/* The largest number of decimals worth printing: a double holds about 16
+ * significant digits, so a tiny value needs many, a sane one few. */
+#define MAX_PLAIN_DECIMALS 40
 
+int
+atlas_decimals_for_digits (double value, int digits)
+{
+  if (value == 0 || !isfinite (value))
+    return 0;
+  return CLAMP (digits - 1 - (int) floor (log10 (fabs (value))), 0, MAX_PLAIN_DECIMALS);
+}
+
+char *
+atlas_format_plain_number (double value, int max_decimals)
+{
+  /* Room for the integer digits of any double (up to 309) and the decimals. */
+  char format[16], buffer[400];
+  char *end;
+
+  if (!isfinite (value))
+    return g_strdup ("");
+  if (max_decimals < 0)
+    max_decimals = atlas_decimals_for_digits (value, 15);
+  /* g_ascii_formatd: a file or a label must not change with LC_NUMERIC. */
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (max_decimals, 0, MAX_PLAIN_DECIMALS));
+  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
+
+  if (strchr (buffer, '.') != NULL)
+    {
+      for (end = buffer + strlen (buffer) - 1; *end == '0'; end--)
+        *end = '\0';
+      if (*end == '.')
+        *end = '\0';
+    }
+  /* A negative value that rounds to zero is zero, not "-0". */
+  if (value < 0 && !g_str_equal (buffer, "0"))
+    return g_strconcat ("-", buffer, NULL);
+  return g_strdup (buffer);
+}
+
+char *
+atlas_group_digits (const char *number)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = number;
+  gsize n;
+
+  if (*p == '-' || *p == '+')
+    g_string_append_c (out, *p++);
+  n = strspn (p, "0123456789");
   for (gsize i = 0; i < n; i++)
     {
       if (i > 0 && (n - i) % 3 == 0)
         g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
+      g_string_append_c (out, p[i]);
     }
+  g_string_append (out, p + n);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 char *
 atlas_format_number (double value, int max_decimals)
 {
-  char format[16], buffer[G_ASCII_DTOSTR_BUF_SIZE + 64];
-  g_autoptr(GString) out = g_string_new (NULL);
-  char *dot, *end;
+  g_autofree char *plain = NULL;
 
   if (!isfinite (value))
     return g_strdup ("–");
-  /* g_ascii_formatd: labels must not change with LC_NUMERIC. */
-  g_snprintf (format, sizeof format, "%%.%df", CLAMP (max_decimals, 0, 6));
-  g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
-
-  dot = strchr (buffer, '.');
-  if (dot != NULL)
-    {
-      for (end = buffer + strlen (buffer) - 1; end > dot && *end == '0'; end--)
-        *end = '\0';
-      *dot = '\0';
-      dot++;
-    }
-  if (value < 0 && (strspn (buffer, "0") != strlen (buffer) || (dot != NULL && *dot != '\0')))
-    g_string_append_c (out, '-');
-  append_grouped_digits (out, buffer);
-  if (dot != NULL && *dot != '\0')
-    {
-      g_string_append_c (out, '.');
-      g_string_append (out, dot);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  plain = atlas_format_plain_number (value, CLAMP (max_decimals, 0, 6));
+  return atlas_group_digits (plain);
 }
 
 char *

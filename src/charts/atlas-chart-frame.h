@@ -105,6 +105,17 @@ void        atlas_append_sentence        (GString *text, const char *sentence);
 /* Formats a number for a label: "270,000", "92.5", "0.13" (thousands
  * separated, at most @max_decimals decimals, trailing zeros dropped). */
 char  *atlas_format_number (double value, int max_decimals);
+/* Formats a number for a machine to read: "270000", "-92.5", "0.13"; a
+ * decimal point whatever the locale, no grouping, no exponent, trailing
+ * zeros dropped, "" when not finite.  A negative @max_decimals keeps 15
+ * significant digits: all that a figure read from a dataset can have, so
+ * it reads back as the same double, and no more, so arithmetic noise
+ * ("0.30000000000000004") is left out. */
+char  *atlas_format_plain_number (double value, int max_decimals);
+/* The decimals that show @digits significant digits of @value (0..40). */
+int    atlas_decimals_for_digits (double value, int digits);
+/* "-1234567.5" -> "-1,234,567.5": groups the integer digits of a plain number. */
+char  *atlas_group_digits (const char *number);
 /* "92 %" style share of a whole, from a fraction 0..1. */
 char  *atlas_format_percent (double fraction);
 

@@ -24,9 +24,11 @@ AtlasTable *atlas_share_chart_table     (AtlasDataset *dataset, const AtlasChart
 AtlasTable *atlas_timeline_chart_table  (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
 
 /* Table building helpers. */
-AtlasTable *atlas_table_new        (const char *first_column, ...) G_GNUC_NULL_TERMINATED;
 /* Appends a row; takes ownership of the NULL-terminated cells (g_free'd). */
 void        atlas_table_add_row    (AtlasTable *table, char *first_cell, ...) G_GNUC_NULL_TERMINATED;
+/* A derived per cent for a PERCENT cell: to hundredths ("48.41"), or to
+ * two significant digits when smaller ("0.005"), so no share reads 0. */
+char       *atlas_table_format_percent (double percent);
 /* "USGS: Mineral Commodity Summaries 2025 (2025-01-31); ..." for a cite. */
 char       *atlas_table_format_cite (AtlasDataset *dataset, const char * const *cite, const char *lang);
 

@@ -1,4 +1,4 @@
-/* atlas-chart-table.c: the data behind a chart as rows of text, for the table view and CSV. */
+/* atlas-chart-table.c: the data behind a chart as rows of text and plain numbers, for the table view and CSV. */
 #include <stdarg.h>
 
 #include "atlas-chart-frame.h"
@@ -11,18 +11,59 @@ free_row (gpointer row)
 }
 
 AtlasTable *
-atlas_table_new (const char *first_column, ...)
+atlas_table_new (void)
 {
   AtlasTable *table = g_new0 (AtlasTable, 1);
-  va_list args;
 
   table->columns = g_ptr_array_new_with_free_func (g_free);
+  table->kinds = g_array_new (FALSE, FALSE, sizeof (AtlasTableColumnKind));
   table->rows = g_ptr_array_new_with_free_func (free_row);
-  va_start (args, first_column);
-  for (const char *c = first_column; c != NULL; c = va_arg (args, const char *))
-    g_ptr_array_add (table->columns, g_strdup (c));
-  va_end (args);
   return table;
+}
+
+void
+atlas_table_add_column (AtlasTable *table, const char *header, AtlasTableColumnKind kind)
+{
+  g_return_if_fail (table != NULL && header != NULL);
+  /* Rows index columns by position: columns come first. */
+  g_return_if_fail (table->rows->len == 0);
+
+  g_ptr_array_add (table->columns, g_strdup (header));
+  g_array_append_val (table->kinds, kind);
+}
+
+AtlasTableColumnKind
+atlas_table_get_column_kind (const AtlasTable *table, guint column)
+{
+  g_return_val_if_fail (table != NULL, ATLAS_TABLE_COLUMN_TEXT);
+
+  /* A table built without kinds (or a cell past the columns) is text:
+   * text is what is never mistaken for a number. */
+  if (table->kinds == NULL || column >= table->kinds->len)
+    return ATLAS_TABLE_COLUMN_TEXT;
+  return g_array_index (table->kinds, AtlasTableColumnKind, column);
+}
+
+char *
+atlas_table_display_cell (AtlasTableColumnKind kind, const char *cell)
+{
+  g_autofree char *grouped = NULL;
+
+  if (cell == NULL)
+    return g_strdup ("");
+  switch (kind)
+    {
+    case ATLAS_TABLE_COLUMN_NUMBER:
+      return atlas_group_digits (cell);
+    case ATLAS_TABLE_COLUMN_PERCENT:
+      if (*cell == '\0')
+        return g_strdup ("");
+      grouped = atlas_group_digits (cell);
+      return g_strdup_printf ("%s %%", grouped);
+    case ATLAS_TABLE_COLUMN_TEXT:
+    default:
+      return g_strdup (cell);
+    }
 }
 
 void
@@ -41,12 +82,19 @@ atlas_table_add_row (AtlasTable *table, char *first_cell, ...)
   g_ptr_array_add (table->rows, row);
 }
 
+char *
+atlas_table_format_percent (double percent)
+{
+  return atlas_format_plain_number (percent, MAX (2, atlas_decimals_for_digits (percent, 2)));
+}
+
 void
 atlas_table_free (AtlasTable *table)
 {
   if (table == NULL)
     return;
   g_ptr_array_unref (table->columns);
+  g_clear_pointer (&table->kinds, g_array_unref);
   g_ptr_array_unref (table->rows);
   g_free (table);
 }

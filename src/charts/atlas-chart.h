@@ -64,16 +64,40 @@ AtlasScene *atlas_chart_layout         (AtlasDataset            *dataset,
                                         const AtlasStyle        *style,
                                         GError                 **error);
 
+/* What a table column holds.  A number cell is the number itself, plain
+ * ("44000000", "-0.5", or "" for none: see atlas_format_plain_number()), so
+ * that a CSV file can be read by a spreadsheet in any locale; the unit is
+ * in the header or in a column of its own.  Only the table view dresses
+ * numbers up for people (atlas_table_display_cell()). */
+typedef enum {
+  ATLAS_TABLE_COLUMN_TEXT,
+  ATLAS_TABLE_COLUMN_NUMBER,
+  ATLAS_TABLE_COLUMN_PERCENT,    /* a number of per cent: "48.41" is 48.41 % */
+} AtlasTableColumnKind;
+
 /* The data behind a chart, as a table (for the table view and CSV export).
  * Rows of strings; the last column is always the sources. */
 typedef struct {
   GPtrArray *columns;           /* char* headers */
+  GArray    *kinds;             /* AtlasTableColumnKind, one per column */
   GPtrArray *rows;              /* GPtrArray* of char* cells */
 } AtlasTable;
 
 AtlasTable *atlas_chart_table          (AtlasDataset            *dataset,
                                         const AtlasChartOptions *options,
                                         GError                 **error);
+
+AtlasTable *atlas_table_new            (void);
+void        atlas_table_add_column     (AtlasTable              *table,
+                                        const char              *header,
+                                        AtlasTableColumnKind     kind);
+AtlasTableColumnKind
+            atlas_table_get_column_kind (const AtlasTable       *table,
+                                         guint                   column);
+/* A cell as people read it: numbers with their digits grouped ("44,000,000")
+ * and per cents with their sign ("48.41 %"); text as it is. */
+char       *atlas_table_display_cell   (AtlasTableColumnKind     kind,
+                                        const char              *cell);
 void        atlas_table_free           (AtlasTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTable, atlas_table_free)

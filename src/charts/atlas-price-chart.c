@@ -742,15 +742,19 @@ atlas_price_chart_layout (AtlasDataset            *dataset,
 
 /* ---- table --------------------------------------------------------------- */
 
-/* Enough digits to keep what the data say: at least two decimals, and
- * four significant digits for small converted values. */
+/* A figure shown as quoted is the dataset's own: every digit of it.  A
+ * converted or indexed one is a product of rates: enough digits to keep
+ * what the data say, at least two decimals and four significant digits
+ * for small values, not the noise of the arithmetic. */
 static char *
-format_table_value (double value)
+format_table_value (double value, double quoted)
 {
   double magnitude = fabs (value);
   int decimals = magnitude > 0 ? 3 - (int) floor (log10 (magnitude)) : 2;
 
-  return atlas_format_number (value, CLAMP (decimals, 2, 6));
+  if (value == quoted)
+    return atlas_format_plain_number (value, -1);
+  return atlas_format_plain_number (value, CLAMP (decimals, 2, 6));
 }
 
 static char *
@@ -801,9 +805,9 @@ add_table_rows (AtlasPriceLayout *layout, const AtlasPriceTrace *trace, AtlasTab
       atlas_table_add_row (table,
                            g_strdup (name),
                            format_point_date (point),
-                           range ? g_strdup ("") : format_table_value (value),
-                           range ? format_table_value (low) : g_strdup (""),
-                           range ? format_table_value (high) : g_strdup (""),
+                           range ? g_strdup ("") : format_table_value (value, point->value),
+                           range ? format_table_value (low, point->low) : g_strdup (""),
+                           range ? format_table_value (high, point->high) : g_strdup (""),
                            g_strdup (layout->indexed ? layout->axis_label : layout->data->unit_label),
                            g_strdup ((point->flags & ATLAS_POINT_ESTIMATE) ? _("estimate") : ""),
                            point_sources (layout->dataset, series, point, layout->lang, series_sources),
@@ -824,8 +828,15 @@ atlas_price_chart_table (AtlasDataset *dataset, const AtlasChartOptions *options
   if (scene == NULL)
     return NULL;
   set_axis_labels (&layout);
-  table = atlas_table_new (_("Series"), _("Date"), _("Value"), _("Low"), _("High"), _("Unit"),
-                           _("Estimate"), _("Sources"), NULL);
+  table = atlas_table_new ();
+  atlas_table_add_column (table, _("Series"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Date"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Value"), ATLAS_TABLE_COLUMN_NUMBER);
+  atlas_table_add_column (table, _("Low"), ATLAS_TABLE_COLUMN_NUMBER);
+  atlas_table_add_column (table, _("High"), ATLAS_TABLE_COLUMN_NUMBER);
+  atlas_table_add_column (table, _("Unit"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Estimate"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Sources"), ATLAS_TABLE_COLUMN_TEXT);
   for (guint i = 0; i < layout.data->traces->len; i++)
     add_table_rows (&layout, g_ptr_array_index (layout.data->traces, i), table);
   layout_clear (&layout);

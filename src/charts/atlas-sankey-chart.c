@@ -1428,8 +1428,14 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
 
   /* TRANSLATORS: a table column: the flow's value in its unit, as in "Value (t REO)" */
   value_header = g_strdup_printf (_("Value (%s)"), chain->unit);
-  table = atlas_table_new (_("From"), _("To"), value_header, _("Share of source's outflow"),
-                           _("Estimate"), C_("table column", "Note"), _("Sources"), NULL);
+  table = atlas_table_new ();
+  atlas_table_add_column (table, _("From"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("To"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, value_header, ATLAS_TABLE_COLUMN_NUMBER);
+  atlas_table_add_column (table, _("Share of source's outflow (%)"), ATLAS_TABLE_COLUMN_PERCENT);
+  atlas_table_add_column (table, _("Estimate"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, C_("table column", "Note"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Sources"), ATLAS_TABLE_COLUMN_TEXT);
   for (guint l = 0; l < chain->links->len; l++)
     {
       const AtlasLink *link = g_ptr_array_index (chain->links, l);
@@ -1438,8 +1444,11 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
       atlas_table_add_row (table,
                            node_full_name (chain, link->from, lang),
                            node_full_name (chain, link->to, lang),
-                           format_value (link->value),
-                           atlas_format_percent (link_share_of_source (chain, link)),
+                           /* The dataset's figure as written; the share
+                            * is derived, rounded where it stops meaning
+                            * anything to a reader. */
+                           atlas_format_plain_number (link->value, -1),
+                           atlas_table_format_percent (100 * link_share_of_source (chain, link)),
                            g_strdup (link->estimate ? _("yes") : ""),
                            g_strdup (link->note != NULL ? atlas_text_get (link->note, lang) : ""),
                            atlas_table_format_cite (dataset, cite, lang),

@@ -992,19 +992,18 @@ add_table_row (AtlasTable   *table,
                const AtlasShare *share,
                const char   *region,
                double        value,
+               int           decimals,
                gboolean      estimate,
                const char * const *cite,
                const char   *lang)
 {
-  g_autofree char *percent = atlas_format_number (share->total > 0 ? 100 * value / share->total : NAN, 2);
-
   atlas_table_add_row (table,
                        g_strdup (atlas_text_get (share->metric, lang)),
                        g_strdup_printf ("%d", share->year),
                        g_strdup (region),
-                       atlas_format_number (value, 6),
+                       atlas_format_plain_number (value, decimals),
                        g_strdup (share->unit != NULL ? share->unit : ""),
-                       g_strdup_printf ("%s %%", percent),
+                       atlas_table_format_percent (share->total > 0 ? 100 * value / share->total : NAN),
                        g_strdup (estimate ? _("yes") : _("no")),
                        primary_id_of (dataset, share),
                        atlas_table_format_cite (dataset, cite, lang),
@@ -1025,9 +1024,18 @@ atlas_share_chart_table (AtlasDataset            *dataset,
     return NULL;
   shares = collect_group_shares (dataset, group, TRUE);
 
-  table = atlas_table_new (_("Metric"), _("Year"), _("Region"), _("Value"), _("Unit"),
-                           _("Share of whole"), _("Estimate"), _("Alternative of"),
-                           _("Sources"), NULL);
+  /* A year is a label: grouped as a number it would read "2,024".  Bars
+   * of one group can have different units, so the unit has a column. */
+  table = atlas_table_new ();
+  atlas_table_add_column (table, _("Metric"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Year"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Region"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Value"), ATLAS_TABLE_COLUMN_NUMBER);
+  atlas_table_add_column (table, _("Unit"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Share of whole (%)"), ATLAS_TABLE_COLUMN_PERCENT);
+  atlas_table_add_column (table, _("Estimate"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Alternative of"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Sources"), ATLAS_TABLE_COLUMN_TEXT);
   for (guint s = 0; s < shares->len; s++)
     {
       const AtlasShare *share = g_ptr_array_index (shares, s);
@@ -1039,11 +1047,15 @@ atlas_share_chart_table (AtlasDataset            *dataset,
 
           add_table_row (table, dataset, share,
                          part->region != NULL ? atlas_text_get (part->region->name, options->lang) : "",
-                         part->value, part->estimate,
+                         part->value, -1, part->estimate,
                          atlas_cite_or (part->cite, share->cite), options->lang);
         }
+      /* The remainder is a difference of figures: kept to the 15 digits
+       * of the total, it drops the noise of the subtraction (a "5000" is
+       * not "4999.999999999999") and keeps every digit the figures have. */
       if (remainder > 0)
-        add_table_row (table, dataset, share, _("Other"), remainder, FALSE,
+        add_table_row (table, dataset, share, _("Other"), remainder,
+                       atlas_decimals_for_digits (share->total, 15), FALSE,
                        (const char * const *) share->cite, options->lang);
     }
   return table;

@@ -1167,8 +1167,14 @@ atlas_timeline_chart_table (AtlasDataset            *dataset,
   if (!resolve_filter (dataset, options, &filter, error))
     return NULL;
   events = filter_events (dataset, &filter);
-  table = atlas_table_new (_("Date"), _("Kind"), _("Title"), _("Regions"), _("Elements"),
-                           _("Detail"), _("Sources"), NULL);
+  table = atlas_table_new ();
+  atlas_table_add_column (table, _("Date"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Kind"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Title"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Regions"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Elements"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Detail"), ATLAS_TABLE_COLUMN_TEXT);
+  atlas_table_add_column (table, _("Sources"), ATLAS_TABLE_COLUMN_TEXT);
   for (guint i = 0; i < events->len; i++)
     {
       const AtlasEvent *event = g_ptr_array_index (events, i);

@@ -83,8 +83,9 @@ gboolean    atlas_export_briefing_pdf (const AtlasExportRequest *request,
 void        atlas_slide_get_options   (const AtlasSlide  *slide,
                                        AtlasChartOptions *options);
 
-/* CSV text of a table (RFC 4180 quoting; formula-looking cells are
- * prefixed with ' so spreadsheets do not run dataset text). */
+/* CSV text of a table (RFC 4180 quoting; number columns hold plain
+ * numbers, "-1234.5"; formula-looking text cells are prefixed with ' so
+ * spreadsheets do not run dataset text). */
 char       *atlas_table_to_csv        (const AtlasTable *table);
 
 G_END_DECLS

@@ -1,10 +1,11 @@
-/* atlas-table-csv.c: a chart's data table as RFC 4180 CSV that spreadsheets open without running dataset text. */
+/* atlas-table-csv.c: a chart's data table as RFC 4180 CSV: numbers any locale reads, text never run as a formula. */
 #include <string.h>
 
 #include "atlas-export.h"
 
-/* A plain decimal number ("-12", "3.5", "-1.2e-3", "1,234.5"): spreadsheets
- * read it as a value, so it needs no defusing and must keep its sign. */
+/* Text that reads as a number ("-12", "3.5", "-1.2e-3", "1,234.5", as a
+ * region's note might say): spreadsheets take it for a value, not a
+ * formula, so it needs no defusing and keeps its sign. */
 static gboolean
 cell_is_number (const char *cell)
 {
@@ -41,6 +42,33 @@ cell_looks_like_formula (const char *cell)
   return cell[0] != '\0' && strchr ("=+-@\t\r", cell[0]) != NULL && !cell_is_number (cell);
 }
 
+/* What a number column holds ("-12", "3.5", or "" for none): exactly what
+ * atlas_format_plain_number() writes and any spreadsheet reads as a value,
+ * whatever its locale. */
+static gboolean
+cell_is_plain_number (const char *cell)
+{
+  const char *p = cell;
+
+  if (*p == '\0')
+    return TRUE;
+  if (*p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
 static gboolean
 cell_needs_quotes (const char *cell)
 {
@@ -48,12 +76,20 @@ cell_needs_quotes (const char *cell)
 }
 
 static void
-append_cell (GString *out, const char *cell)
+append_cell (GString *out, const char *cell, AtlasTableColumnKind kind)
 {
   g_autofree char *defused = NULL;
 
   if (cell == NULL)
     cell = "";
+  /* A number is written as it is, its sign included ("-5" is minus five,
+   * not a formula).  Anything else in a number column is a bug upstream,
+   * and it is still written as text would be: never as a formula. */
+  if (kind != ATLAS_TABLE_COLUMN_TEXT && cell_is_plain_number (cell))
+    {
+      g_string_append (out, cell);
+      return;
+    }
   if (cell_looks_like_formula (cell))
     cell = defused = g_strconcat ("'", cell, NULL);
   if (!cell_needs_quotes (cell))
@@ -71,15 +107,17 @@ append_cell (GString *out, const char *cell)
   g_string_append_c (out, '"');
 }
 
-/* RFC 4180 ends every record, the last included, with CRLF. */
+/* RFC 4180 ends every record, the last included, with CRLF.  Headers are
+ * text: @table is NULL for them. */
 static void
-append_record (GString *out, GPtrArray *cells)
+append_record (GString *out, GPtrArray *cells, const AtlasTable *table)
 {
   for (guint i = 0; i < cells->len; i++)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      append_cell (out, g_ptr_array_index (cells, i));
+      append_cell (out, g_ptr_array_index (cells, i),
+                   table != NULL ? atlas_table_get_column_kind (table, i) : ATLAS_TABLE_COLUMN_TEXT);
     }
   g_string_append (out, "\r\n");
 }
@@ -91,8 +129,8 @@ atlas_table_to_csv (const AtlasTable *table)
 
   g_return_val_if_fail (table != NULL, NULL);
 
-  append_record (out, table->columns);
+  append_record (out, table->columns, NULL);
   for (guint i = 0; i < table->rows->len; i++)
-    append_record (out, g_ptr_array_index (table->rows, i));
+    append_record (out, g_ptr_array_index (table->rows, i), table);
   return g_string_free (out, FALSE);
 }
