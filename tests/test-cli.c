@@ -1169,10 +1169,14 @@ test_output_parent_is_a_file (void)
   const char *args[] = { small_dataset, "--export=shares", output_arg, NULL };
   g_auto(Run) run = { 0 };
 
+  g_autofree char *expected = g_strdup_printf ("“%s” is a file, not a folder", parent);
+
   g_assert_true (g_file_set_contents (parent, "plain", -1, NULL));
   run_args (&run, args);
   g_assert_cmpint (run.status, ==, EXIT_WRITE);
   g_assert_nonnull (strstr (run.err, output));
+  /* It names what is in the way, not "Not a directory". */
+  g_assert_nonnull (strstr (run.err, expected));
 }
 
 static void

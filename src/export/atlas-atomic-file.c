@@ -20,11 +20,45 @@ struct _AtlasAtomicFile {
   GError  *write_error;   /* the first failure of a write, kept for commit */
 };
 
+/* The nearest of @folder and its parents that exists, or NULL. */
+static char *
+nearest_existing (const char *folder)
+{
+  g_autofree char *dir = g_strdup (folder);
+
+  while (!g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *parent = g_path_get_dirname (dir);
+
+      if (g_strcmp0 (parent, dir) == 0)
+        return NULL;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+  return g_steal_pointer (&dir);
+}
+
 static void
 set_errno_error (GError **error, const char *path, int saved_errno)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *folder = g_path_get_dirname (path);
+
+  /* ENOTDIR reads "Not a directory" without saying what is not: a plain
+   * file where the path needs a folder. Name it. */
+  if (saved_errno == ENOTDIR)
+    {
+      g_autofree char *blocker = nearest_existing (folder);
+
+      if (blocker != NULL && !g_file_test (blocker, G_FILE_TEST_IS_DIR))
+        {
+          g_autofree char *blocker_display = g_filename_display_name (blocker);
+
+          g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_WRITE,
+                       _("Cannot write “%s”: “%s” is a file, not a folder"), display, blocker_display);
+          return;
+        }
+    }
 
   /* ENOENT alone reads "No such file or directory", which sounds as if the
    * file to be written should already exist: name what is missing. */
