@@ -17,6 +17,13 @@ struct _AtlasSidebar
 
 G_DEFINE_FINAL_TYPE (AtlasSidebar, atlas_sidebar, GTK_TYPE_WIDGET)
 
+/* A wrapping label without width-chars finds its minimum width by laying
+ * its text out at width 0, one character a line, which for the dataset's
+ * description costs more than the rest of the sidebar. The sidebar's own
+ * width request (340 px) decides its width anyway: a floor of a few words
+ * changes nothing on screen. */
+#define WRAP_WIDTH_CHARS 12
+
 static GtkWidget *
 add_label (AtlasSidebar *self, const char *text, const char *css_class)
 {
@@ -29,6 +36,7 @@ add_label (AtlasSidebar *self, const char *text, const char *css_class)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), WRAP_WIDTH_CHARS);
   /* Analysts copy figures into their notes. */
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_widget_set_focusable (label, FALSE);
@@ -65,6 +73,7 @@ add_fact (AtlasSidebar *self, GtkWidget *grid, int row, const char *label_text, 
   gtk_label_set_xalign (GTK_LABEL (value), 0);
   gtk_label_set_wrap (GTK_LABEL (value), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (value), WRAP_WIDTH_CHARS);
   gtk_label_set_selectable (GTK_LABEL (value), TRUE);
   gtk_widget_set_focusable (value, FALSE);
   gtk_widget_set_can_focus (value, FALSE);   /* as in add_label() */

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "atlas-accessible.h"
 #include "atlas-view-controls.h"
 
 struct _AtlasViewControls
@@ -26,6 +27,7 @@ struct _AtlasViewControls
   GPtrArray      *element_checks;
 
   GtkStack       *stack;
+  GtkWidget      *pages[ATLAS_VIEW_N_VIEWS];  /* built on first show */
   GtkDropDown    *chain_dropdown;
   GtkMenuButton  *layout_button;
   GtkCheckButton *keep_order_check;
@@ -55,6 +57,7 @@ G_DEFINE_FINAL_TYPE (AtlasViewControls, atlas_view_controls, GTK_TYPE_WIDGET)
 static const char * const units[] = { NULL, "kg", "t", "lb" };
 
 static void sync_from_state (AtlasViewControls *self);
+static void ensure_page     (AtlasViewControls *self, AtlasView view);
 
 static const char *
 lang_of (AtlasViewControls *self)
@@ -512,36 +515,44 @@ event_kind_label (AtlasEventKind kind)
     }
 }
 
+/* Empties the page's lists; the drop-downs keep their models, insensitive
+ * while there is no dataset. */
 static void
-rebuild_choices (AtlasViewControls *self)
+clear_choices (AtlasViewControls *self, AtlasView view)
 {
-  g_autoptr(GPtrArray) labels = NULL;
-  const char *lang = lang_of (self);
-  GPtrArray *list;
-
-  self->syncing = TRUE;
-
-  g_ptr_array_set_size (self->chain_ids, 0);
-  g_ptr_array_set_size (self->group_ids, 0);
-  g_ptr_array_set_size (self->currency_ids, 0);
-  g_ptr_array_set_size (self->series_checks, 0);
-  g_ptr_array_set_size (self->kind_checks, 0);
-  g_ptr_array_set_size (self->region_checks, 0);
-  g_ptr_array_set_size (self->element_checks, 0);
-  clear_box (self->series_box);
-  clear_box (self->kinds_box);
-  clear_box (self->regions_box);
-  clear_box (self->elements_box);
-
-  if (self->dataset == NULL)
+  switch (view)
     {
-      self->syncing = FALSE;
-      return;
+    case ATLAS_VIEW_FLOWS:
+      g_ptr_array_set_size (self->chain_ids, 0);
+      break;
+    case ATLAS_VIEW_PRICES:
+      g_ptr_array_set_size (self->currency_ids, 0);
+      g_ptr_array_set_size (self->series_checks, 0);
+      clear_box (self->series_box);
+      break;
+    case ATLAS_VIEW_SHARES:
+      g_ptr_array_set_size (self->group_ids, 0);
+      break;
+    case ATLAS_VIEW_TIMELINE:
+      g_ptr_array_set_size (self->kind_checks, 0);
+      g_ptr_array_set_size (self->region_checks, 0);
+      g_ptr_array_set_size (self->element_checks, 0);
+      clear_box (self->kinds_box);
+      clear_box (self->regions_box);
+      clear_box (self->elements_box);
+      break;
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      break;
     }
+}
 
-  /* Diagrams */
-  labels = g_ptr_array_new_with_free_func (g_free);
-  list = atlas_dataset_get_chains (self->dataset);
+static void
+fill_flows_choices (AtlasViewControls *self, const char *lang)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *list = atlas_dataset_get_chains (self->dataset);
+
   for (guint i = 0; i < list->len; i++)
     {
       const AtlasChain *chain = g_ptr_array_index (list, i);
@@ -550,22 +561,15 @@ rebuild_choices (AtlasViewControls *self)
     }
   set_dropdown_strings (self->chain_dropdown, labels);
   gtk_widget_set_sensitive (GTK_WIDGET (self->chain_dropdown), list->len > 1);
+}
 
-  /* Share groups have only an id: name them by the metrics they hold. */
-  g_ptr_array_set_size (labels, 0);
-  {
-    const char * const *groups = atlas_dataset_get_share_groups (self->dataset);
-    for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
-      {
-        g_ptr_array_add (self->group_ids, g_strdup (groups[i]));
-        g_ptr_array_add (labels, group_label (self->dataset, groups[i], lang));
-      }
-  }
-  set_dropdown_strings (self->group_dropdown, labels);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), self->group_ids->len > 1);
+static void
+fill_prices_choices (AtlasViewControls *self, const char *lang)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *list;
 
   /* Currencies: as quoted, then every currency the exchange rates know. */
-  g_ptr_array_set_size (labels, 0);
   g_ptr_array_add (self->currency_ids, NULL);
   g_ptr_array_add (labels, g_strdup (_("As quoted")));
   list = atlas_dataset_get_fx (self->dataset);
@@ -578,7 +582,6 @@ rebuild_choices (AtlasViewControls *self)
   set_dropdown_strings (self->currency_dropdown, labels);
   gtk_widget_set_visible (GTK_WIDGET (self->currency_dropdown), self->currency_ids->len > 1);
 
-  /* Series */
   list = atlas_dataset_get_series (self->dataset);
   for (guint i = 0; i < list->len; i++)
     {
@@ -588,8 +591,29 @@ rebuild_choices (AtlasViewControls *self)
       add_check (self, self->series_box, self->series_checks, series->id,
                  atlas_text_get (series->name, lang), tooltip, G_CALLBACK (series_toggled_cb));
     }
+}
 
-  /* Timeline filters */
+static void
+fill_shares_choices (AtlasViewControls *self, const char *lang)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char * const *groups = atlas_dataset_get_share_groups (self->dataset);
+
+  /* Share groups have only an id: name them by the metrics they hold. */
+  for (guint i = 0; groups != NULL && groups[i] != NULL; i++)
+    {
+      g_ptr_array_add (self->group_ids, g_strdup (groups[i]));
+      g_ptr_array_add (labels, group_label (self->dataset, groups[i], lang));
+    }
+  set_dropdown_strings (self->group_dropdown, labels);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), self->group_ids->len > 1);
+}
+
+static void
+fill_timeline_choices (AtlasViewControls *self, const char *lang)
+{
+  GPtrArray *list;
+
   for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
     add_check (self, self->kinds_box, self->kind_checks, atlas_event_kind_to_string (k),
                event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
@@ -607,36 +631,50 @@ rebuild_choices (AtlasViewControls *self)
       add_check (self, self->elements_box, self->element_checks, element->id,
                  atlas_text_get (element->name, lang), NULL, G_CALLBACK (filter_toggled_cb));
     }
+}
 
+/* Fills the page's lists from the dataset; with none, they stay empty. */
+static void
+fill_choices (AtlasViewControls *self, AtlasView view)
+{
+  const char *lang = lang_of (self);
+
+  if (self->pages[view] == NULL)
+    return;
+  self->syncing = TRUE;
+  clear_choices (self, view);
+  if (self->dataset != NULL)
+    switch (view)
+      {
+      case ATLAS_VIEW_FLOWS: fill_flows_choices (self, lang); break;
+      case ATLAS_VIEW_PRICES: fill_prices_choices (self, lang); break;
+      case ATLAS_VIEW_SHARES: fill_shares_choices (self, lang); break;
+      case ATLAS_VIEW_TIMELINE: fill_timeline_choices (self, lang); break;
+      case ATLAS_VIEW_N_VIEWS:
+      default: break;
+      }
   self->syncing = FALSE;
 }
 
 /* ---- state -> widgets ---------------------------------------------------- */
 
 static void
-sync_from_state (AtlasViewControls *self)
+sync_flows (AtlasViewControls *self, const AtlasChartOptions *options)
 {
-  const AtlasChartOptions *options;
-  g_auto(GStrv) shown = NULL;
-  guint unit_index = 0;
-
-  if (self->state == NULL)
-    return;
-  options = atlas_view_state_get_options (self->state);
-  self->syncing = TRUE;
-
-  gtk_stack_set_visible_child_name (self->stack, atlas_view_to_string (options->view));
-
-  /* flows */
   gtk_drop_down_set_selected (self->chain_dropdown, index_of (self->chain_ids, options->chain));
   gtk_check_button_set_active (self->keep_order_check, options->keep_order);
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_nodes_button),
                             atlas_view_state_has_node_offsets (self->state));
+}
 
-  /* prices */
+static void
+sync_prices (AtlasViewControls *self, const AtlasChartOptions *options)
+{
+  guint unit_index = 0;
+
   if (self->dataset != NULL)
     {
-      shown = atlas_view_state_dup_shown_series (self->state, self->dataset);
+      g_auto(GStrv) shown = atlas_view_state_dup_shown_series (self->state, self->dataset);
       set_checks (self->series_checks, (const char * const *) shown);
     }
   gtk_toggle_button_set_active (options->log_scale ? self->log_button : self->linear_button, TRUE);
@@ -659,28 +697,150 @@ sync_from_state (AtlasViewControls *self)
       unit_index = i;
   gtk_drop_down_set_selected (self->unit_dropdown, unit_index);
   gtk_check_button_set_active (self->events_button, options->show_events);
+}
 
-  /* shares */
+static void
+sync_shares (AtlasViewControls *self, const AtlasChartOptions *options)
+{
   gtk_drop_down_set_selected (self->group_dropdown, index_of (self->group_ids, options->group));
+}
 
-  /* timeline */
+static void
+sync_timeline (AtlasViewControls *self, const AtlasChartOptions *options)
+{
+  g_autofree char *kinds = g_strdup_printf (ngettext ("%u kind", "%u kinds", count_ids (options->kinds)),
+                                            count_ids (options->kinds));
+  g_autofree char *regions = g_strdup_printf (ngettext ("%u region", "%u regions", count_ids (options->regions)),
+                                              count_ids (options->regions));
+  g_autofree char *elements = g_strdup_printf (ngettext ("%u element", "%u elements", count_ids (options->elements)),
+                                               count_ids (options->elements));
+
   set_checks (self->kind_checks, options->kinds);
   set_checks (self->region_checks, options->regions);
   set_checks (self->element_checks, options->elements);
-  {
-    g_autofree char *kinds = g_strdup_printf (ngettext ("%u kind", "%u kinds", count_ids (options->kinds)),
-                                              count_ids (options->kinds));
-    g_autofree char *regions = g_strdup_printf (ngettext ("%u region", "%u regions", count_ids (options->regions)),
-                                                count_ids (options->regions));
-    g_autofree char *elements = g_strdup_printf (ngettext ("%u element", "%u elements", count_ids (options->elements)),
-                                                 count_ids (options->elements));
+  update_filter_label (self->kinds_button, self->kind_checks, options->kinds, _("All kinds"), kinds);
+  update_filter_label (self->regions_button, self->region_checks, options->regions, _("All regions"), regions);
+  update_filter_label (self->elements_button, self->element_checks, options->elements, _("All elements"), elements);
+}
 
-    update_filter_label (self->kinds_button, self->kind_checks, options->kinds, _("All kinds"), kinds);
-    update_filter_label (self->regions_button, self->region_checks, options->regions, _("All regions"), regions);
-    update_filter_label (self->elements_button, self->element_checks, options->elements, _("All elements"), elements);
-  }
+/* The state is the current view's: its page shows what it says. The other
+ * pages are brought up to date when their view's state is set. */
+static void
+sync_from_state (AtlasViewControls *self)
+{
+  const AtlasChartOptions *options;
+  AtlasView view;
 
+  if (self->state == NULL)
+    return;
+  options = atlas_view_state_get_options (self->state);
+  view = options->view;
+  ensure_page (self, view);
+  self->syncing = TRUE;
+  gtk_stack_set_visible_child (self->stack, self->pages[view]);
+  switch (view)
+    {
+    case ATLAS_VIEW_FLOWS: sync_flows (self, options); break;
+    case ATLAS_VIEW_PRICES: sync_prices (self, options); break;
+    case ATLAS_VIEW_SHARES: sync_shares (self, options); break;
+    case ATLAS_VIEW_TIMELINE: sync_timeline (self, options); break;
+    case ATLAS_VIEW_N_VIEWS:
+    default: break;
+    }
   self->syncing = FALSE;
+}
+
+/* ---- pages --------------------------------------------------------------- */
+
+/* The top-level object of each view's page in the resource. */
+static const char * const page_ids[ATLAS_VIEW_N_VIEWS] = {
+  [ATLAS_VIEW_FLOWS] = "flows_page",
+  [ATLAS_VIEW_PRICES] = "prices_page",
+  [ATLAS_VIEW_SHARES] = "group_dropdown",
+  [ATLAS_VIEW_TIMELINE] = "timeline_page",
+};
+
+#define GET(builder, type, id) type (gtk_builder_get_object ((builder), (id)))
+
+static void
+connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
+{
+  switch (view)
+    {
+    case ATLAS_VIEW_FLOWS:
+      self->chain_dropdown = GET (builder, GTK_DROP_DOWN, "chain_dropdown");
+      self->layout_button = GET (builder, GTK_MENU_BUTTON, "layout_button");
+      self->keep_order_check = GET (builder, GTK_CHECK_BUTTON, "keep_order_check");
+      self->reset_nodes_button = GET (builder, GTK_BUTTON, "reset_nodes_button");
+      use_short_button_label (self->chain_dropdown, 48);
+      g_signal_connect (self->chain_dropdown, "notify::selected", G_CALLBACK (chain_selected_cb), self);
+      g_signal_connect (self->keep_order_check, "toggled", G_CALLBACK (keep_order_toggled_cb), self);
+      g_signal_connect (self->reset_nodes_button, "clicked", G_CALLBACK (reset_nodes_clicked_cb), self);
+      break;
+    case ATLAS_VIEW_PRICES:
+      self->series_button = GET (builder, GTK_MENU_BUTTON, "series_button");
+      self->series_box = GET (builder, GTK_BOX, "series_box");
+      self->linear_button = GET (builder, GTK_TOGGLE_BUTTON, "linear_button");
+      self->log_button = GET (builder, GTK_TOGGLE_BUTTON, "log_button");
+      self->range_dropdown = GET (builder, GTK_DROP_DOWN, "range_dropdown");
+      self->indexed_button = GET (builder, GTK_MENU_BUTTON, "indexed_button");
+      self->indexed_check = GET (builder, GTK_CHECK_BUTTON, "indexed_check");
+      self->indexed_entry = GET (builder, GTK_ENTRY, "indexed_entry");
+      self->currency_dropdown = GET (builder, GTK_DROP_DOWN, "currency_dropdown");
+      self->unit_dropdown = GET (builder, GTK_DROP_DOWN, "unit_dropdown");
+      self->events_button = GET (builder, GTK_CHECK_BUTTON, "events_button");
+      g_signal_connect (self->linear_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
+      g_signal_connect (self->log_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
+      g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
+      g_signal_connect (self->indexed_check, "toggled", G_CALLBACK (indexed_toggled_cb), self);
+      g_signal_connect (self->indexed_entry, "changed", G_CALLBACK (indexed_entry_changed_cb), self);
+      g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
+      g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (unit_selected_cb), self);
+      g_signal_connect (self->events_button, "toggled", G_CALLBACK (events_toggled_cb), self);
+      break;
+    case ATLAS_VIEW_SHARES:
+      self->group_dropdown = GET (builder, GTK_DROP_DOWN, "group_dropdown");
+      use_short_button_label (self->group_dropdown, 48);
+      g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);
+      break;
+    case ATLAS_VIEW_TIMELINE:
+      self->kinds_button = GET (builder, GTK_MENU_BUTTON, "kinds_button");
+      self->kinds_box = GET (builder, GTK_BOX, "kinds_box");
+      self->regions_button = GET (builder, GTK_MENU_BUTTON, "regions_button");
+      self->regions_box = GET (builder, GTK_BOX, "regions_box");
+      self->elements_button = GET (builder, GTK_MENU_BUTTON, "elements_button");
+      self->elements_box = GET (builder, GTK_BOX, "elements_box");
+      break;
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+#undef GET
+
+/* A view's controls are built when the view is first shown: the first
+ * frame then builds, styles and measures one page of four (a dozen
+ * drop-downs, popovers and check lists fewer). */
+static void
+ensure_page (AtlasViewControls *self, AtlasView view)
+{
+  const char *objects[] = { page_ids[view], NULL };
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->pages[view] != NULL)
+    return;
+  builder = gtk_builder_new ();
+  if (!gtk_builder_add_objects_from_resource (builder, "/io/github/rareearthatlas/RareEarthAtlas/ui/atlas-view-controls.ui",
+                                              objects, &error))
+    g_error ("The view controls could not be built: %s", error->message);  /* our own resource */
+  self->pages[view] = GTK_WIDGET (gtk_builder_get_object (builder, page_ids[view]));
+  gtk_stack_add_named (self->stack, self->pages[view], atlas_view_to_string (view));
+  connect_page (self, view, builder);
+  /* Screen readers: GTK 4.8 misnames mnemonic check buttons and drop-downs. */
+  atlas_accessible_fix_names (self->pages[view]);
+  fill_choices (self, view);
 }
 
 /* ---- GObject ------------------------------------------------------------ */
@@ -694,7 +854,11 @@ atlas_view_controls_dispose (GObject *object)
     g_clear_signal_handler (&self->state_changed_id, self->state);
   g_clear_object (&self->state);
   g_clear_object (&self->dataset);
-  gtk_widget_dispose_template (GTK_WIDGET (self), ATLAS_TYPE_VIEW_CONTROLS);
+  if (self->stack != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->stack));
+      self->stack = NULL;
+    }
   G_OBJECT_CLASS (atlas_view_controls_parent_class)->dispose (object);
 }
 
@@ -721,32 +885,6 @@ atlas_view_controls_class_init (AtlasViewControlsClass *klass)
 
   object_class->dispose = atlas_view_controls_dispose;
   object_class->finalize = atlas_view_controls_finalize;
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/rareearthatlas/RareEarthAtlas/ui/atlas-view-controls.ui");
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, stack);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, chain_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, layout_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, keep_order_check);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, reset_nodes_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, series_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, series_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, linear_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, log_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, range_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_check);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, indexed_entry);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, currency_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, events_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, group_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, kinds_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, kinds_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, regions_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, regions_box);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, elements_button);
-  gtk_widget_class_bind_template_child (widget_class, AtlasViewControls, elements_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -761,22 +899,12 @@ atlas_view_controls_init (AtlasViewControls *self)
   self->region_checks = g_ptr_array_new ();
   self->element_checks = g_ptr_array_new ();
 
-  gtk_widget_init_template (GTK_WIDGET (self));
-  use_short_button_label (self->chain_dropdown, 48);
-  use_short_button_label (self->group_dropdown, 48);
-
-  g_signal_connect (self->chain_dropdown, "notify::selected", G_CALLBACK (chain_selected_cb), self);
-  g_signal_connect (self->keep_order_check, "toggled", G_CALLBACK (keep_order_toggled_cb), self);
-  g_signal_connect (self->reset_nodes_button, "clicked", G_CALLBACK (reset_nodes_clicked_cb), self);
-  g_signal_connect (self->linear_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
-  g_signal_connect (self->log_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
-  g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
-  g_signal_connect (self->indexed_check, "toggled", G_CALLBACK (indexed_toggled_cb), self);
-  g_signal_connect (self->indexed_entry, "changed", G_CALLBACK (indexed_entry_changed_cb), self);
-  g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
-  g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (unit_selected_cb), self);
-  g_signal_connect (self->events_button, "toggled", G_CALLBACK (events_toggled_cb), self);
-  g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);
+  /* Sized by the page shown, so a view's header bar is as it would be alone. */
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_set_transition_type (self->stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -794,7 +922,8 @@ atlas_view_controls_set_dataset (AtlasViewControls *self,
   g_return_if_fail (ATLAS_IS_VIEW_CONTROLS (self));
 
   g_set_object (&self->dataset, dataset);
-  rebuild_choices (self);
+  for (guint view = 0; view < ATLAS_VIEW_N_VIEWS; view++)
+    fill_choices (self, (AtlasView) view);
   sync_from_state (self);
 }
 

@@ -48,13 +48,14 @@ struct _AtlasWindow
   AtlasViewControls    *view_controls;
   GtkWidget            *view_switcher;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *notice_revealer;
   GtkLabel             *notice_label;
   GtkButton            *notice_button;
   GtkWidget            *content_box;
   GtkStack             *content_stack;
   AtlasChartView       *chart_view;
-  AtlasTableView       *table_view;
+  AtlasTableView       *table_view;   /* NULL until the table is first shown */
   AtlasSidebar         *sidebar;
 };
 

@@ -54,6 +54,18 @@ update_sidebar (AtlasWindow *self)
                         scene, atlas_chart_view_get_selection (self->chart_view));
 }
 
+/* The table view is made when the table is first shown: most sessions
+ * never open it, and the first frame need not build it. */
+static void
+ensure_table_view (AtlasWindow *self)
+{
+  if (self->table_view != NULL)
+    return;
+  self->table_view = ATLAS_TABLE_VIEW (atlas_table_view_new ());
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->table_view), "table");
+  atlas_accessible_fix_names (GTK_WIDGET (self->table_view));
+}
+
 /* The table is built only while it is shown: a price table can be long. */
 static void
 refresh_table (AtlasWindow *self)
@@ -73,6 +85,7 @@ refresh_table (AtlasWindow *self)
   scene = atlas_chart_view_get_scene (self->chart_view);
   /* Translators: "Data: <chart title>" */
   title = g_strdup_printf (_("Data: %s"), scene != NULL && scene->title != NULL ? scene->title : view_label (self->view));
+  ensure_table_view (self);
   atlas_table_view_set_table (self->table_view, table, title, error);
 }
 
@@ -83,6 +96,8 @@ update_content_page (AtlasWindow *self)
   gboolean first_chart = g_str_equal (page, "chart") &&
                          g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "empty") == 0;
 
+  if (g_str_equal (page, "table"))
+    ensure_table_view (self);
   gtk_stack_set_visible_child_name (self->content_stack, page);
   /* Keyboard users land in the chart (atlas_window_init()): while there
    * was none, the focus went to the first control that could take it. */
@@ -289,6 +304,20 @@ connect_after_paint (AtlasWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The main menu's popover (a dozen items, each a widget) is built when the
+ * menu first opens, by click, Space or F10, not with the window. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (user_data);
+
+  if (gtk_menu_button_get_popover (button) != NULL)
+    return;
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
+  atlas_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+}
+
 static void
 realize_for_quit_cb (GtkWidget   *widget,
                      AtlasWindow *self)
@@ -434,7 +463,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   atlas_app_ensure_resources ();
   g_type_ensure (ATLAS_TYPE_CHART_VIEW);
   g_type_ensure (ATLAS_TYPE_SIDEBAR);
-  g_type_ensure (ATLAS_TYPE_TABLE_VIEW);
   g_type_ensure (ATLAS_TYPE_VIEW_CONTROLS);
 
   object_class->dispose = atlas_window_dispose;
@@ -463,13 +491,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_controls);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, table_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
 
   atlas_window_class_install_actions (widget_class);
@@ -501,6 +529,7 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect (self->chart_view, "scene-changed", G_CALLBACK (scene_changed_cb), self);
   g_signal_connect (self->chart_view, "item-activated", G_CALLBACK (item_activated_cb), self);
   g_signal_connect (self->notice_button, "clicked", G_CALLBACK (notice_dismissed_cb), self);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
   g_signal_connect (gtk_settings, "notify::gtk-font-name", G_CALLBACK (font_name_changed_cb), self);
