@@ -43,15 +43,12 @@ struct _AtlasChartView
   char           *selection_id;
 
   /* The scene's rendered image, kept while nothing it shows changes: a
-   * frame that only moves the crosshair paints this image and the
+   * frame that only moves the crosshair paints this texture and the
    * overlay. render_generation is bumped by a new layout and by any
-   * change of emphasis that can change a pixel (emphasis_key). The
-   * texture shares the image's pixels and is made only for renderers
-   * that draw textures (not the cairo one). */
+   * change of emphasis that can change a pixel (emphasis_key). */
   guint           render_generation;
   char           *emphasis_key;
-  cairo_surface_t *render_cache;
-  GdkTexture     *render_texture;
+  GdkTexture     *render_cache;
   guint           render_cache_generation;
   int             render_cache_width, render_cache_height, render_cache_scale;
   guint           render_count;
@@ -802,21 +799,21 @@ snapshot_crosshair (AtlasChartView *self, GtkSnapshot *snapshot)
 }
 
 static void
-clear_render_cache (AtlasChartView *self)
+free_surface (gpointer surface)
 {
-  g_clear_object (&self->render_texture);
-  g_clear_pointer (&self->render_cache, cairo_surface_destroy);
+  cairo_surface_destroy (surface);
 }
 
 /* The scene drawn at the widget's size in device pixels, kept between
  * frames; drawn again only when the scene, its emphasis, the size or the
  * scale factor changed. */
-static cairo_surface_t *
+static GdkTexture *
 ensure_render (AtlasChartView *self, int width, int height)
 {
   int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
   cairo_surface_t *surface;
   cairo_t *cr;
+  GBytes *bytes;
 
   if (self->render_cache != NULL &&
       self->render_cache_generation == self->render_generation &&
@@ -824,7 +821,7 @@ ensure_render (AtlasChartView *self, int width, int height)
       self->render_cache_scale == scale)
     return self->render_cache;
 
-  clear_render_cache (self);
+  g_clear_object (&self->render_cache);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
@@ -837,48 +834,20 @@ ensure_render (AtlasChartView *self, int width, int height)
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  self->render_cache = surface;
+  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout: the pixels are shared,
+   * not copied, and the surface lives as long as the texture. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      free_surface, surface);
+  self->render_cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                               bytes, cairo_image_surface_get_stride (surface));
+  g_bytes_unref (bytes);
   self->render_cache_generation = self->render_generation;
   self->render_cache_width = width;
   self->render_cache_height = height;
   self->render_cache_scale = scale;
   self->render_count++;
   return self->render_cache;
-}
-
-/* The kept image as a texture, which the GL renderer uploads once and
- * then reuses on every frame that shows it unchanged. */
-static GdkTexture *
-ensure_render_texture (AtlasChartView *self)
-{
-  cairo_surface_t *surface = self->render_cache;
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  GBytes *bytes;
-
-  if (self->render_texture != NULL)
-    return self->render_texture;
-
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout: the pixels are shared,
-   * not copied, and the surface lives as long as the texture. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface), (gsize) stride * height,
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  self->render_texture = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height,
-                                                 GDK_MEMORY_DEFAULT, bytes, stride);
-  g_bytes_unref (bytes);
-  return self->render_texture;
-}
-
-/* GTK 4.8's cairo renderer converts every pixel of a texture through
- * floats on every frame (about 60 M instructions for a full-HD chart);
- * it paints an image handed over in a cairo node with one blit. */
-static gboolean
-renders_with_cairo (GtkWidget *widget)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-
-  return native != NULL && GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (native));
 }
 
 /* "Dysprosium oxide: 805 USD/kg (2025-07-31)", one line a series. */
@@ -934,17 +903,17 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   AtlasChartView *self = ATLAS_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_surface_t *image;
+  GdkTexture *texture;
 
   if (self->dataset == NULL)
     {
-      clear_render_cache (self);
+      g_clear_object (&self->render_cache);
       return;
     }
   ensure_scene (self);
   if (self->scene == NULL)
     {
-      clear_render_cache (self);
+      g_clear_object (&self->render_cache);
       if (self->error != NULL)
         {
           draw_message (self, snapshot, _("This chart cannot be drawn"), self->error->message);
@@ -953,20 +922,15 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
       return;
     }
 
-  image = ensure_render (self, width, height);
-  if (image != NULL && !renders_with_cairo (widget))
-    gtk_snapshot_append_texture (snapshot, ensure_render_texture (self), &GRAPHENE_RECT_INIT (0, 0, width, height));
+  texture = ensure_render (self, width, height);
+  if (texture != NULL)
+    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
   else
     {
+      /* No memory for the kept image: draw straight into the frame. */
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      if (image != NULL)
-        {
-          cairo_set_source_surface (cr, image, 0, 0);
-          cairo_paint (cr);
-        }
-      else  /* no memory for the kept image: draw straight into the frame */
-        atlas_scene_draw (self->scene, cr);
+      atlas_scene_draw (self->scene, cr);
       cairo_destroy (cr);
     }
   if (is_prices (self))
@@ -1050,7 +1014,7 @@ atlas_chart_view_unmap (GtkWidget *widget)
 
   /* Not shown (the table instead, another page): the kept image is drawn
    * again when it is. */
-  clear_render_cache (self);
+  g_clear_object (&self->render_cache);
   GTK_WIDGET_CLASS (atlas_chart_view_parent_class)->unmap (widget);
 }
 
@@ -1087,7 +1051,7 @@ atlas_chart_view_dispose (GObject *object)
     g_clear_signal_handler (&self->state_changed_id, self->state);
   g_clear_object (&self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
-  clear_render_cache (self);
+  g_clear_object (&self->render_cache);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
