@@ -365,8 +365,14 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   atlas_window_unwatch_file (self);
   atlas_window_dispose_presentation (self);
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  /* Destroying the window before its first frame was painted (quit after
+   * the first frame) unrealizes it first, and the frame clock is disposed
+   * with its surface, taking our handler with it: only a handler still
+   * there can be disconnected. */
+  if (self->frame_clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
   g_clear_object (&self->frame_clock);
   if (self->open_chooser != NULL)
     {
