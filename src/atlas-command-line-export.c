@@ -319,29 +319,13 @@ apply_language (const char *lang)
 
 /* ---- briefings ---------------------------------------------------------- */
 
-static char *
-join_briefing_ids (GPtrArray *briefings)
-{
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (guint i = 0; i < briefings->len; i++)
-    {
-      const AtlasBriefing *briefing = g_ptr_array_index (briefings, i);
-
-      if (i > 0)
-        g_string_append (ids, ", ");
-      g_string_append (ids, briefing->id);
-    }
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 /* --briefing, else the dataset's only briefing, else NULL (one page per
  * view).  FALSE when the choice is wrong or ambiguous. */
 static gboolean
 choose_briefing (const AtlasCommandLine *cl, AtlasDataset *dataset, const AtlasBriefing **out)
 {
   GPtrArray *briefings = atlas_dataset_get_briefings (dataset);
-  g_autofree char *ids = join_briefing_ids (briefings);
+  g_autofree char *ids = atlas_dataset_join_briefing_ids (dataset);
 
   *out = NULL;
   if (cl->briefing != NULL)

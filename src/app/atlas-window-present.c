@@ -116,8 +116,7 @@ atlas_window_present_briefing_id (AtlasWindow *self,
                                   const char  *briefing_id)
 {
   const AtlasBriefing *briefing;
-  GPtrArray *briefings;
-  g_autoptr(GString) ids = NULL;
+  g_autofree char *ids = NULL;
   g_autofree char *primary = NULL;
   g_autofree char *secondary = NULL;
 
@@ -130,21 +129,12 @@ atlas_window_present_briefing_id (AtlasWindow *self,
   if (briefing != NULL)
     return atlas_window_present_briefing (self, briefing);
 
-  briefings = atlas_dataset_get_briefings (self->dataset);
-  ids = g_string_new (NULL);
-  for (guint i = 0; i < briefings->len; i++)
-    {
-      const AtlasBriefing *other = g_ptr_array_index (briefings, i);
-
-      if (i > 0)
-        g_string_append (ids, ", ");
-      g_string_append (ids, other->id);
-    }
+  ids = atlas_dataset_join_briefing_ids (self->dataset);
   primary = g_strdup_printf (_("There is no briefing “%s”"), briefing_id);
-  if (briefings->len == 0)
+  if (*ids == '\0')
     secondary = g_strdup (_("The dataset has no briefings."));
   else
-    secondary = g_strdup_printf (_("The dataset’s briefings: %s."), ids->str);
+    secondary = g_strdup_printf (_("The dataset’s briefings: %s."), ids);
   atlas_window_show_error (self, primary, secondary);
   return NULL;
 }

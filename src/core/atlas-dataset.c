@@ -338,6 +338,24 @@ DEFINE_FINDER (AtlasSeries, series, series_index)
 DEFINE_FINDER (AtlasEvent, event, event_index)
 DEFINE_FINDER (AtlasBriefing, briefing, briefing_index)
 
+char *
+atlas_dataset_join_briefing_ids (AtlasDataset *self)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+
+  for (guint i = 0; i < self->briefings->len; i++)
+    {
+      const AtlasBriefing *briefing = g_ptr_array_index (self->briefings, i);
+
+      if (i > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, briefing->id);
+    }
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
 int
 atlas_chain_find_node (const AtlasChain *chain,
                        const char       *id)

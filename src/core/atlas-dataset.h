@@ -310,6 +310,9 @@ const AtlasShare    *atlas_dataset_find_share    (AtlasDataset *self, const char
 const AtlasSeries   *atlas_dataset_find_series   (AtlasDataset *self, const char *id);
 const AtlasEvent    *atlas_dataset_find_event    (AtlasDataset *self, const char *id);
 const AtlasBriefing *atlas_dataset_find_briefing (AtlasDataset *self, const char *id);
+/* The briefings' ids in file order, "a, b" ("" for none), for messages
+ * that say which ids there are. */
+char                *atlas_dataset_join_briefing_ids (AtlasDataset *self);
 /* The node of @chain with @id, or -1. */
 int                  atlas_chain_find_node       (const AtlasChain *chain, const char *id);
 
