@@ -224,53 +224,42 @@ output (PngOutput *out, const guchar *data, gsize length)
   out->status = out->write (out->closure, data, (unsigned int) length);
 }
 
-static void
-output_chunk (PngOutput *out, const char *type, const guchar *data, gsize length)
-{
-  guchar head[8];
-  guchar tail[4];
-  uLong crc = crc32 (0, (const Bytef *) type, 4);
+/* The pieces of a chunk's data, written one after another. */
+typedef struct {
+  const guchar *data[ATLAS_PNG_MAX_BANDS + 2];
+  gsize         length[ATLAS_PNG_MAX_BANDS + 2];
+  guint         n;
+} PngPieces;
 
-  put_be32 (head, (guint32) length);
-  memcpy (head + 4, type, 4);
-  if (length > 0)
-    crc = crc32 (crc, data, (uInt) length);
-  put_be32 (tail, (guint32) crc);
-  output (out, head, sizeof head);
-  output (out, data, length);
-  output (out, tail, sizeof tail);
+static void
+add_piece (PngPieces *pieces, const guchar *data, gsize length)
+{
+  g_assert (pieces->n < G_N_ELEMENTS (pieces->data));
+  pieces->data[pieces->n] = data;
+  pieces->length[pieces->n] = length;
+  pieces->n++;
 }
 
-/* One IDAT holding the zlib stream: its header, every band's raw deflate
- * data in order, and the Adler-32 of all the rows. */
+/* A chunk: its length, type, data (the pieces in order) and CRC. */
 static void
-output_image_data (PngOutput *out, const PngBand *bands, guint n_bands)
+output_chunk (PngOutput *out, const char *type, const PngPieces *pieces)
 {
   guchar head[8];
   guchar tail[4];
-  guchar adler_bytes[4];
-  gsize length = sizeof zlib_header + sizeof adler_bytes;
-  uLong crc = crc32 (0, (const Bytef *) "IDAT", 4);
-  uLong adler = bands[0].adler;
+  gsize length = 0;
+  uLong crc = crc32 (0, (const Bytef *) type, 4);
 
-  for (guint i = 0; i < n_bands; i++)
-    length += bands[i].out_len;
-  for (guint i = 1; i < n_bands; i++)
-    adler = adler32_combine (adler, bands[i].adler, (z_off_t) bands[i].in_len);
-  put_be32 (adler_bytes, (guint32) adler);
-
+  for (guint i = 0; i < pieces->n; i++)
+    length += pieces->length[i];
   put_be32 (head, (guint32) length);
-  memcpy (head + 4, "IDAT", 4);
+  memcpy (head + 4, type, 4);
   output (out, head, sizeof head);
-  output (out, zlib_header, sizeof zlib_header);
-  crc = crc32 (crc, zlib_header, sizeof zlib_header);
-  for (guint i = 0; i < n_bands; i++)
+  for (guint i = 0; i < pieces->n; i++)
     {
-      output (out, bands[i].out, bands[i].out_len);
-      crc = crc32 (crc, bands[i].out, (uInt) bands[i].out_len);
+      output (out, pieces->data[i], pieces->length[i]);
+      if (pieces->length[i] > 0)
+        crc = crc32 (crc, pieces->data[i], (uInt) pieces->length[i]);
     }
-  output (out, adler_bytes, sizeof adler_bytes);
-  crc = crc32 (crc, adler_bytes, sizeof adler_bytes);
   put_be32 (tail, (guint32) crc);
   output (out, tail, sizeof tail);
 }
@@ -280,6 +269,9 @@ output_png (PngOutput *out, int width, int height, gboolean opaque,
             const PngBand *bands, guint n_bands)
 {
   guchar ihdr[13];
+  guchar adler_bytes[4];
+  uLong adler = bands[0].adler;
+  PngPieces header = { 0 }, image = { 0 }, end = { 0 };
 
   put_be32 (ihdr, (guint32) width);
   put_be32 (ihdr + 4, (guint32) height);
@@ -288,10 +280,22 @@ output_png (PngOutput *out, int width, int height, gboolean opaque,
   ihdr[10] = 0;                   /* deflate */
   ihdr[11] = 0;                   /* adaptive filtering (every row: none) */
   ihdr[12] = 0;                   /* not interlaced */
+  add_piece (&header, ihdr, sizeof ihdr);
+
+  /* One IDAT holding the zlib stream: its header, every band's raw
+   * deflate data in order, and the Adler-32 of all the rows. */
+  for (guint i = 1; i < n_bands; i++)
+    adler = adler32_combine (adler, bands[i].adler, (z_off_t) bands[i].in_len);
+  put_be32 (adler_bytes, (guint32) adler);
+  add_piece (&image, zlib_header, sizeof zlib_header);
+  for (guint i = 0; i < n_bands; i++)
+    add_piece (&image, bands[i].out, bands[i].out_len);
+  add_piece (&image, adler_bytes, sizeof adler_bytes);
+
   output (out, png_signature, sizeof png_signature);
-  output_chunk (out, "IHDR", ihdr, sizeof ihdr);
-  output_image_data (out, bands, n_bands);
-  output_chunk (out, "IEND", NULL, 0);
+  output_chunk (out, "IHDR", &header);
+  output_chunk (out, "IDAT", &image);
+  output_chunk (out, "IEND", &end);
 }
 
 cairo_status_t
