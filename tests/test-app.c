@@ -904,6 +904,132 @@ test_prices_hover_keeps_render (void)
   close_window (window);
 }
 
+/* The largest node of @node's tree that paints a picture (a cairo or a
+ * texture node): in the chart's frame, the kept image of the scene. */
+static GskRenderNode *
+find_image_node (GskRenderNode *node)
+{
+  GskRenderNode *best = NULL;
+  graphene_rect_t bounds, best_bounds;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+    case GSK_TEXTURE_NODE:
+      return node;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        {
+          GskRenderNode *found = find_image_node (gsk_container_node_get_child (node, i));
+
+          if (found == NULL)
+            continue;
+          gsk_render_node_get_bounds (found, &bounds);
+          if (best == NULL || bounds.size.width * bounds.size.height > best_bounds.size.width * best_bounds.size.height)
+            {
+              best = found;
+              best_bounds = bounds;
+            }
+        }
+      return best;
+    case GSK_TRANSFORM_NODE:
+      return find_image_node (gsk_transform_node_get_child (node));
+    default:
+      return NULL;
+    }
+}
+
+/* The chart's own drawing of a frame, as GTK asks for it. */
+static GskRenderNode *
+snapshot_chart (AtlasChartView *chart)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+  GTK_WIDGET_GET_CLASS (chart)->snapshot (GTK_WIDGET (chart), snapshot);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* A place on a price line whose hover emphasises the line, or FALSE. */
+static gboolean
+find_place_on_line (AtlasChartView *chart, AtlasScene *scene, double *x, double *y)
+{
+  for (double py = scene->plot.y; py < scene->plot.y + scene->plot.height; py += 1)
+    for (double px = scene->plot.x + scene->plot.width / 4; px < scene->plot.x + scene->plot.width * 3 / 4; px += 7)
+      {
+        AtlasItem item;
+
+        if (atlas_scene_hit_test (scene, px, py, &item) &&
+            (item.kind == ATLAS_ITEM_SERIES || item.kind == ATLAS_ITEM_POINT))
+          {
+            *x = px;
+            *y = py;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+/* Moving the pointer paints the same node of the kept image in every
+ * frame (so GTK repaints only the crosshair's pixels), and leaving a line
+ * it emphasised goes back to the image without emphasis, not drawn again. */
+static void
+test_prices_hover_reuses_image (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  GtkEventController *motion = find_motion_controller (GTK_WIDGET (chart));
+  PaintCount count = { 0 };
+  AtlasScene *scene;
+  gulong handler;
+  double empty_x = -1, empty_y = -1, line_x = 0, line_y = 0;
+  guint renders;
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  scene = settled_scene (window);
+  if (scene == NULL || scene->items->len == 0)
+    {
+      g_test_skip ("the price chart is not available yet");
+      close_window (window);
+      return;
+    }
+  g_assert_nonnull (motion);
+  for (int i = 1; i < 20 && empty_x < 0; i++)
+    {
+      AtlasItem item;
+      double x = scene->plot.x + scene->plot.width * i / 20.0, y = scene->plot.y + 2;
+
+      if (!atlas_scene_hit_test (scene, x, y, &item))
+        empty_x = x, empty_y = y;
+    }
+  g_assert_cmpfloat (empty_x, >=, 0);
+  g_assert_true (find_place_on_line (chart, scene, &line_x, &line_y));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (chart)), "after-paint",
+                              G_CALLBACK (after_paint_cb), &count);
+
+  move_pointer (chart, motion, &count, empty_x, empty_y);
+  {
+    g_autoptr(GskRenderNode) first = snapshot_chart (chart);
+    g_autoptr(GskRenderNode) second = NULL;
+
+    move_pointer (chart, motion, &count, empty_x + 5, empty_y + 3);
+    second = snapshot_chart (chart);
+    g_assert_nonnull (find_image_node (first));
+    g_assert_true (find_image_node (first) == find_image_node (second));
+  }
+
+  renders = atlas_chart_view_get_render_count (chart);
+  move_pointer (chart, motion, &count, line_x, line_y);
+  g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
+  move_pointer (chart, motion, &count, empty_x, empty_y);
+  move_pointer (chart, motion, &count, line_x, line_y);
+  move_pointer (chart, motion, &count, empty_x, empty_y);
+  g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
+
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (chart)), handler);
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -932,5 +1058,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/export/copy-image", test_copy_image);
   g_test_add_func ("/app/chart/prices-zoom", test_prices_zoom);
   g_test_add_func ("/app/chart/prices-hover-keeps-render", test_prices_hover_keeps_render);
+  g_test_add_func ("/app/chart/prices-hover-reuses-image", test_prices_hover_reuses_image);
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "atlas-chart-view.h"
 #include "atlas-chart-frame.h"
@@ -14,6 +15,16 @@
 #define ZOOM_STEP     1.25
 /* Keyboard pan: this fraction of the visible span per key press. */
 #define PAN_STEP      0.2
+
+/* One drawn image of the scene and what it was drawn for. */
+typedef struct {
+  GskRenderNode *node;
+  guint          layout_generation;
+  char          *emphasis_key;
+  int            width, height, scale;
+} KeptImage;
+
+#define N_KEPT_IMAGES 2
 
 struct _AtlasChartView
 {
@@ -42,15 +53,17 @@ struct _AtlasChartView
   AtlasItem       selection;
   char           *selection_id;
 
-  /* The scene's rendered image, kept while nothing it shows changes: a
-   * frame that only moves the crosshair paints this texture and the
-   * overlay. render_generation is bumped by a new layout and by any
-   * change of emphasis that can change a pixel (emphasis_key). */
-  guint           render_generation;
+  /* The scene's rendered images, kept while nothing they show changes,
+   * each as one render node given to every frame: a frame that only moves
+   * the crosshair adds the overlay to the same node, so GTK finds nothing
+   * changed under it and repaints only the overlay's pixels. Two are
+   * kept, the most recent first: the pointer leaving a line it emphasised
+   * goes back to the image without emphasis at no cost.
+   * layout_generation is bumped by a new layout; emphasis_key says what
+   * the emphasis looks like. */
+  guint           layout_generation;
   char           *emphasis_key;
-  GdkTexture     *render_cache;
-  guint           render_cache_generation;
-  int             render_cache_width, render_cache_height, render_cache_scale;
+  KeptImage       kept[N_KEPT_IMAGES];
   guint           render_count;
 
   /* A drag either moves a Sankey node or pans the time axis. */
@@ -84,6 +97,7 @@ G_DEFINE_FINAL_TYPE (AtlasChartView, atlas_chart_view, GTK_TYPE_WIDGET)
 
 static void update_emphasis      (AtlasChartView *self);
 static void schedule_notify      (AtlasChartView *self);
+static void forget_kept_images   (AtlasChartView *self);
 
 static const AtlasItem no_item = { ATLAS_ITEM_NONE, NULL, -1 };
 
@@ -178,7 +192,8 @@ ensure_scene (AtlasChartView *self)
   self->scene_height = height;
   self->needs_layout = FALSE;
   /* A new scene: whatever image was kept is of another one. */
-  self->render_generation++;
+  self->layout_generation++;
+  forget_kept_images (self);
   g_clear_pointer (&self->emphasis_key, g_free);
 
   if (self->scene != NULL)
@@ -255,8 +270,6 @@ update_emphasis (AtlasChartView *self)
     return;
   focus = self->hover.kind != ATLAS_ITEM_NONE ? &self->hover : &self->selection;
   key = emphasis_key (self, focus);
-  if (g_strcmp0 (key, self->emphasis_key) != 0)
-    self->render_generation++;
   g_free (self->emphasis_key);
   self->emphasis_key = key;
   if (focus->kind == ATLAS_ITEM_POINT)
@@ -798,31 +811,48 @@ snapshot_crosshair (AtlasChartView *self, GtkSnapshot *snapshot)
     }
 }
 
+/* The scene drawn once at the widget's size in device pixels, kept
+ * between frames in a render node; drawn again only when the scene, its
+ * emphasis, the size or the scale factor changed.
+ *
+ * The node paints the image from a cairo recording rather than being a
+ * texture node: GTK 4.8's cairo renderer converts a texture's every
+ * pixel on every frame it draws (through floats), even when the frame's
+ * damage is a few columns, where a recording is replayed only inside the
+ * damage. The GL renderer keeps the node's upload by the node's address,
+ * so it uploads the image once either way. */
 static void
-free_surface (gpointer surface)
+kept_image_clear (KeptImage *image)
 {
-  cairo_surface_destroy (surface);
+  g_clear_pointer (&image->node, gsk_render_node_unref);
+  g_clear_pointer (&image->emphasis_key, g_free);
 }
 
-/* The scene drawn at the widget's size in device pixels, kept between
- * frames; drawn again only when the scene, its emphasis, the size or the
- * scale factor changed. */
-static GdkTexture *
-ensure_render (AtlasChartView *self, int width, int height)
+static void
+forget_kept_images (AtlasChartView *self)
 {
-  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
-  cairo_surface_t *surface;
+  for (guint i = 0; i < N_KEPT_IMAGES; i++)
+    kept_image_clear (&self->kept[i]);
+}
+
+static gboolean
+kept_image_matches (const KeptImage *image, AtlasChartView *self, int width, int height, int scale)
+{
+  return image->node != NULL &&
+         image->layout_generation == self->layout_generation &&
+         g_strcmp0 (image->emphasis_key, self->emphasis_key) == 0 &&
+         image->width == width && image->height == height && image->scale == scale;
+}
+
+/* The scene as it is now, drawn at @width x @height logical pixels times
+ * @scale, in a node that paints it; NULL when there is no memory for it. */
+static GskRenderNode *
+draw_scene_node (AtlasChartView *self, int width, int height, int scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  GskRenderNode *node;
   cairo_t *cr;
-  GBytes *bytes;
 
-  if (self->render_cache != NULL &&
-      self->render_cache_generation == self->render_generation &&
-      self->render_cache_width == width && self->render_cache_height == height &&
-      self->render_cache_scale == scale)
-    return self->render_cache;
-
-  g_clear_object (&self->render_cache);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
     {
       cairo_surface_destroy (surface);
@@ -832,22 +862,57 @@ ensure_render (AtlasChartView *self, int width, int height)
   cr = cairo_create (surface);
   atlas_scene_draw (self->scene, cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
-  /* GDK_MEMORY_DEFAULT is cairo's ARGB32 layout: the pixels are shared,
-   * not copied, and the surface lives as long as the texture. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
-                                      free_surface, surface);
-  self->render_cache = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
-                                               bytes, cairo_image_surface_get_stride (surface));
-  g_bytes_unref (bytes);
-  self->render_cache_generation = self->render_generation;
-  self->render_cache_width = width;
-  self->render_cache_height = height;
-  self->render_cache_scale = scale;
+  /* The recording keeps the image: cairo takes its own copy of the
+   * pixels when the surface is let go of here, once per drawing. */
+  node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   self->render_count++;
-  return self->render_cache;
+  return node;
+}
+
+/* The scene drawn at the widget's size in device pixels, kept between
+ * frames in a render node; drawn again only when the scene, its emphasis,
+ * the size or the scale factor changed to something not kept.
+ *
+ * The node paints the image from a cairo recording rather than being a
+ * texture node: GTK 4.8's cairo renderer converts a texture's every
+ * pixel on every frame it draws (through floats), even when the frame's
+ * damage is a few columns, where a recording is replayed only inside the
+ * damage. The GL renderer keeps the node's upload by the node's address,
+ * so it uploads the image once either way. */
+static GskRenderNode *
+ensure_render (AtlasChartView *self, int width, int height)
+{
+  int scale = MAX (1, gtk_widget_get_scale_factor (GTK_WIDGET (self)));
+  KeptImage found = { 0 };
+  guint i;
+
+  for (i = 0; i < N_KEPT_IMAGES && !kept_image_matches (&self->kept[i], self, width, height, scale); i++)
+    ;
+  if (i < N_KEPT_IMAGES)
+    found = self->kept[i];
+  else
+    {
+      i = N_KEPT_IMAGES - 1;
+      kept_image_clear (&self->kept[i]);
+      found.node = draw_scene_node (self, width, height, scale);
+      if (found.node == NULL)
+        return NULL;
+      found.layout_generation = self->layout_generation;
+      found.emphasis_key = g_strdup (self->emphasis_key);
+      found.width = width;
+      found.height = height;
+      found.scale = scale;
+    }
+  /* The one used now goes first; the others move down. */
+  memmove (&self->kept[1], &self->kept[0], i * sizeof (KeptImage));
+  self->kept[0] = found;
+  return found.node;
 }
 
 /* "Dysprosium oxide: 805 USD/kg (2025-07-31)", one line a series. */
@@ -903,17 +968,17 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
   AtlasChartView *self = ATLAS_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  GdkTexture *texture;
+  GskRenderNode *image;
 
   if (self->dataset == NULL)
     {
-      g_clear_object (&self->render_cache);
+      forget_kept_images (self);
       return;
     }
   ensure_scene (self);
   if (self->scene == NULL)
     {
-      g_clear_object (&self->render_cache);
+      forget_kept_images (self);
       if (self->error != NULL)
         {
           draw_message (self, snapshot, _("This chart cannot be drawn"), self->error->message);
@@ -922,9 +987,9 @@ atlas_chart_view_snapshot (GtkWidget   *widget,
       return;
     }
 
-  texture = ensure_render (self, width, height);
-  if (texture != NULL)
-    gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  image = ensure_render (self, width, height);
+  if (image != NULL)
+    gtk_snapshot_append_node (snapshot, image);
   else
     {
       /* No memory for the kept image: draw straight into the frame. */
@@ -1014,7 +1079,7 @@ atlas_chart_view_unmap (GtkWidget *widget)
 
   /* Not shown (the table instead, another page): the kept image is drawn
    * again when it is. */
-  g_clear_object (&self->render_cache);
+  forget_kept_images (self);
   GTK_WIDGET_CLASS (atlas_chart_view_parent_class)->unmap (widget);
 }
 
@@ -1051,7 +1116,7 @@ atlas_chart_view_dispose (GObject *object)
     g_clear_signal_handler (&self->state_changed_id, self->state);
   g_clear_object (&self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
-  g_clear_object (&self->render_cache);
+  forget_kept_images (self);
   g_clear_object (&self->dataset);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
