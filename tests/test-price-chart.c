@@ -726,7 +726,7 @@ test_hit_test_round_trip (void)
   trace = trace_of (dense, "dy-daily");
   for (gsize i = trace->first; i < trace->end; i += 17)
     {
-      AtlasPriceReading r, back;
+      AtlasPriceReading r = { 0 }, back = { 0 };
       AtlasItem hit;
 
       g_assert_true (reading_of (dense, trace->series->points[i].day, "dy-daily", &r));
