@@ -514,7 +514,7 @@ test_indexed (void)
   g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) at_2020 = NULL, before_all = NULL;
-  AtlasPriceReading r;
+  AtlasPriceReading r = { 0 };
 
   atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
   options.indexed = date_of ("2020");
@@ -634,7 +634,7 @@ test_conversion (void)
   g_autoptr(AtlasTable) table = NULL;
   g_autoptr(GError) error = NULL;
   gsize march_2021 = 0, cny_rows = 0;
-  AtlasPriceReading r;
+  AtlasPriceReading r = { 0 };
 
   for (gsize i = 0; i < cny->n_points; i++)
     if (cny->points[i].day == day_of ("2021-03-01"))
