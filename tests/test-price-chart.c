@@ -691,6 +691,26 @@ test_conversion (void)
   g_assert_cmpfloat_with_epsilon (r.value, 410 * 6.45 * 1000, 1e-6);
 }
 
+/* A currency the dataset has no rates to leaves every point out: the plot
+ * says why instead of "no prices in this range". */
+static void
+test_currency_without_rates (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-fx.json");
+  g_autoptr(AtlasScene) yen = NULL, usd = NULL;
+  AtlasChartOptions options;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  options.currency = "JPY";
+  yen = layout_prices (dataset, &options, 1024, 576, FALSE);
+  g_assert_nonnull (find_text_containing (yen, "The dataset has no exchange rates to show these prices in JPY"));
+  g_assert_null (find_text_containing (yen, "No prices in this range"));
+
+  options.currency = "USD";
+  usd = layout_prices (dataset, &options, 1024, 576, FALSE);
+  g_assert_null (find_text_containing (usd, "The dataset has no exchange rates"));
+}
+
 /* ---- the pointer ---------------------------------------------------------- */
 
 static void
@@ -1456,6 +1476,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/indexed", test_indexed);
   g_test_add_func ("/prices/bands", test_bands);
   g_test_add_func ("/prices/conversion", test_conversion);
+  g_test_add_func ("/prices/currency-without-rates", test_currency_without_rates);
   g_test_add_func ("/prices/hit-test-round-trip", test_hit_test_round_trip);
   g_test_add_func ("/prices/readings-and-positions", test_readings_and_positions);
   g_test_add_func ("/prices/events", test_events);

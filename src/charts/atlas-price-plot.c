@@ -710,6 +710,8 @@ add_empty_message (Plot *plot)
 {
   GPtrArray *traces = plot->layout->data->traces;
   const AtlasRect *area = &plot->layout->data->area;
+  g_autofree char *no_rates = NULL;
+  gsize left_out = 0;
 
   for (guint i = 0; i < traces->len; i++)
     {
@@ -717,8 +719,15 @@ add_empty_message (Plot *plot)
 
       if (trace->line->len > 0)
         return;
+      left_out += trace->n_left_out;
     }
-  atlas_scene_add_text (plot->scene, _("No prices in this range"), area->x + area->width / 2,
+  /* Nothing drawn because no price could be converted: the range is not
+   * the reason, and the reader should not go looking for prices there. */
+  if (left_out > 0)
+    no_rates = g_strdup_printf (_("The dataset has no exchange rates to show these prices in %s"),
+                                plot->layout->currency);
+  atlas_scene_add_text (plot->scene, no_rates != NULL ? no_rates : _("No prices in this range"),
+                        area->x + area->width / 2,
                         area->y + area->height / 2 - plot->m.line_h / 2, plot->m.size, FALSE,
                         ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL);
 }
