@@ -16,10 +16,9 @@
 /* Keyboard pan: this fraction of the visible span per key press. */
 #define PAN_STEP      0.2
 
-/* One drawn image of the scene and what it was drawn for. */
+/* One drawn image of the current scene and what it was drawn for. */
 typedef struct {
   GskRenderNode *node;
-  guint          layout_generation;
   char          *emphasis_key;
   int            width, height, scale;
 } KeptImage;
@@ -58,10 +57,8 @@ struct _AtlasChartView
    * the crosshair adds the overlay to the same node, so GTK finds nothing
    * changed under it and repaints only the overlay's pixels. Two are
    * kept, the most recent first: the pointer leaving a line it emphasised
-   * goes back to the image without emphasis at no cost.
-   * layout_generation is bumped by a new layout; emphasis_key says what
-   * the emphasis looks like. */
-  guint           layout_generation;
+   * goes back to the image without emphasis at no cost. A new layout
+   * forgets them; emphasis_key says what the emphasis looks like now. */
   char           *emphasis_key;
   KeptImage       kept[N_KEPT_IMAGES];
   guint           render_count;
@@ -192,7 +189,6 @@ ensure_scene (AtlasChartView *self)
   self->scene_height = height;
   self->needs_layout = FALSE;
   /* A new scene: whatever image was kept is of another one. */
-  self->layout_generation++;
   forget_kept_images (self);
   g_clear_pointer (&self->emphasis_key, g_free);
 
@@ -811,16 +807,6 @@ snapshot_crosshair (AtlasChartView *self, GtkSnapshot *snapshot)
     }
 }
 
-/* The scene drawn once at the widget's size in device pixels, kept
- * between frames in a render node; drawn again only when the scene, its
- * emphasis, the size or the scale factor changed.
- *
- * The node paints the image from a cairo recording rather than being a
- * texture node: GTK 4.8's cairo renderer converts a texture's every
- * pixel on every frame it draws (through floats), even when the frame's
- * damage is a few columns, where a recording is replayed only inside the
- * damage. The GL renderer keeps the node's upload by the node's address,
- * so it uploads the image once either way. */
 static void
 kept_image_clear (KeptImage *image)
 {
@@ -839,7 +825,6 @@ static gboolean
 kept_image_matches (const KeptImage *image, AtlasChartView *self, int width, int height, int scale)
 {
   return image->node != NULL &&
-         image->layout_generation == self->layout_generation &&
          g_strcmp0 (image->emphasis_key, self->emphasis_key) == 0 &&
          image->width == width && image->height == height && image->scale == scale;
 }
@@ -903,7 +888,6 @@ ensure_render (AtlasChartView *self, int width, int height)
       found.node = draw_scene_node (self, width, height, scale);
       if (found.node == NULL)
         return NULL;
-      found.layout_generation = self->layout_generation;
       found.emphasis_key = g_strdup (self->emphasis_key);
       found.width = width;
       found.height = height;
