@@ -341,6 +341,12 @@ def bench_hover(args, results, display):
         runs.append(('widget, default renderer', [hover, 'widget', data, '120'], display.env()))
         runs.append(('widget, GSK_RENDERER=cairo', [hover, 'widget', data, '120'],
                      display.env(GSK_RENDERER='cairo')))
+        # What any widget covering the window costs each renderer here: the
+        # floor under the two rows above.
+        runs.append(('floor (a colour and a line, no chart), default renderer',
+                     [hover, 'widget-floor', data, '120'], display.env()))
+        runs.append(('floor (a colour and a line, no chart), GSK_RENDERER=cairo',
+                     [hover, 'widget-floor', data, '120'], display.env(GSK_RENDERER='cairo')))
     for title, argv, env in runs:
         log('hover: ' + title)
         full_env = dict(os.environ)
