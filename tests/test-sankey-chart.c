@@ -202,6 +202,87 @@ test_labels_disjoint (void)
           }
 }
 
+/* TRUE when @text is @name or a shortened @name ending in "…". */
+static gboolean
+is_name_or_shortened (const char *text, const char *name)
+{
+  gsize kept;
+
+  if (g_strcmp0 (text, name) == 0)
+    return TRUE;
+  if (!g_str_has_suffix (text, "…"))
+    return FALSE;
+  kept = strlen (text) - strlen ("…");
+  /* The prefix may have lost a trailing space or a line break. */
+  return kept > 0 && strncmp (text, name, kept) == 0;
+}
+
+/* Stage headers share the lines measured for the tallest: a header that
+ * must be shortened (its column came out narrower than first thought)
+ * keeps as many lines as the others, not one. */
+static gboolean
+headers_use_their_lines (AtlasDataset *dataset, double width, double height, double font_scale)
+{
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtlasChain *chain = first_chain (dataset);
+  AtlasChartOptions options;
+  double tallest = 0;
+  gboolean shortened = FALSE;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  options.lang = "en";
+  style->font_scale = font_scale;
+  scene = atlas_chart_layout (dataset, &options, width, height, style, &error);
+  g_assert_no_error (error);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < scene->shapes->len; i++)
+      {
+        const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+        if (shape->kind != ATLAS_SHAPE_TEXT || !shape->bold || fabs (shape->bounds.y - scene->plot.y) > 0.5)
+          continue;
+        for (guint st = 0; st < chain->stages->len; st++)
+          {
+            const AtlasStage *stage = g_ptr_array_index (chain->stages, st);
+            const char *name = atlas_text_get (stage->name, "en");
+
+            if (!is_name_or_shortened (shape->text, name))
+              continue;
+            if (pass == 0)
+              tallest = MAX (tallest, shape->bounds.height);
+            else if (g_strcmp0 (shape->text, name) != 0)
+              {
+                shortened = TRUE;
+                g_assert_cmpfloat (shape->bounds.height, >=, tallest - 0.5);
+              }
+            break;
+          }
+      }
+  return shortened;
+}
+
+static void
+test_stage_headers_keep_lines (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+  gboolean any_shortened = FALSE;
+
+  for (guint d = 0; d < datasets->len; d++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        any_shortened |= headers_use_their_lines (g_ptr_array_index (datasets, d), sizes[s].width,
+                                                  sizes[s].height, 1.0);
+        /* The presentation's larger type on a full-HD slide. */
+        any_shortened |= headers_use_their_lines (g_ptr_array_index (datasets, d), sizes[s].width,
+                                                  sizes[s].height * 0.75, 1.6);
+      }
+  if (g_getenv ("ATLAS_SOURCE_ROOT") != NULL)
+    g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
+}
+
 /* Text from the dataset is shown as written, in the language asked for. */
 static void
 test_labels_in_language (void)
@@ -692,6 +773,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/sankey-chart/labels-disjoint", test_labels_disjoint);
   g_test_add_func ("/sankey-chart/labels-in-language", test_labels_in_language);
+  g_test_add_func ("/sankey-chart/stage-headers-keep-lines", test_stage_headers_keep_lines);
   g_test_add_func ("/sankey-chart/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/sankey-chart/json-matches-scene", test_json_matches_scene);
   g_test_add_func ("/sankey-chart/collect-related", test_collect_related);

@@ -773,8 +773,12 @@ add_plain_text (Figure *f, const char *text, const AtlasRect *box, double size, 
   return atlas_scene_add_shape (f->scene, &shape);
 }
 
+static char *wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold,
+                              double line, double width, guint lines);
+
 /* Headers centred over their columns, wrapped as measured before the
- * layout, or on one shortened line where the columns came out narrower. */
+ * layout; where the columns came out narrower, shortened to the lines
+ * measured. */
 static void
 add_stage_headers (Figure *f)
 {
@@ -796,11 +800,13 @@ add_stage_headers (Figure *f)
       atlas_scene_measure_text (f->scene, text, f->header_size, TRUE, wrap, &w, &h);
       if (h > f->header_height + 0.5)
         {
+          guint lines = MAX (1, (guint) floor (f->header_height / f->header_line + 0.05));
+
           g_free (text);
-          text = atlas_scene_ellipsize (f->scene, name, f->header_size, TRUE, wrap);
+          text = wrap_ellipsized (f, name, f->header_size, TRUE, f->header_line, wrap, lines);
           if (text == NULL)
             continue;
-          atlas_scene_measure_text (f->scene, text, f->header_size, TRUE, 0, &w, &h);
+          atlas_scene_measure_text (f->scene, text, f->header_size, TRUE, wrap, &w, &h);
         }
       /* One pixel of slack so the drawn text wraps exactly as measured. */
       box = (AtlasRect) { centre - (w + 1) / 2, plot->y, w + 1, h };
@@ -836,14 +842,15 @@ label_text_clear (LabelText *t)
 }
 
 /* The longest prefix of @text (with "…") that wraps into @lines lines of
- * @width; NULL when not even one character fits. */
+ * @line height at @width; NULL when not even one character fits. */
 static char *
-wrap_ellipsized (const Figure *f, const char *text, double size, double width, guint lines)
+wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold, double line,
+                 double width, guint lines)
 {
-  double line = size == f->name_size ? f->name_line : line_height (f->scene, size), h;
   glong n = g_utf8_strlen (text, -1), lo = 0, hi = n;
+  double h;
 
-  atlas_scene_measure_text (f->scene, text, size, FALSE, width, NULL, &h);
+  atlas_scene_measure_text (f->scene, text, size, bold, width, NULL, &h);
   if (h <= lines * line * 1.1)
     return g_strdup (text);
 
@@ -855,7 +862,7 @@ wrap_ellipsized (const Figure *f, const char *text, double size, double width, g
       g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
       double w;
 
-      atlas_scene_measure_text (f->scene, candidate, size, FALSE, width, &w, &h);
+      atlas_scene_measure_text (f->scene, candidate, size, bold, width, &w, &h);
       if (h <= lines * line * 1.1 && w <= width)
         lo = mid;
       else
@@ -904,7 +911,7 @@ label_text_for (const Figure *f, const AtlasNode *node, guint variant, double ma
     {
     case 0:
       out->value = fitting_value_text (f, node, "", max_w, &out->value_w);
-      out->name = wrap_ellipsized (f, name, f->name_size, max_w, 2);
+      out->name = wrap_ellipsized (f, name, f->name_size, FALSE, f->name_line, max_w, 2);
       if (out->name == NULL || out->value == NULL)
         return FALSE;
       out->value_h = f->value_line;
