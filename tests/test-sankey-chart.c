@@ -283,6 +283,76 @@ test_stage_headers_keep_lines (void)
     g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
 }
 
+/* The vertical extent of @node's label in @scene (FALSE: it has none). */
+static gboolean
+node_label_extent (const AtlasScene *scene, const char *node_id, double *top, double *bottom)
+{
+  *top = G_MAXDOUBLE;
+  *bottom = -G_MAXDOUBLE;
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_NODE &&
+          g_strcmp0 (shape->item.id, node_id) == 0)
+        {
+          *top = MIN (*top, shape->bounds.y);
+          *bottom = MAX (*bottom, shape->bounds.y + shape->bounds.height);
+        }
+    }
+  return *top <= *bottom;
+}
+
+/* A small node's label keeps to the gap between the nodes above and below
+ * it in its column, where that gap has room, instead of lying over the
+ * flows of the node below: the bundled dataset's "Japan and others" node,
+ * between two large ones, on a full-HD presentation slide. */
+static void
+test_label_keeps_to_its_gap (void)
+{
+  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtlasSankeyLayout *layout;
+  AtlasChartOptions options;
+  double top, bottom, lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+  int node;
+
+  if (root == NULL)
+    {
+      g_test_skip ("needs the source tree's bundled dataset");
+      return;
+    }
+  path = g_build_filename (root, "data", "rare-earths.json", NULL);
+  dataset = load (path);
+  node = atlas_chain_find_node (first_chain (dataset), "mag:JP");
+  g_assert_cmpint (node, >=, 0);
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  style->font_scale = 1.6;  /* the presentation's type */
+  scene = atlas_chart_layout (dataset, &options, 1872, 830, style, &error);
+  g_assert_no_error (error);
+  layout = atlas_sankey_scene_get_layout (scene);
+  for (guint m = 0; m < layout->n_nodes; m++)
+    {
+      const AtlasSankeyNodeBox *other = &layout->nodes[m], *nb = &layout->nodes[node];
+
+      if ((int) m == node || other->stage != nb->stage)
+        continue;
+      if (other->box.y1 <= nb->box.y0 + 0.5)
+        lo = MAX (lo, other->box.y1);
+      else if (other->box.y0 >= nb->box.y1 - 0.5)
+        hi = MIN (hi, other->box.y0);
+    }
+  g_assert_true (node_label_extent (scene, "mag:JP", &top, &bottom));
+  g_assert_cmpfloat (hi - lo, >=, bottom - top);  /* the case this is about */
+  g_assert_cmpfloat (top, >=, lo - 0.5);
+  g_assert_cmpfloat (bottom, <=, hi + 0.5);
+}
+
 /* Text from the dataset is shown as written, in the language asked for. */
 static void
 test_labels_in_language (void)
@@ -774,6 +844,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/labels-disjoint", test_labels_disjoint);
   g_test_add_func ("/sankey-chart/labels-in-language", test_labels_in_language);
   g_test_add_func ("/sankey-chart/stage-headers-keep-lines", test_stage_headers_keep_lines);
+  g_test_add_func ("/sankey-chart/label-keeps-to-its-gap", test_label_keeps_to_its_gap);
   g_test_add_func ("/sankey-chart/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/sankey-chart/json-matches-scene", test_json_matches_scene);
   g_test_add_func ("/sankey-chart/collect-related", test_collect_related);

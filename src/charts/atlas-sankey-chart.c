@@ -1005,8 +1005,35 @@ label_may_fit (const Figure *f, const AtlasSankeyNodeBox *nb, LabelSide side, do
   return FALSE;
 }
 
-/* Tries the label's variants at a few heights around the node's centre,
- * keeping it beside the node; the first free spot wins. */
+/* Where a label of height @h beside @node stays off its neighbours' flows:
+ * inside the gap between the nodes above and below it in its column, as
+ * near its centre as that allows. FALSE when the gap is lower than @h. */
+static gboolean
+label_y_between_neighbours (const Figure *f, guint node, double h, double *y)
+{
+  const AtlasSankeyNodeBox *nb = &f->layout->nodes[node];
+  double lo = f->area.y, hi = f->area.y + f->area.height;
+
+  for (guint i = 0; i < f->layout->n_nodes; i++)
+    {
+      const AtlasSankeyNodeBox *other = &f->layout->nodes[i];
+
+      if (i == node || other->stage != nb->stage)
+        continue;
+      if (other->box.y1 <= nb->box.y0 + 0.5)
+        lo = MAX (lo, other->box.y1);
+      else if (other->box.y0 >= nb->box.y1 - 0.5)
+        hi = MIN (hi, other->box.y0);
+    }
+  if (hi - lo < h)
+    return FALSE;
+  *y = CLAMP ((nb->box.y0 + nb->box.y1) / 2 - h / 2, lo, hi - h);
+  return TRUE;
+}
+
+/* Tries the label's variants, each first where it covers no neighbour's
+ * flows, then at a few heights around the node's centre, keeping it beside
+ * the node; the first free spot wins. */
 static gboolean
 place_node_label (Figure *f, guint node, LabelSide side)
 {
@@ -1034,10 +1061,19 @@ place_node_label (Figure *f, guint node, LabelSide side)
         }
       w = MAX (t.name_w + 1, t.value_w);
       h = t.name_h + t.value_h;
-      for (guint s = 0; s < G_N_ELEMENTS (label_shifts); s++)
+      for (guint s = 0; s <= G_N_ELEMENTS (label_shifts); s++)
         {
-          double y = centre - h / 2 + label_shifts[s] * h;
-          AtlasRect box = { side == LABEL_LEFT ? anchor - w : anchor, y, w, h };
+          double y;
+          AtlasRect box;
+
+          if (s == 0)
+            {
+              if (!label_y_between_neighbours (f, node, h, &y))
+                continue;
+            }
+          else
+            y = centre - h / 2 + label_shifts[s - 1] * h;
+          box = (AtlasRect) { side == LABEL_LEFT ? anchor - w : anchor, y, w, h };
 
           /* Still beside its node: the label overlaps the node's height. */
           if (y > nb->box.y1 || y + h < nb->box.y0)
