@@ -904,6 +904,48 @@ test_prices_hover_keeps_render (void)
   close_window (window);
 }
 
+/* The first menu button under @widget whose tooltip is @tooltip. */
+static GtkMenuButton *
+find_menu_button (GtkWidget *widget, const char *tooltip)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return GTK_MENU_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = find_menu_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The prices' options button says "Indexed at DATE" only while the prices
+ * are indexed; otherwise it does not claim indexing. */
+static void
+test_prices_options_label (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
+  AtlasDate date = { 0 };
+  GtkMenuButton *button;
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  g_assert_nonnull (settled_scene (window));
+  button = find_menu_button (GTK_WIDGET (window), "Indexed mode, price unit and events");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Options");
+
+  g_assert_true (atlas_date_parse ("2020-01-01", 10, &date));
+  atlas_view_state_set_indexed (state, &date);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Indexed at 2020-01-01");
+  atlas_view_state_set_indexed (state, NULL);
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Options");
+  close_window (window);
+}
+
 /* The largest node of @node's tree that paints a picture (a cairo or a
  * texture node): in the chart's frame, the kept image of the scene. */
 static GskRenderNode *
@@ -1057,6 +1099,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/export/vanished-folder", test_export_vanished_folder);
   g_test_add_func ("/app/export/copy-image", test_copy_image);
   g_test_add_func ("/app/chart/prices-zoom", test_prices_zoom);
+  g_test_add_func ("/app/chart/prices-options-label", test_prices_options_label);
   g_test_add_func ("/app/chart/prices-hover-keeps-render", test_prices_hover_keeps_render);
   g_test_add_func ("/app/chart/prices-hover-reuses-image", test_prices_hover_reuses_image);
   return g_test_run ();

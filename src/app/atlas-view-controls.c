@@ -690,7 +690,10 @@ sync_prices (AtlasViewControls *self, const AtlasChartOptions *options)
       gtk_menu_button_set_label (self->indexed_button, label);
     }
   else
-    gtk_menu_button_set_label (self->indexed_button, _("Indexed"));
+    /* The button's popover holds the unit and the events too: named after
+     * indexing only when the prices are indexed, so it never claims a mode
+     * that is off. */
+    gtk_menu_button_set_label (self->indexed_button, _("Options"));
   gtk_drop_down_set_selected (self->currency_dropdown, index_of (self->currency_ids, options->currency));
   for (guint i = 1; i < G_N_ELEMENTS (units); i++)
     if (g_strcmp0 (units[i], options->unit) == 0)
