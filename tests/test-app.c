@@ -831,16 +831,46 @@ move_pointer (AtlasChartView *chart, GtkEventController *motion, PaintCount *cou
   g_assert_true (wait_until (painted_since, count, WAIT_MS));
 }
 
+/* A window on the price view of small.json with its chart laid out: the
+ * chart and its motion controller. FALSE (the test skipped, the window
+ * closed) when the chart has nothing to hover. */
+typedef struct {
+  AtlasWindow        *window;
+  AtlasChartView     *chart;
+  GtkEventController *motion;
+  AtlasScene         *scene;
+} PricesChart;
+
+static gboolean
+open_prices_chart (PricesChart *p)
+{
+  g_autofree char *path = fixture ("small.json");
+
+  p->window = open_window (path);
+  p->chart = atlas_window_get_chart_view (p->window);
+  p->motion = find_motion_controller (GTK_WIDGET (p->chart));
+  atlas_window_set_view (p->window, ATLAS_VIEW_PRICES);
+  p->scene = settled_scene (p->window);
+  if (p->scene == NULL || p->scene->items->len == 0)
+    {
+      g_test_skip ("the price chart is not available yet");
+      close_window (p->window);
+      return FALSE;
+    }
+  g_assert_nonnull (p->motion);
+  return TRUE;
+}
+
 /* Hover over the price chart paints the kept image of the scene and the
  * crosshair over it: the scene is drawn again only when what it shows
  * changes (here a selection), not on every pointer move. */
 static void
 test_prices_hover_keeps_render (void)
 {
-  g_autofree char *path = fixture ("small.json");
-  AtlasWindow *window = open_window (path);
-  AtlasChartView *chart = atlas_window_get_chart_view (window);
-  GtkEventController *motion = find_motion_controller (GTK_WIDGET (chart));
+  PricesChart p;
+  AtlasWindow *window;
+  AtlasChartView *chart;
+  GtkEventController *motion;
   GdkFrameClock *clock;
   PaintCount count = { 0 };
   double xs[6], ys[6];
@@ -848,15 +878,12 @@ test_prices_hover_keeps_render (void)
   AtlasScene *scene;
   gulong handler;
 
-  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
-  scene = settled_scene (window);
-  if (scene == NULL || scene->items->len == 0)
-    {
-      g_test_skip ("the price chart is not available yet");
-      close_window (window);
-      return;
-    }
-  g_assert_nonnull (motion);
+  if (!open_prices_chart (&p))
+    return;
+  window = p.window;
+  chart = p.chart;
+  motion = p.motion;
+  scene = p.scene;
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (chart));
   g_assert_nonnull (clock);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
@@ -1017,25 +1044,22 @@ find_place_on_line (AtlasChartView *chart, AtlasScene *scene, double *x, double 
 static void
 test_prices_hover_reuses_image (void)
 {
-  g_autofree char *path = fixture ("small.json");
-  AtlasWindow *window = open_window (path);
-  AtlasChartView *chart = atlas_window_get_chart_view (window);
-  GtkEventController *motion = find_motion_controller (GTK_WIDGET (chart));
+  PricesChart p;
+  AtlasWindow *window;
+  AtlasChartView *chart;
+  GtkEventController *motion;
   PaintCount count = { 0 };
   AtlasScene *scene;
   gulong handler;
   double empty_x = -1, empty_y = -1, line_x = 0, line_y = 0;
   guint renders;
 
-  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
-  scene = settled_scene (window);
-  if (scene == NULL || scene->items->len == 0)
-    {
-      g_test_skip ("the price chart is not available yet");
-      close_window (window);
-      return;
-    }
-  g_assert_nonnull (motion);
+  if (!open_prices_chart (&p))
+    return;
+  window = p.window;
+  chart = p.chart;
+  motion = p.motion;
+  scene = p.scene;
   for (int i = 1; i < 20 && empty_x < 0; i++)
     {
       AtlasItem item;
