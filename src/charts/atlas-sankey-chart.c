@@ -251,6 +251,9 @@ typedef struct {
   double             header_height; /* the band above the columns they take */
   const AtlasSankeyLayout *layout;
   AtlasLabelPlacer  *placer;
+  /* Per node, the gap its label keeps to when it can: from the node above
+   * in its column (or the area's top) to the node below (or the bottom). */
+  double            *gap_top, *gap_bottom;
   cairo_t           *path_cr;       /* builds paths; never drawn */
 } Figure;
 
@@ -258,6 +261,8 @@ static void
 figure_clear (Figure *f)
 {
   g_free (f->colors);
+  g_free (f->gap_top);
+  g_free (f->gap_bottom);
   g_clear_pointer (&f->placer, atlas_label_placer_free);
   g_clear_pointer (&f->path_cr, cairo_destroy);
 }
@@ -1005,6 +1010,43 @@ label_may_fit (const Figure *f, const AtlasSankeyNodeBox *nb, LabelSide side, do
   return FALSE;
 }
 
+static int
+compare_nodes_by_stage_and_top (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const AtlasSankeyNodeBox *nodes = data;
+  const AtlasSankeyNodeBox *a = &nodes[*(const guint *) pa], *b = &nodes[*(const guint *) pb];
+
+  if (a->stage != b->stage)
+    return a->stage < b->stage ? -1 : 1;
+  return a->box.y0 < b->box.y0 ? -1 : a->box.y0 > b->box.y0;
+}
+
+/* The gaps between each node's neighbours in its column, once per figure
+ * (sorted, not searched per label: a column may hold thousands). */
+static void
+find_label_gaps (Figure *f)
+{
+  const AtlasSankeyLayout *layout = f->layout;
+  guint n = layout->n_nodes;
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+
+  f->gap_top = g_new (double, MAX (n, 1));
+  f->gap_bottom = g_new (double, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_nodes_by_stage_and_top,
+                     (gpointer) layout->nodes);
+  for (guint k = 0; k < n; k++)
+    {
+      guint node = order[k], stage = layout->nodes[node].stage;
+
+      f->gap_top[node] = k > 0 && layout->nodes[order[k - 1]].stage == stage
+                         ? layout->nodes[order[k - 1]].box.y1 : f->area.y;
+      f->gap_bottom[node] = k + 1 < n && layout->nodes[order[k + 1]].stage == stage
+                            ? layout->nodes[order[k + 1]].box.y0 : f->area.y + f->area.height;
+    }
+}
+
 /* Where a label of height @h beside @node stays off its neighbours' flows:
  * inside the gap between the nodes above and below it in its column, as
  * near its centre as that allows. FALSE when the gap is lower than @h. */
@@ -1012,22 +1054,11 @@ static gboolean
 label_y_between_neighbours (const Figure *f, guint node, double h, double *y)
 {
   const AtlasSankeyNodeBox *nb = &f->layout->nodes[node];
-  double lo = f->area.y, hi = f->area.y + f->area.height;
+  double top = f->gap_top[node], bottom = f->gap_bottom[node];
 
-  for (guint i = 0; i < f->layout->n_nodes; i++)
-    {
-      const AtlasSankeyNodeBox *other = &f->layout->nodes[i];
-
-      if (i == node || other->stage != nb->stage)
-        continue;
-      if (other->box.y1 <= nb->box.y0 + 0.5)
-        lo = MAX (lo, other->box.y1);
-      else if (other->box.y0 >= nb->box.y1 - 0.5)
-        hi = MIN (hi, other->box.y0);
-    }
-  if (hi - lo < h)
+  if (bottom - top < h)
     return FALSE;
-  *y = CLAMP ((nb->box.y0 + nb->box.y1) / 2 - h / 2, lo, hi - h);
+  *y = CLAMP ((nb->box.y0 + nb->box.y1) / 2 - h / 2, top, bottom - h);
   return TRUE;
 }
 
@@ -1113,6 +1144,7 @@ add_node_labels (Figure *f)
   for (guint i = 0; i < n; i++)
     order[i] = i;
   g_qsort_with_data (order, (gint) n, sizeof (guint), compare_nodes_by_value_desc, (gpointer) f->chain);
+  find_label_gaps (f);
 
   for (guint i = 0; i < n; i++)
     {
