@@ -354,8 +354,8 @@ def expectations(dataset_path):
         'Prices': {
             'description': series,
             'items': (None, series),
-            'controls': ['Series', 'Linear', 'Log', 'Time range', 'Indexed', 'Currency'],
-            'popover': ('Indexed', ['Rebase each series to 100 at', 'Date to rebase at',
+            'controls': ['Series', 'Linear', 'Log', 'Time range', 'Options', 'Currency'],
+            'popover': ('Options', ['Rebase each series to 100 at', 'Date to rebase at',
                                     'Mark events on the chart']),
         },
         'Shares': {
