@@ -705,10 +705,14 @@ test_currency_without_rates (void)
   yen = layout_prices (dataset, &options, 1024, 576, FALSE);
   g_assert_nonnull (find_text_containing (yen, "The dataset has no exchange rates to show these prices in JPY"));
   g_assert_null (find_text_containing (yen, "No prices in this range"));
+  /* Nothing was converted, so the footer does not say it was. */
+  g_assert_null (find_text_containing (yen, "Converted to"));
+  g_assert_nonnull (find_text_containing (yen, "points without an exchange rate are not shown."));
 
   options.currency = "USD";
   usd = layout_prices (dataset, &options, 1024, 576, FALSE);
   g_assert_null (find_text_containing (usd, "The dataset has no exchange rates"));
+  g_assert_nonnull (find_text_containing (usd, "Converted to USD"));
 }
 
 /* ---- the pointer ---------------------------------------------------------- */

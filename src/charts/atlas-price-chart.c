@@ -455,8 +455,13 @@ any_conversion (const AtlasPriceLayout *layout, gboolean *currency_changes)
   *currency_changes = FALSE;
   for (guint i = 0; i < traces->len; i++)
     {
-      const AtlasSeries *series = ((const AtlasPriceTrace *) g_ptr_array_index (traces, i))->series;
+      const AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+      const AtlasSeries *series = trace->series;
 
+      /* A series with no point shown (none in range, or none with a rate)
+       * converted nothing the reader sees. */
+      if (trace->n_shown == 0)
+        continue;
       if (layout->currency != NULL && g_strcmp0 (layout->currency, series->currency) != 0)
         *currency_changes = any = TRUE;
       if (layout->unit != NULL && g_strcmp0 (layout->unit, series->unit) != 0)
