@@ -821,31 +821,26 @@ find_motion_controller (GtkWidget *widget)
   return NULL;
 }
 
-/* Moves the pointer to (@x, @y) through the chart's own motion controller
- * and waits for the frame it asks for to be painted. */
-static void
-move_pointer (AtlasChartView *chart, GtkEventController *motion, PaintCount *count, double x, double y)
-{
-  count->paints = 0;
-  g_signal_emit_by_name (motion, "motion", x, y);
-  g_assert_true (wait_until (painted_since, count, WAIT_MS));
-}
-
-/* A window on the price view of small.json with its chart laid out: the
- * chart and its motion controller. FALSE (the test skipped, the window
- * closed) when the chart has nothing to hover. */
+/* A window on the price view of small.json with its chart laid out, its
+ * motion controller, and the painted frames counted. */
 typedef struct {
   AtlasWindow        *window;
   AtlasChartView     *chart;
   GtkEventController *motion;
   AtlasScene         *scene;
+  GdkFrameClock      *clock;
+  PaintCount          count;
+  gulong              handler;
 } PricesChart;
 
+/* FALSE (the test skipped, the window closed) when the chart has nothing
+ * to hover. @p must stay where it is until close_prices_chart(). */
 static gboolean
 open_prices_chart (PricesChart *p)
 {
   g_autofree char *path = fixture ("small.json");
 
+  *p = (PricesChart) { 0 };
   p->window = open_window (path);
   p->chart = atlas_window_get_chart_view (p->window);
   p->motion = find_motion_controller (GTK_WIDGET (p->chart));
@@ -858,7 +853,27 @@ open_prices_chart (PricesChart *p)
       return FALSE;
     }
   g_assert_nonnull (p->motion);
+  p->clock = gtk_widget_get_frame_clock (GTK_WIDGET (p->chart));
+  g_assert_nonnull (p->clock);
+  p->handler = g_signal_connect (p->clock, "after-paint", G_CALLBACK (after_paint_cb), &p->count);
   return TRUE;
+}
+
+/* Moves the pointer to (@x, @y) through the chart's own motion controller
+ * and waits for the frame it asks for to be painted. */
+static void
+hover_at (PricesChart *p, double x, double y)
+{
+  p->count.paints = 0;
+  g_signal_emit_by_name (p->motion, "motion", x, y);
+  g_assert_true (wait_until (painted_since, &p->count, WAIT_MS));
+}
+
+static void
+close_prices_chart (PricesChart *p)
+{
+  g_signal_handler_disconnect (p->clock, p->handler);
+  close_window (p->window);
 }
 
 /* Hover over the price chart paints the kept image of the scene and the
@@ -868,25 +883,15 @@ static void
 test_prices_hover_keeps_render (void)
 {
   PricesChart p;
-  AtlasWindow *window;
-  AtlasChartView *chart;
-  GtkEventController *motion;
-  GdkFrameClock *clock;
-  PaintCount count = { 0 };
   double xs[6], ys[6];
   guint n = 0, renders;
   AtlasScene *scene;
-  gulong handler;
+  AtlasChartView *chart;
 
   if (!open_prices_chart (&p))
     return;
-  window = p.window;
-  chart = p.chart;
-  motion = p.motion;
   scene = p.scene;
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (chart));
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &count);
+  chart = p.chart;
 
   /* Places in the plot over no item: moving between them changes no
    * emphasis, only the crosshair. */
@@ -906,12 +911,12 @@ test_prices_hover_keeps_render (void)
       }
   g_assert_cmpuint (n, >=, 3);
 
-  move_pointer (chart, motion, &count, xs[0], ys[0]);
+  hover_at (&p, xs[0], ys[0]);
   renders = atlas_chart_view_get_render_count (chart);
   g_assert_cmpuint (renders, >, 0);
   for (guint i = 1; i < n; i++)
     {
-      move_pointer (chart, motion, &count, xs[i], ys[i]);
+      hover_at (&p, xs[i], ys[i]);
       g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders);
     }
   /* No layout either. */
@@ -919,16 +924,15 @@ test_prices_hover_keeps_render (void)
 
   /* A selection changes what is drawn: the scene is drawn again, once. */
   atlas_chart_view_set_selection (chart, &g_array_index (scene->items, AtlasItem, 0));
-  count.paints = 0;
-  g_assert_true (wait_until (painted_since, &count, WAIT_MS));
+  p.count.paints = 0;
+  g_assert_true (wait_until (painted_since, &p.count, WAIT_MS));
   g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
   renders = atlas_chart_view_get_render_count (chart);
   for (guint i = 0; i < n; i++)
-    move_pointer (chart, motion, &count, xs[i], ys[i]);
+    hover_at (&p, xs[i], ys[i]);
   g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders);
 
-  g_signal_handler_disconnect (clock, handler);
-  close_window (window);
+  close_prices_chart (&p);
 }
 
 /* The first menu button under @widget whose tooltip is @tooltip. */
@@ -1020,7 +1024,7 @@ snapshot_chart (AtlasChartView *chart)
 
 /* A place on a price line whose hover emphasises the line, or FALSE. */
 static gboolean
-find_place_on_line (AtlasChartView *chart, AtlasScene *scene, double *x, double *y)
+find_place_on_line (AtlasScene *scene, double *x, double *y)
 {
   for (double py = scene->plot.y; py < scene->plot.y + scene->plot.height; py += 1)
     for (double px = scene->plot.x + scene->plot.width / 4; px < scene->plot.x + scene->plot.width * 3 / 4; px += 7)
@@ -1045,21 +1049,15 @@ static void
 test_prices_hover_reuses_image (void)
 {
   PricesChart p;
-  AtlasWindow *window;
-  AtlasChartView *chart;
-  GtkEventController *motion;
-  PaintCount count = { 0 };
   AtlasScene *scene;
-  gulong handler;
+  AtlasChartView *chart;
   double empty_x = -1, empty_y = -1, line_x = 0, line_y = 0;
   guint renders;
 
   if (!open_prices_chart (&p))
     return;
-  window = p.window;
-  chart = p.chart;
-  motion = p.motion;
   scene = p.scene;
+  chart = p.chart;
   for (int i = 1; i < 20 && empty_x < 0; i++)
     {
       AtlasItem item;
@@ -1069,31 +1067,28 @@ test_prices_hover_reuses_image (void)
         empty_x = x, empty_y = y;
     }
   g_assert_cmpfloat (empty_x, >=, 0);
-  g_assert_true (find_place_on_line (chart, scene, &line_x, &line_y));
-  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (chart)), "after-paint",
-                              G_CALLBACK (after_paint_cb), &count);
+  g_assert_true (find_place_on_line (scene, &line_x, &line_y));
 
-  move_pointer (chart, motion, &count, empty_x, empty_y);
+  hover_at (&p, empty_x, empty_y);
   {
     g_autoptr(GskRenderNode) first = snapshot_chart (chart);
     g_autoptr(GskRenderNode) second = NULL;
 
-    move_pointer (chart, motion, &count, empty_x + 5, empty_y + 3);
+    hover_at (&p, empty_x + 5, empty_y + 3);
     second = snapshot_chart (chart);
     g_assert_nonnull (find_image_node (first));
     g_assert_true (find_image_node (first) == find_image_node (second));
   }
 
   renders = atlas_chart_view_get_render_count (chart);
-  move_pointer (chart, motion, &count, line_x, line_y);
+  hover_at (&p, line_x, line_y);
   g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
-  move_pointer (chart, motion, &count, empty_x, empty_y);
-  move_pointer (chart, motion, &count, line_x, line_y);
-  move_pointer (chart, motion, &count, empty_x, empty_y);
+  hover_at (&p, empty_x, empty_y);
+  hover_at (&p, line_x, line_y);
+  hover_at (&p, empty_x, empty_y);
   g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, renders + 1);
 
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (chart)), handler);
-  close_window (window);
+  close_prices_chart (&p);
 }
 
 int
