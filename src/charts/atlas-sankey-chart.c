@@ -1010,32 +1010,17 @@ label_may_fit (const Figure *f, const AtlasSankeyNodeBox *nb, LabelSide side, do
   return FALSE;
 }
 
-static int
-compare_nodes_by_stage_and_top (gconstpointer pa, gconstpointer pb, gpointer data)
-{
-  const AtlasSankeyNodeBox *nodes = data;
-  const AtlasSankeyNodeBox *a = &nodes[*(const guint *) pa], *b = &nodes[*(const guint *) pb];
-
-  if (a->stage != b->stage)
-    return a->stage < b->stage ? -1 : 1;
-  return a->box.y0 < b->box.y0 ? -1 : a->box.y0 > b->box.y0;
-}
-
-/* The gaps between each node's neighbours in its column, once per figure
- * (sorted, not searched per label: a column may hold thousands). */
+/* The gaps between each node's neighbours in its column, once per figure,
+ * from the layout's reading order (stage by stage, top to bottom). */
 static void
 find_label_gaps (Figure *f)
 {
   const AtlasSankeyLayout *layout = f->layout;
+  const guint *order = layout->node_order;
   guint n = layout->n_nodes;
-  g_autofree guint *order = g_new (guint, MAX (n, 1));
 
   f->gap_top = g_new (double, MAX (n, 1));
   f->gap_bottom = g_new (double, MAX (n, 1));
-  for (guint i = 0; i < n; i++)
-    order[i] = i;
-  g_qsort_with_data (order, (gint) n, sizeof (guint), compare_nodes_by_stage_and_top,
-                     (gpointer) layout->nodes);
   for (guint k = 0; k < n; k++)
     {
       guint node = order[k], stage = layout->nodes[node].stage;
