@@ -58,17 +58,27 @@ all_datasets (void)
   return datasets;
 }
 
+/* @font_scale: 1, or the presentation's larger type. */
+static AtlasScene *
+layout_flows_scaled (AtlasDataset *dataset, const AtlasChartOptions *options,
+                     double width, double height, gboolean dark, double font_scale)
+{
+  g_autoptr(AtlasStyle) style = atlas_style_new (dark);
+  g_autoptr(GError) error = NULL;
+  AtlasScene *scene;
+
+  style->font_scale = font_scale;
+  scene = atlas_chart_layout (dataset, options, width, height, style, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scene);
+  return scene;
+}
+
 static AtlasScene *
 layout_flows (AtlasDataset *dataset, const AtlasChartOptions *options,
               double width, double height, gboolean dark)
 {
-  g_autoptr(AtlasStyle) style = atlas_style_new (dark);
-  g_autoptr(GError) error = NULL;
-  AtlasScene *scene = atlas_chart_layout (dataset, options, width, height, style, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (scene);
-  return scene;
+  return layout_flows_scaled (dataset, options, width, height, dark, 1.0);
 }
 
 static AtlasScene *
@@ -223,9 +233,7 @@ is_name_or_shortened (const char *text, const char *name)
 static gboolean
 headers_use_their_lines (AtlasDataset *dataset, double width, double height, double font_scale)
 {
-  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
   g_autoptr(AtlasScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
   const AtlasChain *chain = first_chain (dataset);
   AtlasChartOptions options;
   double tallest = 0;
@@ -233,9 +241,7 @@ headers_use_their_lines (AtlasDataset *dataset, double width, double height, dou
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
   options.lang = "en";
-  style->font_scale = font_scale;
-  scene = atlas_chart_layout (dataset, &options, width, height, style, &error);
-  g_assert_no_error (error);
+  scene = layout_flows_scaled (dataset, &options, width, height, FALSE, font_scale);
 
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->shapes->len; i++)
@@ -313,9 +319,7 @@ test_label_keeps_to_its_gap (void)
   const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
   g_autofree char *path = NULL;
   g_autoptr(AtlasDataset) dataset = NULL;
-  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
   g_autoptr(AtlasScene) scene = NULL;
-  g_autoptr(GError) error = NULL;
   const AtlasSankeyLayout *layout;
   AtlasChartOptions options;
   double top, bottom, lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
@@ -332,9 +336,7 @@ test_label_keeps_to_its_gap (void)
   g_assert_cmpint (node, >=, 0);
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
-  style->font_scale = 1.6;  /* the presentation's type */
-  scene = atlas_chart_layout (dataset, &options, 1872, 830, style, &error);
-  g_assert_no_error (error);
+  scene = layout_flows_scaled (dataset, &options, 1872, 830, FALSE, 1.6);  /* the presentation's type */
   layout = atlas_sankey_scene_get_layout (scene);
   for (guint m = 0; m < layout->n_nodes; m++)
     {
