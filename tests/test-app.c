@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app-test-loop.h"
+#include "app-test-widgets.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
 #include "atlas-item-info.h"
@@ -661,13 +662,7 @@ test_export_vanished_folder (void)
 static gboolean
 has_label (GtkWidget *widget, const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-  return FALSE;
+  return find_label_with_text (widget, text) != NULL;
 }
 
 typedef struct {
@@ -935,21 +930,10 @@ test_prices_hover_keeps_render (void)
   close_prices_chart (&p);
 }
 
-/* The first menu button under @widget whose tooltip is @tooltip. */
-static GtkMenuButton *
-find_menu_button (GtkWidget *widget, const char *tooltip)
+static gboolean
+is_menu_button_with_tooltip (GtkWidget *widget, gconstpointer tooltip)
 {
-  if (GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return GTK_MENU_BUTTON (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkMenuButton *found = find_menu_button (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 /* The prices' options button says "Indexed at DATE" only while the prices
@@ -965,7 +949,8 @@ test_prices_options_label (void)
 
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
   g_assert_nonnull (settled_scene (window));
-  button = find_menu_button (GTK_WIDGET (window), "Indexed mode, price unit and events");
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_menu_button_with_tooltip,
+                                         "Indexed mode, price unit and events"));
   g_assert_nonnull (button);
   g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Options");
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app-test-loop.h"
+#include "app-test-widgets.h"
 #include "atlas-application.h"
 #include "atlas-briefing-chooser.h"
 #include "atlas-export.h"
@@ -273,34 +274,16 @@ remove_with_dir (const char *path)
   g_rmdir (dir);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
 }
 
 static GtkWidget *
-find_label_with_text (GtkWidget *widget, const char *text)
+find_descendant (GtkWidget *widget, GType type)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_text (child, text);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, is_of_type, &type);
 }
 
 /* ---- a briefing, slide by slide ------------------------------------------ */

@@ -1,0 +1,16 @@
+/* app-test-widgets.h: finding widgets in a window's tree in widget tests. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+/* The first widget under @root, itself included, depth first, that
+ * @match accepts with @data; NULL when none does. */
+GtkWidget *find_widget            (GtkWidget *root, WidgetMatch match, gconstpointer data);
+/* The first label under @root that shows exactly @text. */
+GtkWidget *find_label_with_text   (GtkWidget *root, const char *text);
+
+G_END_DECLS
