@@ -285,6 +285,15 @@ def bench_startup(args, results, display):
         section['rows'].append(row)
         section['commands'] += [a.line(), b.line()]
         log('  %.3f s vs %.3f s, ratio median %.3f' % (row['a_median_s'], row['b_median_s'], row['ratio_median']))
+        # The floor under the target: what GTK alone costs for a header bar, an icon and one label.
+        furnished = Command('furnished GTK window', [bare, '--furnished'], env=display.env(**extra), timeout=60)
+        log('startup, %s: furnished / bare window (%d pairs)' % (title, repeats))
+        row = summarize(paired(furnished, b, repeats))
+        row.update({'comparison': 'floor: furnished GTK window (header bar, menu icon, one label) / '
+                                  'bare GTK window (%s)' % title})
+        section['rows'].append(row)
+        section['commands'].append(furnished.line())
+        log('  %.3f s vs %.3f s, ratio median %.3f' % (row['a_median_s'], row['b_median_s'], row['ratio_median']))
 
 
 # ---- 3. Sankey ---------------------------------------------------------------------------------------
