@@ -289,12 +289,14 @@ test_stage_headers_keep_lines (void)
     g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
 }
 
-/* The vertical extent of @node's label in @scene (FALSE: it has none). */
+/* The box around @node's label in @scene, as its four edges (FALSE: it
+ * has none). */
 static gboolean
-node_label_extent (const AtlasScene *scene, const char *node_id, double *top, double *bottom)
+node_label_bounds (const AtlasScene *scene, const char *node_id,
+                   double *left, double *top, double *right, double *bottom)
 {
-  *top = G_MAXDOUBLE;
-  *bottom = -G_MAXDOUBLE;
+  *left = *top = G_MAXDOUBLE;
+  *right = *bottom = -G_MAXDOUBLE;
   for (guint i = 0; i < scene->shapes->len; i++)
     {
       const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
@@ -302,11 +304,50 @@ node_label_extent (const AtlasScene *scene, const char *node_id, double *top, do
       if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_NODE &&
           g_strcmp0 (shape->item.id, node_id) == 0)
         {
+          *left = MIN (*left, shape->bounds.x);
           *top = MIN (*top, shape->bounds.y);
+          *right = MAX (*right, shape->bounds.x + shape->bounds.width);
           *bottom = MAX (*bottom, shape->bounds.y + shape->bounds.height);
         }
     }
   return *top <= *bottom;
+}
+
+/* The gap around @node in its column: from the bottom of the node above
+ * (or -G_MAXDOUBLE) to the top of the node below (or G_MAXDOUBLE). */
+static void
+column_gap (const AtlasSankeyLayout *layout, int node, double *lo, double *hi)
+{
+  const AtlasSankeyNodeBox *nb = &layout->nodes[node];
+
+  *lo = -G_MAXDOUBLE;
+  *hi = G_MAXDOUBLE;
+  for (guint m = 0; m < layout->n_nodes; m++)
+    {
+      const AtlasSankeyNodeBox *other = &layout->nodes[m];
+
+      if ((int) m == node || other->stage != nb->stage)
+        continue;
+      if (other->box.y1 <= nb->box.y0 + 0.5)
+        *lo = MAX (*lo, other->box.y1);
+      else if (other->box.y0 >= nb->box.y1 - 0.5)
+        *hi = MIN (*hi, other->box.y0);
+    }
+}
+
+static AtlasDataset *
+load_bundled_or_skip (void)
+{
+  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
+  g_autofree char *path = NULL;
+
+  if (root == NULL)
+    {
+      g_test_skip ("needs the source tree's bundled dataset");
+      return NULL;
+    }
+  path = g_build_filename (root, "data", "rare-earths.json", NULL);
+  return load (path);
 }
 
 /* A small node's label keeps to the gap between the nodes above and below
@@ -316,41 +357,54 @@ node_label_extent (const AtlasScene *scene, const char *node_id, double *top, do
 static void
 test_label_keeps_to_its_gap (void)
 {
-  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
   g_autoptr(AtlasScene) scene = NULL;
-  const AtlasSankeyLayout *layout;
   AtlasChartOptions options;
-  double top, bottom, lo = -G_MAXDOUBLE, hi = G_MAXDOUBLE;
+  double left, top, right, bottom, lo, hi;
   int node;
 
-  if (root == NULL)
-    {
-      g_test_skip ("needs the source tree's bundled dataset");
-      return;
-    }
-  path = g_build_filename (root, "data", "rare-earths.json", NULL);
-  dataset = load (path);
+  if (dataset == NULL)
+    return;
   node = atlas_chain_find_node (first_chain (dataset), "mag:JP");
   g_assert_cmpint (node, >=, 0);
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
   scene = layout_flows_scaled (dataset, &options, 1872, 830, FALSE, 1.6);  /* the presentation's type */
-  layout = atlas_sankey_scene_get_layout (scene);
-  for (guint m = 0; m < layout->n_nodes; m++)
-    {
-      const AtlasSankeyNodeBox *other = &layout->nodes[m], *nb = &layout->nodes[node];
-
-      if ((int) m == node || other->stage != nb->stage)
-        continue;
-      if (other->box.y1 <= nb->box.y0 + 0.5)
-        lo = MAX (lo, other->box.y1);
-      else if (other->box.y0 >= nb->box.y1 - 0.5)
-        hi = MIN (hi, other->box.y0);
-    }
-  g_assert_true (node_label_extent (scene, "mag:JP", &top, &bottom));
+  column_gap (atlas_sankey_scene_get_layout (scene), node, &lo, &hi);
+  g_assert_true (node_label_bounds (scene, "mag:JP", &left, &top, &right, &bottom));
   g_assert_cmpfloat (hi - lo, >=, bottom - top);  /* the case this is about */
+  g_assert_cmpfloat (top, >=, lo - 0.5);
+  g_assert_cmpfloat (bottom, <=, hi + 0.5);
+}
+
+/* A first-column node with no room on its left, for the label of the node
+ * above takes it, is labelled on its right, inside the gap between its
+ * column neighbours (so over no other node's flows): the bundled dataset's
+ * smallest mine, Malaysia's 130 t, at the foot of the column, in the
+ * window's chart area on a 1400x900 screen. */
+static void
+test_first_column_label_moves_right (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
+  g_autoptr(AtlasScene) scene = NULL;
+  const AtlasSankeyLayout *layout;
+  AtlasChartOptions options;
+  double left, top, right, bottom, lo, hi;
+  int node;
+
+  if (dataset == NULL)
+    return;
+  node = atlas_chain_find_node (first_chain (dataset), "mine:MY");
+  g_assert_cmpint (node, >=, 0);
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  scene = layout_flows (dataset, &options, 1030, 850, FALSE);
+  layout = atlas_sankey_scene_get_layout (scene);
+  g_assert_cmpuint (layout->nodes[node].stage, ==, 0);
+  g_assert_true (node_label_bounds (scene, "mine:MY", &left, &top, &right, &bottom));
+  g_assert_cmpfloat (left, >=, layout->nodes[node].box.x1);
+  g_assert_cmpfloat (right, <=, layout->stage_x[1]);
+  column_gap (layout, node, &lo, &hi);
   g_assert_cmpfloat (top, >=, lo - 0.5);
   g_assert_cmpfloat (bottom, <=, hi + 0.5);
 }
@@ -847,6 +901,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/labels-in-language", test_labels_in_language);
   g_test_add_func ("/sankey-chart/stage-headers-keep-lines", test_stage_headers_keep_lines);
   g_test_add_func ("/sankey-chart/label-keeps-to-its-gap", test_label_keeps_to_its_gap);
+  g_test_add_func ("/sankey-chart/first-column-label-moves-right", test_first_column_label_moves_right);
   g_test_add_func ("/sankey-chart/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/sankey-chart/json-matches-scene", test_json_matches_scene);
   g_test_add_func ("/sankey-chart/collect-related", test_collect_related);

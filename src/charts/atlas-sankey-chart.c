@@ -1106,6 +1106,71 @@ place_node_label (Figure *f, guint node, LabelSide side)
   return FALSE;
 }
 
+/* Whether @node's forward flows, taken together, end higher than they
+ * start: leaving the node, they turn upwards. */
+static gboolean
+own_flows_rise (const Figure *f, guint node)
+{
+  const AtlasSankeyLayout *layout = f->layout;
+  double climb = 0;
+
+  for (guint l = 0; l < layout->n_links; l++)
+    {
+      const AtlasSankeyBand *band = &layout->bands[l];
+
+      if (band->from == node && band->route != ATLAS_SANKEY_ROUTE_LOOP)
+        climb += band->width * ((band->source_y0 + band->source_y1) - (band->target_y0 + band->target_y1));
+    }
+  return climb > 0;
+}
+
+/* The last resort for a first-column node whose left is taken: on its
+ * right, where its own flows leave, inside the gap between its column
+ * neighbours (so over no other node's flows), just below the node when its
+ * flows rise and just above when they fall, so that they run along the
+ * label's edge rather than through its text. */
+static gboolean
+place_node_label_right_of_first_column (Figure *f, guint node)
+{
+  const AtlasSankeyNodeBox *nb = &f->layout->nodes[node];
+  gboolean rising = own_flows_rise (f, node);
+  double anchor, room;
+
+  if (!label_room (f, node, LABEL_RIGHT, &anchor, &room))
+    return FALSE;
+  for (guint variant = 0; variant < 3; variant++)
+    {
+      LabelText t;
+      double w, h, below, above;
+
+      if (!label_text_for (f, chain_node (f->chain, node), variant, room, &t))
+        {
+          label_text_clear (&t);
+          continue;
+        }
+      w = MAX (t.name_w + 1, t.value_w);
+      h = t.name_h + t.value_h;
+      below = nb->box.y1 + 1;
+      above = nb->box.y0 - 1 - h;
+      for (guint k = 0; k < 2; k++)
+        {
+          double y = (k == 0) == rising ? below : above;
+          AtlasRect box = { anchor, y, w, h };
+
+          if (y < f->gap_top[node] || y + h > f->gap_bottom[node])
+            continue;
+          if (atlas_label_placer_try (f->placer, &box))
+            {
+              add_label_shapes (f, node, &t, &box, LABEL_RIGHT);
+              label_text_clear (&t);
+              return TRUE;
+            }
+        }
+      label_text_clear (&t);
+    }
+  return FALSE;
+}
+
 static int
 compare_nodes_by_value_desc (gconstpointer pa, gconstpointer pb, gpointer data)
 {
@@ -1119,7 +1184,8 @@ compare_nodes_by_value_desc (gconstpointer pa, gconstpointer pb, gpointer data)
 }
 
 /* Large nodes are labelled first: when space runs out the small ones go.
- * First column: labels on the left; others on the right, else the left. */
+ * First column: labels on the left, else just off the node on its right;
+ * others on the right, else the left. */
 static void
 add_node_labels (Figure *f)
 {
@@ -1135,7 +1201,10 @@ add_node_labels (Figure *f)
     {
       guint node = order[i];
       if (f->layout->nodes[node].stage == 0 && f->layout->n_stages > 1)
-        place_node_label (f, node, LABEL_LEFT);
+        {
+          if (!place_node_label (f, node, LABEL_LEFT))
+            place_node_label_right_of_first_column (f, node);
+        }
       else if (!place_node_label (f, node, LABEL_RIGHT))
         place_node_label (f, node, LABEL_LEFT);
     }
