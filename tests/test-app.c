@@ -350,6 +350,32 @@ test_switch_views (void)
   close_window (window);
 }
 
+/* Every view fits half of a full-HD screen, where a user puts the window
+ * beside the document the briefing is written in (and so a 1024 px
+ * screen): with each view's controls built, the window's minimum width is
+ * at most 960 px.  The header bar centres its title widget, so what sits
+ * beside the view switcher counts twice. */
+static void
+test_window_fits_half_screen (void)
+{
+  static const char * const views[] = { "prices", "shares", "timeline", "flows" };
+  g_autofree char *bundled = atlas_app_find_bundled_dataset ();
+  g_autofree char *path = bundled != NULL ? g_strdup (bundled) : fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      int minimum;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[i]));
+      spin (50);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: the window is at least %d px wide", views[i], minimum);
+      g_assert_cmpint (minimum, <=, 960);
+    }
+  close_window (window);
+}
+
 static void
 test_selection_updates_sidebar (void)
 {
@@ -1094,6 +1120,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/item-info", test_item_info);
   g_test_add_func ("/app/window/builds", test_window_builds);
   g_test_add_func ("/app/window/switch-views", test_switch_views);
+  g_test_add_func ("/app/window/fits-half-screen", test_window_fits_half_screen);
   g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);
