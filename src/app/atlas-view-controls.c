@@ -421,7 +421,7 @@ bind_short_label_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, text);
 }
 
-/* Long dataset titles would widen the header bar past small screens: the
+/* Long dataset titles would widen the controls bar past small screens: the
  * button shows them shortened, the list in full. */
 static void
 use_short_button_label (GtkDropDown *dropdown, int max_chars)
@@ -461,7 +461,7 @@ series_tooltip (const AtlasSeries *series, const char *lang)
 }
 
 /* The distinct metrics of a group's bars, "Reserves, Mine production, …",
- * short enough for a header bar. */
+ * short enough for the controls bar. */
 static char *
 group_label (AtlasDataset *dataset, const char *group, const char *lang)
 {
@@ -902,7 +902,7 @@ atlas_view_controls_init (AtlasViewControls *self)
   self->region_checks = g_ptr_array_new ();
   self->element_checks = g_ptr_array_new ();
 
-  /* Sized by the page shown, so a view's header bar is as it would be alone. */
+  /* Sized by the page shown, so a view's controls bar is as it would be alone. */
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_stack_set_hhomogeneous (self->stack, FALSE);
   gtk_stack_set_vhomogeneous (self->stack, FALSE);

@@ -1,4 +1,4 @@
-/* atlas-view-controls.h: the current view's controls in the header bar (diagram, series, scale, range, filters...). */
+/* atlas-view-controls.h: the current view's controls, in the bar over the chart (diagram, series, scale, range, filters...). */
 #pragma once
 
 #include <gtk/gtk.h>
