@@ -28,3 +28,15 @@ find_label_with_text (GtkWidget *root, const char *text)
 {
   return find_widget (root, is_label_with_text, text);
 }
+
+static gboolean
+is_of_type (GtkWidget *widget, gconstpointer type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
+}
+
+GtkWidget *
+find_widget_of_type (GtkWidget *root, GType type)
+{
+  return find_widget (root, is_of_type, &type);
+}

@@ -12,5 +12,7 @@ typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 GtkWidget *find_widget            (GtkWidget *root, WidgetMatch match, gconstpointer data);
 /* The first label under @root that shows exactly @text. */
 GtkWidget *find_label_with_text   (GtkWidget *root, const char *text);
+/* The first widget under @root, itself included, of @type or a subtype. */
+GtkWidget *find_widget_of_type    (GtkWidget *root, GType type);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
 #include "atlas-item-info.h"
+#include "atlas-view-controls.h"
 #include "atlas-view-state.h"
 #include "atlas-window.h"
 
@@ -353,7 +354,7 @@ test_switch_views (void)
 /* Every view fits half of a full-HD screen, where a user puts the window
  * beside the document the briefing is written in (and so a 1024 px
  * screen): with each view's controls built, the window's minimum width is
- * at most 960 px.  The header bar centres its title widget, so what sits
+ * at most 960 px (the window is 1400 px wide here).  The header bar centres its title widget, so what sits
  * beside the view switcher counts twice. */
 static void
 test_window_fits_half_screen (void)
@@ -362,16 +363,23 @@ test_window_fits_half_screen (void)
   g_autofree char *bundled = atlas_app_find_bundled_dataset ();
   g_autofree char *path = bundled != NULL ? g_strdup (bundled) : fixture ("small.json");
   AtlasWindow *window = open_window (path);
+  GtkWidget *controls = find_widget_of_type (GTK_WIDGET (window), ATLAS_TYPE_VIEW_CONTROLS);
 
+  g_assert_nonnull (controls);
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
-      int minimum;
+      int minimum, natural;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[i]));
       spin (50);
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
       g_test_message ("%s: the window is at least %d px wide", views[i], minimum);
       g_assert_cmpint (minimum, <=, 960);
+      /* The controls keep their own width in the wide bar, not stretched
+       * across it (the shares' one drop-down was). */
+      gtk_widget_measure (controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (controls), <=, natural);
+      g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (controls)), >, natural);
     }
   close_window (window);
 }

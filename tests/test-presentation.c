@@ -274,18 +274,6 @@ remove_with_dir (const char *path)
   g_rmdir (dir);
 }
 
-static gboolean
-is_of_type (GtkWidget *widget, gconstpointer type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) type);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  return find_widget (widget, is_of_type, &type);
-}
-
 /* ---- a briefing, slide by slide ------------------------------------------ */
 
 static void
@@ -343,8 +331,8 @@ test_briefing (void)
   /* No header bar or sidebar: a chart and text, full screen. */
   g_assert_null (gtk_window_get_titlebar (GTK_WINDOW (presentation)));
   g_assert_false (gtk_window_get_decorated (GTK_WINDOW (presentation)));
-  g_assert_null (find_descendant (GTK_WIDGET (presentation), GTK_TYPE_HEADER_BAR));
-  g_assert_null (find_descendant (GTK_WIDGET (presentation), ATLAS_TYPE_SIDEBAR));
+  g_assert_null (find_widget_of_type (GTK_WIDGET (presentation), GTK_TYPE_HEADER_BAR));
+  g_assert_null (find_widget_of_type (GTK_WIDGET (presentation), ATLAS_TYPE_SIDEBAR));
   /* The type is scaled up for the room. */
   g_assert_cmpfloat (atlas_chart_view_get_style (atlas_presentation_get_chart_view (presentation))->font_scale,
                      >=, 1.5);
@@ -546,7 +534,7 @@ test_chooser (void)
   g_assert_true (ATLAS_IS_BRIEFING_CHOOSER (chooser));
   g_assert_true (gtk_window_get_modal (chooser));
   g_assert_null (atlas_window_get_presentation (window));
-  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
   g_assert_nonnull (list);
   /* Two briefings and "each view once". */
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 2));
@@ -579,7 +567,7 @@ test_chooser (void)
   /* The last row: one slide per view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   chooser = atlas_window_get_briefing_chooser (window);
-  list = GTK_LIST_BOX (find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
+  list = GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2))));
   spin (20);
   presentation = atlas_window_get_presentation (window);
