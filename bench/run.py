@@ -199,6 +199,10 @@ def bench_prices(args, results):
             ('CSV: atlas / matplotlib', app_csv, mpl_csv),
             ('inline JSON: atlas / matplotlib', app_inline, mpl_json),
         ]
+        if n == sizes[0]:
+            # The floor under the CSV target: starting and drawing one line of text, no chart, no file.
+            floor = Command('text floor', [os.path.join(args.out, 'bin', 'text-floor')])
+            comparisons.append(('floor: one line of text, no chart, no file / gnuplot', floor, gnuplot))
         if args.baseline_binary:
             comparisons.append(('inline JSON: atlas / baseline atlas',
                                 app_inline, export(args.baseline_binary, inline_json, 'baseline-inline')))
