@@ -354,8 +354,9 @@ test_switch_views (void)
 /* Every view fits half of a full-HD screen, where a user puts the window
  * beside the document the briefing is written in (and so a 1024 px
  * screen): with each view's controls built, the window's minimum width is
- * at most 960 px (the window is 1400 px wide here).  The header bar centres its title widget, so what sits
- * beside the view switcher counts twice. */
+ * at most 960 px.  The header bar centres its title widget, so what sits
+ * beside the view switcher counts twice: the prices' controls there made
+ * it 1,053 px. */
 static void
 test_window_fits_half_screen (void)
 {
