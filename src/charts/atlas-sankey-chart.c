@@ -1047,6 +1047,19 @@ label_y_between_neighbours (const Figure *f, guint node, double h, double *y)
   return TRUE;
 }
 
+/* Places @t beside @node, its top at @y, when nothing else is there. */
+static gboolean
+try_label_at (Figure *f, guint node, const LabelText *t, LabelSide side, double anchor, double y)
+{
+  double w = MAX (t->name_w + 1, t->value_w), h = t->name_h + t->value_h;
+  AtlasRect box = { side == LABEL_LEFT ? anchor - w : anchor, y, w, h };
+
+  if (!atlas_label_placer_try (f->placer, &box))
+    return FALSE;
+  add_label_shapes (f, node, t, &box, side);
+  return TRUE;
+}
+
 /* Tries the label's variants, each first where it covers no neighbour's
  * flows, then at a few heights around the node's centre, keeping it beside
  * the node; the first free spot wins. */
@@ -1066,7 +1079,7 @@ place_node_label (Figure *f, guint node, LabelSide side)
   for (guint variant = 0; variant < 3; variant++)
     {
       LabelText t;
-      double w, h;
+      double h;
 
       if (variant == 0 && !label_may_fit (f, nb, side, anchor, room, f->name_line + f->value_line))
         continue;
@@ -1075,12 +1088,10 @@ place_node_label (Figure *f, guint node, LabelSide side)
           label_text_clear (&t);
           continue;
         }
-      w = MAX (t.name_w + 1, t.value_w);
       h = t.name_h + t.value_h;
       for (guint s = 0; s <= G_N_ELEMENTS (label_shifts); s++)
         {
           double y;
-          AtlasRect box;
 
           if (s == 0)
             {
@@ -1089,14 +1100,12 @@ place_node_label (Figure *f, guint node, LabelSide side)
             }
           else
             y = centre - h / 2 + label_shifts[s - 1] * h;
-          box = (AtlasRect) { side == LABEL_LEFT ? anchor - w : anchor, y, w, h };
 
           /* Still beside its node: the label overlaps the node's height. */
           if (y > nb->box.y1 || y + h < nb->box.y0)
             continue;
-          if (atlas_label_placer_try (f->placer, &box))
+          if (try_label_at (f, node, &t, side, anchor, y))
             {
-              add_label_shapes (f, node, &t, &box, side);
               label_text_clear (&t);
               return TRUE;
             }
@@ -1141,27 +1150,24 @@ place_node_label_right_of_first_column (Figure *f, guint node)
   for (guint variant = 0; variant < 3; variant++)
     {
       LabelText t;
-      double w, h, below, above;
+      double h, below, above;
 
       if (!label_text_for (f, chain_node (f->chain, node), variant, room, &t))
         {
           label_text_clear (&t);
           continue;
         }
-      w = MAX (t.name_w + 1, t.value_w);
       h = t.name_h + t.value_h;
       below = nb->box.y1 + 1;
       above = nb->box.y0 - 1 - h;
       for (guint k = 0; k < 2; k++)
         {
           double y = (k == 0) == rising ? below : above;
-          AtlasRect box = { anchor, y, w, h };
 
           if (y < f->gap_top[node] || y + h > f->gap_bottom[node])
             continue;
-          if (atlas_label_placer_try (f->placer, &box))
+          if (try_label_at (f, node, &t, LABEL_RIGHT, anchor, y))
             {
-              add_label_shapes (f, node, &t, &box, LABEL_RIGHT);
               label_text_clear (&t);
               return TRUE;
             }
