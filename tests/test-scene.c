@@ -166,12 +166,19 @@ test_label_placer (void)
   AtlasRect outside = { 90, 10, 30, 10 };
   AtlasRect obstacle = { 0, 30, 100, 5 };
   AtlasRect on_obstacle = { 10, 28, 10, 4 };
+  AtlasRect inside_a = { 12, 12, 20, 5 };
 
   g_assert_true (atlas_label_placer_try (placer, &a));
   g_assert_false (atlas_label_placer_try (placer, &overlapping));
   g_assert_true (atlas_label_placer_try (placer, &beside));
   g_assert_false (atlas_label_placer_try (placer, &outside));
   atlas_label_placer_reserve (placer, &obstacle);
+  g_assert_false (atlas_label_placer_is_free (placer, &on_obstacle));
+  /* A released box frees its room, and only its own. */
+  g_assert_false (atlas_label_placer_is_free (placer, &inside_a));
+  g_assert_true (atlas_label_placer_release (placer, &a));
+  g_assert_true (atlas_label_placer_try (placer, &inside_a));
+  g_assert_false (atlas_label_placer_release (placer, &a));
   g_assert_false (atlas_label_placer_is_free (placer, &on_obstacle));
 }
 

@@ -483,6 +483,38 @@ test_label_left_of_edge_marker (void)
       }
 }
 
+/* In a crowded stretch of a lane, a label with no room for its one long
+ * line is broken in two whole lines where that finds room, rather than
+ * shortened: in the bundled dataset at 1600x900, the late-2025 policy
+ * events beside the right edge ("China adds five rare earths and
+ * extraterritorial rules to its export controls" read "China adds five
+ * rare earths and extr…"). */
+static void
+test_crowded_labels_break_in_two_lines (void)
+{
+  static const char * const ids[] = { "cn-controls-2025-10", "us-jp-2025-10" };
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasScene) scene = layout_timeline (dataset, NULL, "en", 1600, 900, FALSE);
+
+  for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+    {
+      const AtlasEvent *event = atlas_dataset_find_event (dataset, ids[k]);
+      const AtlasShape *label = NULL;
+      g_autofree char *date = NULL, *whole = NULL;
+
+      g_assert_nonnull (event);
+      date = atlas_date_to_string (&event->date);
+      whole = g_strdup_printf ("%s  %s", date, atlas_text_get (event->title, "en"));
+      for (guint i = 0; i < scene->shapes->len; i++)
+        if (shape_at (scene, i)->kind == ATLAS_SHAPE_TEXT && shape_at (scene, i)->item.kind == ATLAS_ITEM_EVENT &&
+            g_strcmp0 (shape_at (scene, i)->item.id, ids[k]) == 0)
+          label = shape_at (scene, i);
+      g_assert_nonnull (label);
+      g_assert_cmpstr (label->text, ==, whole);
+    }
+  assert_layout_clean (scene);
+}
+
 static void
 assert_markers_hit (const AtlasScene *scene)
 {
@@ -685,6 +717,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/text-placement", test_text_placement);
   g_test_add_func ("/timeline/labels-use-their-room", test_labels_use_their_room);
   g_test_add_func ("/timeline/label-left-of-edge-marker", test_label_left_of_edge_marker);
+  g_test_add_func ("/timeline/crowded-labels-break-in-two-lines", test_crowded_labels_break_in_two_lines);
   g_test_add_func ("/timeline/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/timeline/selection-keeps-its-label", test_selection_keeps_its_label);
   g_test_add_func ("/timeline/axis-ticks", test_axis_ticks);

@@ -87,6 +87,9 @@ gboolean          atlas_label_placer_try     (AtlasLabelPlacer *placer, const At
 /* Reserves @box unconditionally (an obstacle such as a node or a bar). */
 void              atlas_label_placer_reserve (AtlasLabelPlacer *placer, const AtlasRect *box);
 gboolean          atlas_label_placer_is_free (const AtlasLabelPlacer *placer, const AtlasRect *box);
+/* Frees the room of a box reserved earlier, exactly as given then (a
+ * label about to be moved); FALSE when no such box is reserved. */
+gboolean          atlas_label_placer_release (AtlasLabelPlacer *placer, const AtlasRect *box);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasLabelPlacer, atlas_label_placer_free)
 

@@ -52,3 +52,21 @@ atlas_label_placer_reserve (AtlasLabelPlacer *placer, const AtlasRect *box)
 {
   g_array_append_vals (placer->taken, box, 1);
 }
+
+gboolean
+atlas_label_placer_release (AtlasLabelPlacer *placer, const AtlasRect *box)
+{
+  /* The latest match: the box a caller reserved last is the one it moves. */
+  for (guint i = placer->taken->len; i-- > 0;)
+    {
+      const AtlasRect *taken = &g_array_index (placer->taken, AtlasRect, i);
+
+      if (taken->x == box->x && taken->y == box->y && taken->width == box->width &&
+          taken->height == box->height)
+        {
+          g_array_remove_index (placer->taken, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}

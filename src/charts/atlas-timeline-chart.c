@@ -724,7 +724,7 @@ spot_add_point (LabelSpot *spot, double x, double y)
 
 static LabelSpot
 make_spot (const TimelineGeometry *g, const TimelineMarker *m, const TimelineLane *lane,
-           guint row, int side, double slide, double w, double h)
+           guint row, int side, double slide, double w, double h, double line_h, gboolean upwards)
 {
   double gap = g->radius + g->small_size * 0.3, flag = g->small_size * 0.35;
   double cy = row_centre (g, lane, row);
@@ -734,7 +734,12 @@ make_spot (const TimelineGeometry *g, const TimelineMarker *m, const TimelineLan
   LabelSpot spot = { 0 };
 
   spot.cost = slide + fabs ((double) row - (double) m->row) * g->row_height * 1.5;
-  spot.box = (AtlasRect) { side > 0 ? near : near - w, cy - h / 2, w, h };
+  /* One line on the row, and a second one, if any, below it or (@upwards)
+   * above: better away from the lane's middle row, where most markers
+   * sit and their neighbours' labels are wanted. */
+  spot.box = (AtlasRect) { side > 0 ? near : near - w, upwards ? cy + line_h / 2 - h : cy - line_h / 2, w, h };
+  if (h > line_h && upwards != (row < (lane->n_rows - 1) / 2))
+    spot.cost += 0.5;
   if (!own_row)
     {
       /* Half a pixel off the marker, so the marker's own box (reserved
@@ -776,11 +781,13 @@ spot_is_free (const AtlasLabelPlacer *placer, const LabelSpot *spot)
   return TRUE;
 }
 
-/* The free spot nearest the marker: beside it on its own row, then on the
- * rows around it, then pushed sideways up to @max_slide. */
+/* The free spot nearest the marker for a label @w wide and @h high whose
+ * first line is @line_h high: beside it on its own row, then on the rows
+ * around it, then pushed sideways up to @max_slide. */
 static gboolean
 find_label_spot (const AtlasLabelPlacer *placer, const TimelineGeometry *g,
-                 const TimelineMarker *m, double w, double h, double max_slide, LabelSpot *out)
+                 const TimelineMarker *m, double w, double h, double line_h, double max_slide,
+                 LabelSpot *out)
 {
   const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, m->lane);
   g_autoptr(GArray) spots = g_array_new (FALSE, FALSE, sizeof (LabelSpot));
@@ -789,10 +796,11 @@ find_label_spot (const AtlasLabelPlacer *placer, const TimelineGeometry *g,
   for (guint row = 0; row < lane->n_rows; row++)
     for (int side = 1; side >= -1; side -= 2)
       for (double slide = 0; slide <= max_slide; slide += step)
-        {
-          LabelSpot spot = make_spot (g, m, lane, row, side, slide, w, h);
-          g_array_append_val (spots, spot);
-        }
+        for (int upwards = 0; upwards <= (h > line_h); upwards++)
+          {
+            LabelSpot spot = make_spot (g, m, lane, row, side, slide, w, h, line_h, upwards);
+            g_array_append_val (spots, spot);
+          }
   g_array_sort (spots, compare_spot_cost);
   for (guint i = 0; i < spots->len; i++)
     {
@@ -841,9 +849,72 @@ add_leader (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Tim
   atlas_scene_add_shape (scene, &shape);
 }
 
-/* Tries the whole label, then the longest shortened one that fits
- * anywhere near the marker, on either side; drops the label when even a
- * useful part of it does not fit (the marker still answers the pointer).
+/* A label decided on but not yet drawn: where it goes and what it says.
+ * @wrap is 0 for one line, else the width its two lines are broken at. */
+typedef struct {
+  const TimelineMarker *marker;
+  LabelSpot             spot;
+  char                 *text;
+  double                wrap;
+  gboolean              shortened;
+} LabelPlan;
+
+static void
+label_plan_clear (gpointer data)
+{
+  g_free (((LabelPlan *) data)->text);
+}
+
+static void
+reserve_spot (AtlasLabelPlacer *placer, const LabelSpot *spot)
+{
+  atlas_label_placer_reserve (placer, &spot->box);
+  for (guint i = 0; i < spot->n_leader; i++)
+    atlas_label_placer_reserve (placer, &spot->leader[i]);
+}
+
+static void
+release_spot (AtlasLabelPlacer *placer, const LabelSpot *spot)
+{
+  atlas_label_placer_release (placer, &spot->box);
+  for (guint i = 0; i < spot->n_leader; i++)
+    atlas_label_placer_release (placer, &spot->leader[i]);
+}
+
+/* Room for the whole label in two lines: broken near its middle it is
+ * about half as wide, and a crowded stretch of the lane often has room for
+ * that where one long line has none.  FALSE when it would take more than
+ * two lines or finds no room. */
+static gboolean
+find_two_line_spot (AtlasScene *scene, const AtlasLabelPlacer *placer, const TimelineGeometry *g,
+                    const TimelineMarker *m, const char *full, double max_slide,
+                    double *wrap_out, LabelSpot *out)
+{
+  double lanes_width = g->axis_x1 - g->lanes_x;
+  double full_width, line_h, wrap, w, h;
+
+  atlas_scene_measure_text (scene, full, g->small_size, FALSE, 0, &full_width, &line_h);
+  /* A little over half, so that the break falls at a word near the middle. */
+  wrap = MIN (full_width * 0.55 + g->small_size * 2, lanes_width * 0.7);
+  atlas_scene_measure_text (scene, full, g->small_size, FALSE, wrap, &w, &h);
+  if (h > line_h * 2.5 || !find_label_spot (placer, g, m, w, h, line_h, max_slide, out))
+    return FALSE;
+  *wrap_out = w + 1;
+  return TRUE;
+}
+
+static double
+label_max_slide (const TimelineGeometry *g, gboolean selected)
+{
+  double lanes_width = g->axis_x1 - g->lanes_x;
+
+  return selected ? lanes_width : lanes_width * 0.12;
+}
+
+/* Decides the whole label, else the longest shortened one that fits
+ * anywhere near the marker, on either side, and reserves its room; FALSE
+ * when even a useful part of it does not fit (the marker still answers
+ * the pointer).
  * Taking the longest that fits, rather than the first of a few fixed
  * lengths, is what sends a label near the right edge to the left of its
  * marker when there is more room there: cut to a fixed length it found a
@@ -851,9 +922,9 @@ add_leader (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Tim
  * event's label may travel the whole lane to find room.  Room is looked
  * for with a box of the width allowed before the text is shortened to it,
  * since shortening takes many Pango layouts and most tries find no room. */
-static void
-place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
-             const TimelineGeometry *g, const TimelineMarker *m, gboolean selected)
+static gboolean
+plan_label (AtlasScene *scene, AtlasLabelPlacer *placer, const TimelineGeometry *g,
+            const TimelineMarker *m, gboolean selected, LabelPlan *plan)
 {
   g_autofree char *full = event_label (m->event, scene->style->lang);
   g_autofree char *date = atlas_date_to_string (&m->event->date);
@@ -861,8 +932,7 @@ place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
   g_autofree char *text = NULL;
   double date_width, full_width, h, w, shortest, longest;
   double lanes_width = g->axis_x1 - g->lanes_x;
-  double max_slide = selected ? lanes_width : lanes_width * 0.12;
-  AtlasItem item = { ATLAS_ITEM_EVENT, m->event->id, m->index };
+  double max_slide = label_max_slide (g, selected);
   LabelSpot spot;
 
   atlas_scene_measure_text (scene, date_prefix, g->small_size, FALSE, 0, &date_width, NULL);
@@ -874,8 +944,8 @@ place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
   longest = MIN (full_width, lanes_width * 0.7);
   shortest = date_width + MIN (g->small_size * 8, full_width - date_width);
   if (longest < shortest)
-    return;
-  if (!find_label_spot (placer, g, m, longest, h, max_slide, &spot))
+    return FALSE;
+  if (!find_label_spot (placer, g, m, longest, h, h, max_slide, &spot))
     {
       /* A box that fits at one width fits at any smaller one in the same
        * place, so the longest width with room is found by bisection, to
@@ -883,14 +953,14 @@ place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
       double fits = 0, fails = longest;
       LabelSpot candidate;
 
-      if (!find_label_spot (placer, g, m, shortest, h, max_slide, &spot))
-        return;
+      if (!find_label_spot (placer, g, m, shortest, h, h, max_slide, &spot))
+        return FALSE;
       fits = shortest;
       while (fails - fits > g->small_size * 0.25)
         {
           double mid = (fits + fails) / 2;
 
-          if (find_label_spot (placer, g, m, mid, h, max_slide, &candidate))
+          if (find_label_spot (placer, g, m, mid, h, h, max_slide, &candidate))
             fits = mid, spot = candidate;
           else
             fails = mid;
@@ -901,20 +971,59 @@ place_label (AtlasScene *scene, cairo_t *cr, AtlasLabelPlacer *placer,
   text = longest < full_width ? atlas_scene_ellipsize (scene, full, g->small_size, FALSE, longest)
                               : g_strdup (full);
   if (text == NULL)
-    return;
+    return FALSE;
   atlas_scene_measure_text (scene, text, g->small_size, FALSE, 0, &w, NULL);
   /* The shorter text keeps the end that faces the marker. */
   if (spot.box.x + spot.box.width <= m->x)
     spot.box.x += spot.box.width - w;
   spot.box.width = MIN (w, spot.box.width);
 
-  atlas_label_placer_reserve (placer, &spot.box);
-  for (guint i = 0; i < spot.n_leader; i++)
-    atlas_label_placer_reserve (placer, &spot.leader[i]);
-  if (spot.n_leader > 0)
-    add_leader (scene, cr, g, m, &spot);
-  atlas_scene_add_text (scene, text, spot.box.x, spot.box.y, g->small_size, FALSE,
-                        ATLAS_ALIGN_START, &scene->style->foreground, &item);
+  reserve_spot (placer, &spot);
+  *plan = (LabelPlan) { m, spot, g_steal_pointer (&text), 0, longest < full_width };
+  return TRUE;
+}
+
+/* A shortened label moves to a spot where it is whole in two lines, if
+ * there is one now that every label has its place: done before, a label
+ * broken in two would take the room of later ones. */
+static void
+try_whole_in_two_lines (AtlasScene *scene, AtlasLabelPlacer *placer, const TimelineGeometry *g,
+                        gboolean selected, LabelPlan *plan)
+{
+  g_autofree char *full = event_label (plan->marker->event, scene->style->lang);
+  LabelSpot spot;
+  double wrap;
+
+  release_spot (placer, &plan->spot);
+  if (!find_two_line_spot (scene, placer, g, plan->marker, full, label_max_slide (g, selected), &wrap, &spot))
+    {
+      reserve_spot (placer, &plan->spot);
+      return;
+    }
+  reserve_spot (placer, &spot);
+  g_free (plan->text);
+  *plan = (LabelPlan) { plan->marker, spot, g_steal_pointer (&full), wrap, FALSE };
+}
+
+static void
+draw_label (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const LabelPlan *plan)
+{
+  const TimelineMarker *m = plan->marker;
+  AtlasItem item = { ATLAS_ITEM_EVENT, m->event->id, m->index };
+  AtlasShape *shape;
+
+  if (plan->spot.n_leader > 0)
+    add_leader (scene, cr, g, m, &plan->spot);
+  if (plan->wrap == 0)
+    {
+      atlas_scene_add_text (scene, plan->text, plan->spot.box.x, plan->spot.box.y, g->small_size, FALSE,
+                            ATLAS_ALIGN_START, &scene->style->foreground, &item);
+      return;
+    }
+  shape = atlas_scene_add_wrapped_text (scene, plan->text, plan->spot.box.x, plan->spot.box.y, plan->wrap,
+                                        g->small_size, FALSE, &scene->style->foreground);
+  shape->item = item;
+  shape->hit = TRUE;
 }
 
 /* The selected event is labelled first, so it always gets its label.
@@ -925,8 +1034,10 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
               const AtlasEvent *selected)
 {
   g_autoptr(GPtrArray) placers = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_label_placer_free);
+  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (LabelPlan));
   double right = scene->plot.x + scene->plot.width;
 
+  g_array_set_clear_func (plans, label_plan_clear);
   for (guint i = 0; i < g->lanes->len; i++)
     {
       const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
@@ -944,11 +1055,22 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
     for (guint i = 0; i < markers->len; i++)
       {
         const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
-        gboolean is_selected = m->event == selected;
+        LabelPlan plan;
 
-        if (is_selected == (pass == 0))
-          place_label (scene, cr, g_ptr_array_index (placers, m->lane), g, m, is_selected);
+        if ((m->event == selected) == (pass == 0) &&
+            plan_label (scene, g_ptr_array_index (placers, m->lane), g, m, m->event == selected, &plan))
+          g_array_append_val (plans, plan);
       }
+  for (guint i = 0; i < plans->len; i++)
+    {
+      LabelPlan *plan = &g_array_index (plans, LabelPlan, i);
+
+      if (plan->shortened)
+        try_whole_in_two_lines (scene, g_ptr_array_index (placers, plan->marker->lane), g,
+                                plan->marker->event == selected, plan);
+    }
+  for (guint i = 0; i < plans->len; i++)
+    draw_label (scene, cr, g, &g_array_index (plans, LabelPlan, i));
 }
 
 static void
