@@ -35,6 +35,12 @@ chart_settled (gpointer data)
 }
 
 static gboolean
+presentation_shown (gpointer data)
+{
+  return atlas_window_get_presentation (ATLAS_WINDOW (data)) != NULL;
+}
+
+static gboolean
 presentation_gone (gpointer data)
 {
   return atlas_window_get_presentation (ATLAS_WINDOW (data)) == NULL;
@@ -272,6 +278,43 @@ remove_with_dir (const char *path)
 
   g_remove (path);
   g_rmdir (dir);
+}
+
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+/* The header bar offers what the app is for, one click away: a button
+ * that presents the briefing (and one that opens a dataset). */
+static void
+test_header_bar_buttons (void)
+{
+  g_autofree char *path = NULL;
+  GtkWidget *titlebar, *present, *open;
+  AtlasWindow *window;
+
+  if (!dataset_path_with_briefings (&path))
+    {
+      g_test_skip ("the bundled dataset is not there");
+      return;
+    }
+  window = open_window (path);
+  titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+  present = find_widget (titlebar, is_button_for_action, "win.present");
+  open = find_widget (titlebar, is_button_for_action, "win.open");
+  g_assert_nonnull (present);
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_is_sensitive (open));
+  g_assert_true (gtk_widget_is_sensitive (present));
+
+  g_assert_null (atlas_window_get_presentation (window));
+  /* A button activated from the keyboard clicks after a short press. */
+  g_assert_true (gtk_widget_activate (present));
+  g_assert_true (wait_until (presentation_shown, window, WAIT_MS));
+  close_window (window);
 }
 
 /* ---- a briefing, slide by slide ------------------------------------------ */
@@ -897,6 +940,7 @@ main (int argc, char **argv)
       return 77;
     }
 
+  g_test_add_func ("/presentation/header-bar-buttons", test_header_bar_buttons);
   g_test_add_func ("/presentation/briefing", test_briefing);
   g_test_add_func ("/presentation/views-deck", test_views_deck);
   g_test_add_func ("/presentation/chooser", test_chooser);
