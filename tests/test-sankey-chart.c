@@ -409,6 +409,45 @@ test_first_column_label_moves_right (void)
   g_assert_cmpfloat (bottom, <=, hi + 0.5);
 }
 
+/* A long name beside a tall node takes as many lines as the node is tall
+ * (up to four) before it is shortened: the bundled dataset's magnets end
+ * use, read "Magnets: electric vehicles, wind power, electronics, medical
+ * equi…" in two lines, is whole in a 1600x900 export and in the window's
+ * chart area. */
+static void
+test_long_name_uses_node_height (void)
+{
+  static const double areas[][2] = { { 1600, 900 }, { 1030, 850 } };
+  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
+  const AtlasNode *magnets;
+  const char *name;
+  int node;
+
+  if (dataset == NULL)
+    return;
+  node = atlas_chain_find_node (first_chain (dataset), "use:magnets");
+  g_assert_cmpint (node, >=, 0);
+  magnets = g_ptr_array_index (first_chain (dataset)->nodes, node);
+  name = atlas_text_get (magnets->name, "en");
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    {
+      g_autoptr(AtlasScene) scene = NULL;
+      AtlasChartOptions options;
+      gboolean whole = FALSE;
+
+      atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+      scene = layout_flows (dataset, &options, areas[i][0], areas[i][1], FALSE);
+      for (guint k = 0; k < scene->shapes->len; k++)
+        {
+          const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, k);
+
+          if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, name) == 0)
+            whole = TRUE;
+        }
+      g_assert_true (whole);
+    }
+}
+
 /* Text from the dataset is shown as written, in the language asked for. */
 static void
 test_labels_in_language (void)
@@ -902,6 +941,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/stage-headers-keep-lines", test_stage_headers_keep_lines);
   g_test_add_func ("/sankey-chart/label-keeps-to-its-gap", test_label_keeps_to_its_gap);
   g_test_add_func ("/sankey-chart/first-column-label-moves-right", test_first_column_label_moves_right);
+  g_test_add_func ("/sankey-chart/long-name-uses-node-height", test_long_name_uses_node_height);
   g_test_add_func ("/sankey-chart/hit-round-trip", test_hit_round_trip);
   g_test_add_func ("/sankey-chart/json-matches-scene", test_json_matches_scene);
   g_test_add_func ("/sankey-chart/collect-related", test_collect_related);

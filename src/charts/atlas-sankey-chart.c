@@ -901,11 +901,12 @@ fitting_value_text (const Figure *f, const AtlasNode *node, const char *prefix, 
   return fitting;
 }
 
-/* Variant 0: the name (up to two lines, shortened with "…" if need be)
- * over its value; 1: name and value on one line, whole; 2: the name alone
- * on one line, shortened if need be. */
+/* Variant 0: the name (up to @name_lines lines, shortened with "…" if
+ * need be) over its value; 1: name and value on one line, whole; 2: the
+ * name alone on one line, shortened if need be. */
 static gboolean
-label_text_for (const Figure *f, const AtlasNode *node, guint variant, double max_w, LabelText *out)
+label_text_for (const Figure *f, const AtlasNode *node, guint variant, double max_w, guint name_lines,
+                LabelText *out)
 {
   const char *name = node_name (node, f->lang);
 
@@ -916,7 +917,7 @@ label_text_for (const Figure *f, const AtlasNode *node, guint variant, double ma
     {
     case 0:
       out->value = fitting_value_text (f, node, "", max_w, &out->value_w);
-      out->name = wrap_ellipsized (f, name, f->name_size, FALSE, f->name_line, max_w, 2);
+      out->name = wrap_ellipsized (f, name, f->name_size, FALSE, f->name_line, max_w, name_lines);
       if (out->name == NULL || out->value == NULL)
         return FALSE;
       out->value_h = f->value_line;
@@ -1047,6 +1048,19 @@ label_y_between_neighbours (const Figure *f, guint node, double h, double *y)
   return TRUE;
 }
 
+/* How many lines a node's name may take over its value: two, or as many
+ * as the node is tall (up to four), so that a long name beside a tall node
+ * is read whole ("Magnets: electric vehicles, wind power, electronics,
+ * medical equipment (MRI), aerospace and defence") and a short node's
+ * label stays beside it. */
+static guint
+name_lines_beside (const Figure *f, const AtlasSankeyNodeBox *nb)
+{
+  double lines = floor ((nb->box.y1 - nb->box.y0) / f->name_line) + 1;
+
+  return (guint) CLAMP (lines, 2, 4);
+}
+
 /* Places @t beside @node, its top at @y, when nothing else is there. */
 static gboolean
 try_label_at (Figure *f, guint node, const LabelText *t, LabelSide side, double anchor, double y)
@@ -1083,7 +1097,7 @@ place_node_label (Figure *f, guint node, LabelSide side)
 
       if (variant == 0 && !label_may_fit (f, nb, side, anchor, room, f->name_line + f->value_line))
         continue;
-      if (!label_text_for (f, chain_node (f->chain, node), variant, room, &t))
+      if (!label_text_for (f, chain_node (f->chain, node), variant, room, name_lines_beside (f, nb), &t))
         {
           label_text_clear (&t);
           continue;
@@ -1152,7 +1166,7 @@ place_node_label_right_of_first_column (Figure *f, guint node)
       LabelText t;
       double h, below, above;
 
-      if (!label_text_for (f, chain_node (f->chain, node), variant, room, &t))
+      if (!label_text_for (f, chain_node (f->chain, node), variant, room, name_lines_beside (f, nb), &t))
         {
           label_text_clear (&t);
           continue;
