@@ -289,6 +289,20 @@ test_stage_headers_keep_lines (void)
     g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
 }
 
+/* Whether @scene draws a text that reads exactly @text. */
+static gboolean
+scene_shows_text (const AtlasScene *scene, const char *text)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The box around @node's label in @scene, as its four edges (FALSE: it
  * has none). */
 static gboolean
@@ -433,18 +447,10 @@ test_long_name_uses_node_height (void)
     {
       g_autoptr(AtlasScene) scene = NULL;
       AtlasChartOptions options;
-      gboolean whole = FALSE;
 
       atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
       scene = layout_flows (dataset, &options, areas[i][0], areas[i][1], FALSE);
-      for (guint k = 0; k < scene->shapes->len; k++)
-        {
-          const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, k);
-
-          if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, name) == 0)
-            whole = TRUE;
-        }
-      g_assert_true (whole);
+      g_assert_true (scene_shows_text (scene, name));
     }
 }
 
@@ -454,18 +460,11 @@ test_labels_in_language (void)
 {
   g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
   AtlasChartOptions options;
-  gboolean found = FALSE;
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
   options.lang = "zh";
   g_autoptr(AtlasScene) scene = layout_flows (dataset, &options, 1600, 900, FALSE);
-  for (guint i = 0; i < scene->shapes->len; i++)
-    {
-      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
-      if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, "分离与精炼") == 0)
-        found = TRUE;
-    }
-  g_assert_true (found);
+  g_assert_true (scene_shows_text (scene, "分离与精炼"));
   g_assert_cmpstr (scene->title, ==, "含跨阶段流动的稀土流向，2024年");
 }
 
@@ -785,17 +784,14 @@ test_loops_and_estimates_drawn (void)
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   double lowest_node = 0;
-  gboolean estimate_legend = FALSE;
 
   for (guint i = 0; i < scene->shapes->len; i++)
     {
       const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
       if (shape->kind == ATLAS_SHAPE_RECT && shape->item.kind == ATLAS_ITEM_NODE)
         lowest_node = MAX (lowest_node, shape->bounds.y + shape->bounds.height);
-      if (shape->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (shape->text, "Estimate") == 0)
-        estimate_legend = TRUE;
     }
-  g_assert_true (estimate_legend);
+  g_assert_true (scene_shows_text (scene, "Estimate"));  /* the legend's estimate key */
 
   for (guint l = 0; l < chain->links->len; l++)
     {

@@ -350,6 +350,20 @@ marker_of (const AtlasScene *scene, const AtlasItem *item)
   return NULL;
 }
 
+/* The label drawn for the event @id; NULL when it has none. */
+static const AtlasShape *
+label_of_event (const AtlasScene *scene, const char *id)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = shape_at (scene, i);
+
+      if (s->kind == ATLAS_SHAPE_TEXT && s->item.kind == ATLAS_ITEM_EVENT && g_strcmp0 (s->item.id, id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
 /* What a label must not cover: another label, a marker, a leader. */
 static gboolean
 collides (const AtlasScene *scene, const AtlasShape *label, const AtlasRect *box)
@@ -469,12 +483,8 @@ test_label_left_of_edge_marker (void)
                                                        sizes[s][0], sizes[s][1], FALSE);
         AtlasItem late = { ATLAS_ITEM_EVENT, "late", 1 };
         const AtlasShape *marker = marker_of (scene, &late);
-        const AtlasShape *label = NULL;
+        const AtlasShape *label = label_of_event (scene, late.id);
 
-        for (guint i = 0; i < scene->shapes->len; i++)
-          if (shape_at (scene, i)->kind == ATLAS_SHAPE_TEXT &&
-              atlas_item_equal (&shape_at (scene, i)->item, &late))
-            label = shape_at (scene, i);
         g_assert_nonnull (marker);
         g_assert_nonnull (label);
         g_assert_false (g_str_has_suffix (label->text, "…"));
@@ -499,16 +509,12 @@ test_crowded_labels_break_in_two_lines (void)
   for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
     {
       const AtlasEvent *event = atlas_dataset_find_event (dataset, ids[k]);
-      const AtlasShape *label = NULL;
+      const AtlasShape *label = label_of_event (scene, ids[k]);
       g_autofree char *date = NULL, *whole = NULL;
 
       g_assert_nonnull (event);
       date = atlas_date_to_string (&event->date);
       whole = g_strdup_printf ("%s  %s", date, atlas_text_get (event->title, "en"));
-      for (guint i = 0; i < scene->shapes->len; i++)
-        if (shape_at (scene, i)->kind == ATLAS_SHAPE_TEXT && shape_at (scene, i)->item.kind == ATLAS_ITEM_EVENT &&
-            g_strcmp0 (shape_at (scene, i)->item.id, ids[k]) == 0)
-          label = shape_at (scene, i);
       g_assert_nonnull (label);
       g_assert_cmpstr (label->text, ==, whole);
     }
