@@ -1464,6 +1464,45 @@ test_colours_by_element (void)
     }
 }
 
+/* ---- any commodity: products and quantities ------------------------------ */
+
+/* A series of a product (no element) is drawn by its name; quantities
+ * (no currency) are drawn in their own unit, and never on the axis of a
+ * price or of another unit: the footer names what was left out. */
+static void
+test_quantities_apart_from_prices (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("series-any-commodity.json");
+  g_autoptr(AtlasScene) product = NULL, mixed = NULL;
+  g_autoptr(AtlasTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *product_only[] = { "magnet-price", NULL };
+  const char *both[] = { "exports", "magnet-price", "exports-ga", "imports-kt", NULL };
+  AtlasChartOptions options;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  options.series = product_only;
+  product = layout_prices (dataset, &options, 1024, 576, FALSE);
+  g_assert_nonnull (find_text_containing (product, "NdFeB magnets"));
+  g_assert_nonnull (find_text_containing (product, "USD per kilogram"));
+
+  options.series = both;
+  mixed = layout_prices (dataset, &options, 1024, 576, FALSE);
+  g_assert_cmpuint (scene_data (mixed)->traces->len, ==, 2);
+  g_assert_cmpstr (trace_of (mixed, "exports")->series->unit, ==, "t");
+  g_assert_cmpstr (trace_of (mixed, "exports-ga")->series->unit, ==, "t");
+  g_assert_nonnull (find_text_containing (mixed, "In t"));
+  g_assert_null (find_text_containing (mixed, "USD"));
+  g_assert_nonnull (find_text_containing (mixed, "Not shown, measured in other units: NdFeB magnets and Imports."));
+
+  /* The table holds what is drawn, in the quantity's unit. */
+  table = atlas_chart_table (dataset, &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->rows->len, ==, 5);
+  for (guint i = 0; i < table->rows->len; i++)
+    g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (table->rows, i), 5), ==, "t");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1493,5 +1532,6 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/one-day-range", test_one_day_range);
   g_test_add_func ("/prices/value-axis", test_value_axis);
   g_test_add_func ("/prices/million-points", test_million_points);
+  g_test_add_func ("/prices/quantities-apart-from-prices", test_quantities_apart_from_prices);
   return g_test_run ();
 }

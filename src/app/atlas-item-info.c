@@ -7,6 +7,7 @@
 #include "atlas-chart-frame.h"
 #include "atlas-item-info.h"
 #include "atlas-share-concentration.h"
+#include "atlas-units.h"
 
 /* A node lists at most this many of its flows, largest first; the table
  * view has them all. */
@@ -79,7 +80,7 @@ format_value (double value, const char *unit)
 
   if (unit == NULL || *unit == '\0')
     return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, unit);
+  return g_strdup_printf ("%s %s", number, atlas_unit_label (unit));
 }
 
 static char *
@@ -296,7 +297,7 @@ link_info (AtlasDataset *dataset, const AtlasItem *item, const char *lang)
 static char *
 series_unit (const AtlasSeries *series)
 {
-  return g_strdup_printf ("%s/%s", series->currency, series->unit);
+  return atlas_price_unit_label (series->currency, series->unit);
 }
 
 static char *
@@ -374,13 +375,17 @@ point_info (AtlasDataset *dataset, const AtlasChartOptions *options, const Atlas
 
   unit = series_unit (series);
   info = info_new (item);
-  info->kind = g_strdup ((point->flags & ATLAS_POINT_RANGE) ? _("Price range") : _("Price"));
+  if (series->currency == NULL)
+    info->kind = g_strdup ((point->flags & ATLAS_POINT_RANGE) ? _("Range") : _("Quantity"));
+  else
+    info->kind = g_strdup ((point->flags & ATLAS_POINT_RANGE) ? _("Price range") : _("Price"));
   info->name = g_strdup (atlas_text_get (series->name, lang));
   info->value = point_value (point, unit);
   info->when = format_day (point->day, point->precision);
   info->certainty = (point->flags & ATLAS_POINT_ESTIMATE) ? ATLAS_CERTAINTY_ESTIMATE : ATLAS_CERTAINTY_REPORTED;
 
-  if (options != NULL && (options->currency != NULL || options->unit != NULL))
+  /* A quantity is never converted: money and mass units are for prices. */
+  if (series->currency != NULL && options != NULL && (options->currency != NULL || options->unit != NULL))
     {
       const char *to_currency = options->currency != NULL ? options->currency : series->currency;
       const char *to_unit = options->unit != NULL ? options->unit : series->unit;

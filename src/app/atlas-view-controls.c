@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-accessible.h"
+#include "atlas-units.h"
 #include "atlas-view-controls.h"
 
 struct _AtlasViewControls
@@ -456,7 +457,9 @@ series_tooltip (const AtlasSeries *series, const char *lang)
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i] != NULL)
       g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", atlas_text_get (parts[i], lang));
-  g_string_append_printf (out, "%s%s/%s", out->len > 0 ? " · " : "", series->currency, series->unit);
+  g_autofree char *unit = atlas_price_unit_label (series->currency, series->unit);
+
+  g_string_append_printf (out, "%s%s", out->len > 0 ? " · " : "", unit);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 

@@ -7,6 +7,7 @@
 #include "atlas-chart-private.h"
 #include "atlas-price-layout-private.h"
 #include "atlas-time-axis.h"
+#include "atlas-units.h"
 
 /* ---- options ------------------------------------------------------------- */
 
@@ -14,12 +15,41 @@ static gboolean
 is_default_element (const AtlasSeries *series)
 {
   /* The heavy rare earths a briefing on export controls is about. */
-  return series->element != NULL &&
+  return series->element != NULL && series->currency != NULL &&
          (g_strcmp0 (series->element->id, "Dy") == 0 || g_strcmp0 (series->element->id, "Tb") == 0);
 }
 
+/* Prices and quantities, or quantities in two units, never share an axis:
+ * the first series chosen says what the chart measures. */
+static gboolean
+same_measure (const AtlasSeries *a, const AtlasSeries *b)
+{
+  if ((a->currency == NULL) != (b->currency == NULL))
+    return FALSE;
+  return a->currency != NULL || g_strcmp0 (a->unit, b->unit) == 0;
+}
+
+/* Moves the series that do not measure what the first does to @left_out. */
+static void
+keep_one_measure (GPtrArray *chosen, GPtrArray *left_out)
+{
+  const AtlasSeries *first = g_ptr_array_index (chosen, 0);
+  guint kept = 1;
+
+  for (guint i = 1; i < chosen->len; i++)
+    {
+      gpointer series = g_ptr_array_index (chosen, i);
+
+      if (same_measure (first, series))
+        chosen->pdata[kept++] = series;
+      else
+        g_ptr_array_add (left_out, series);
+    }
+  g_ptr_array_set_size (chosen, kept);
+}
+
 static GPtrArray *
-resolve_series (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error)
+resolve_series (AtlasDataset *dataset, const AtlasChartOptions *options, GPtrArray *left_out, GError **error)
 {
   GPtrArray *all = atlas_dataset_get_series (dataset);
   g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
@@ -45,6 +75,7 @@ resolve_series (AtlasDataset *dataset, const AtlasChartOptions *options, GError 
           if (!g_ptr_array_find (chosen, series, NULL))
             g_ptr_array_add (chosen, (gpointer) series);
         }
+      keep_one_measure (chosen, left_out);
       return g_steal_pointer (&chosen);
     }
   for (guint i = 0; i < all->len; i++)
@@ -149,6 +180,15 @@ choose_currency (AtlasPriceLayout *layout, GPtrArray *series)
   const AtlasSeries *first = g_ptr_array_index (series, 0);
   const AtlasChartOptions *options = layout->options;
 
+  layout->quantities = first->currency == NULL;
+  /* Quantities are shown in their own unit: money and mass do not apply. */
+  if (layout->quantities)
+    {
+      if (!layout->indexed)
+        layout->unit = first->unit;
+      return;
+    }
+
   if (layout->indexed && options->currency == NULL && options->unit == NULL)
     return;
   layout->currency = options->currency != NULL ? options->currency : first->currency;
@@ -159,6 +199,7 @@ static void
 layout_clear (AtlasPriceLayout *layout)
 {
   g_clear_pointer (&layout->sources, g_ptr_array_unref);
+  g_clear_pointer (&layout->other_measure, g_ptr_array_unref);
   g_clear_pointer (&layout->axis_label, g_free);
 }
 
@@ -177,7 +218,9 @@ prepare (AtlasPriceLayout        *layout,
   GPtrArray *all = atlas_dataset_get_series (dataset);
   AtlasPriceSceneData *data;
 
-  series = resolve_series (dataset, options, error);
+  g_autoptr(GPtrArray) other_measure = g_ptr_array_new ();
+
+  series = resolve_series (dataset, options, other_measure, error);
   if (series == NULL || !check_options (dataset, options, error))
     return NULL;
 
@@ -197,6 +240,7 @@ prepare (AtlasPriceLayout        *layout,
   layout->indexed = atlas_date_is_set (&options->indexed);
   layout->index_day = options->indexed.day;
   layout->sources = g_ptr_array_new ();
+  layout->other_measure = g_steal_pointer (&other_measure);
   if (options->select != NULL)
     layout->selected_event = atlas_dataset_find_event (dataset, options->select);
   choose_currency (layout, series);
@@ -300,7 +344,7 @@ compose_title (const AtlasPriceLayout *layout)
       const char *this_product = atlas_text_get (series->product, layout->lang);
 
       if (series->element == NULL)
-        return g_strdup (_("Prices"));
+        return g_strdup (layout->quantities ? _("Quantities") : _("Prices"));
       if (!g_ptr_array_find (elements, series->element, NULL))
         {
           g_ptr_array_add (elements, (gpointer) series->element);
@@ -313,6 +357,9 @@ compose_title (const AtlasPriceLayout *layout)
         product = NULL;
     }
   joined = join_names (names);
+  if (layout->quantities)
+    /* TRANSLATORS: "Dysprosium and terbium quantities" */
+    return g_strdup_printf (_("%s quantities"), joined);
   if (product != NULL)
     /* TRANSLATORS: elements, then their product: "Dysprosium and terbium oxide prices" */
     return g_strdup_printf (_("%s %s prices"), joined, product);
@@ -323,8 +370,11 @@ compose_title (const AtlasPriceLayout *layout)
 static char *
 money_per_unit (const char *currency, const char *unit)
 {
+  if (currency == NULL)
+    /* TRANSLATORS: the unit of a chart of quantities, "In t" */
+    return g_strdup_printf (_("In %s"), atlas_unit_label (unit));
   /* TRANSLATORS: a price unit, "USD per kilogram" */
-  return g_strdup_printf (_("%s per %s"), currency, unit_name (unit));
+  return g_strdup_printf (_("%s per %s"), atlas_currency_label (currency), unit_name (unit));
 }
 
 static char *
@@ -358,7 +408,7 @@ set_axis_labels (AtlasPriceLayout *layout)
       data->unit_label = g_strdup (_("index"));
       return;
     }
-  data->unit_label = g_strdup_printf ("%s/%s", layout->currency, layout->unit);
+  data->unit_label = atlas_price_unit_label (layout->currency, layout->unit);
   layout->axis_label = g_strdup (data->unit_label);
 }
 
@@ -514,7 +564,7 @@ compose_footer_note (AtlasPriceLayout *layout)
 
   if (any_conversion (layout, &currency_changes))
     {
-      g_autofree char *unit = g_strdup_printf ("%s/%s", layout->currency, layout->unit);
+      g_autofree char *unit = atlas_price_unit_label (layout->currency, layout->unit);
 
       if (currency_changes)
         {
@@ -531,6 +581,20 @@ compose_footer_note (AtlasPriceLayout *layout)
                                                                 "%s point without an exchange rate is not shown.",
                                                                 "%s points without an exchange rate are not shown.",
                                                                 left_out), count);
+      atlas_append_sentence (note, sentence);
+    }
+  if (layout->other_measure->len > 0)
+    {
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
+      g_autofree char *joined = NULL, *sentence = NULL;
+
+      for (guint i = 0; i < layout->other_measure->len; i++)
+        g_ptr_array_add (names, (gpointer) atlas_text_get (((const AtlasSeries *)
+                                                            g_ptr_array_index (layout->other_measure, i))->name,
+                                                           layout->lang));
+      joined = join_names (names);
+      /* TRANSLATORS: %s lists series: prices and quantities are never drawn on one axis */
+      sentence = g_strdup_printf (_("Not shown, measured in other units: %s."), joined);
       atlas_append_sentence (note, sentence);
     }
   if (layout->any_band)

@@ -21,6 +21,8 @@ typedef struct {
   const char              *lang;
   const char              *currency;     /* shown currency; NULL: each series' own */
   const char              *unit;         /* shown mass unit; NULL: each series' own */
+  gboolean                 quantities;   /* the series count tonnes, say, not money */
+  GPtrArray               *other_measure; /* const AtlasSeries* asked for but not drawn */
   gboolean                 indexed;
   gint32                   index_day;
   GPtrArray               *sources;      /* const AtlasSource* cited by what is drawn */

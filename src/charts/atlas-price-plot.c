@@ -726,7 +726,9 @@ add_empty_message (Plot *plot)
   if (left_out > 0)
     no_rates = g_strdup_printf (_("The dataset has no exchange rates to show these prices in %s"),
                                 plot->layout->currency);
-  atlas_scene_add_text (plot->scene, no_rates != NULL ? no_rates : _("No prices in this range"),
+  atlas_scene_add_text (plot->scene,
+                        no_rates != NULL ? no_rates
+                        : plot->layout->quantities ? _("No figures in this range") : _("No prices in this range"),
                         area->x + area->width / 2,
                         area->y + area->height / 2 - plot->m.line_h / 2, plot->m.size, FALSE,
                         ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-units.h"
 #include "atlas-chart-private.h"
 #include "atlas-sankey-json.h"
 #include "atlas-sankey-layout.h"
@@ -387,7 +388,7 @@ layout_frame (Figure *f, const AtlasChartOptions *options)
     subtitle = g_strdup (options->subtitle);
   else
     /* TRANSLATORS: the Flows figure's subtitle: unit and year, as in "Flows in t REO, 2024" */
-    subtitle = g_strdup_printf (_("Flows in %s, %d"), chain->unit, chain->year);
+    subtitle = g_strdup_printf (_("Flows in %s, %d"), atlas_unit_label (chain->unit), chain->year);
 
   spec.title = atlas_text_get (chain->title, f->lang);
   if (spec.title == NULL)
@@ -1258,7 +1259,7 @@ link_label_text (const Figure *f, const AtlasLink *link, guint variant)
 
   switch (variant)
     {
-    case 0: return g_strdup_printf ("%s %s · %s", value, f->chain->unit, share);
+    case 0: return g_strdup_printf ("%s %s · %s", value, atlas_unit_label (f->chain->unit), share);
     case 1: return g_strdup_printf ("%s · %s", value, share);
     default: return g_strdup (share);
     }
@@ -1396,7 +1397,7 @@ describe_chain (const Figure *f)
   guint largest = G_MAXUINT, n_estimates = 0;
 
   /* TRANSLATORS: the start of the Flows figure's description: title, then unit */
-  g_string_append_printf (out, _("%s, in %s:"), title != NULL ? title : chain->id, chain->unit);
+  g_string_append_printf (out, _("%s, in %s:"), title != NULL ? title : chain->id, atlas_unit_label (chain->unit));
   for (guint s = 0; s < chain->stages->len; s++)
     describe_stage (f, s, out);
   if (g_str_has_suffix (out->str, atlas_punct_list_separator ()))
@@ -1419,7 +1420,7 @@ describe_chain (const Figure *f)
       g_autofree char *share = atlas_format_percent (link_share_of_source (chain, link));
       /* TRANSLATORS: from, to, value, unit, share of the source's outflow */
       g_autofree char *sentence = g_strdup_printf (_("Largest flow: %s to %s, %s %s (%s of its source's outflow)."),
-                                                   from, to, value, chain->unit, share);
+                                                   from, to, value, atlas_unit_label (chain->unit), share);
       atlas_append_sentence (out, sentence);
     }
   if (n_estimates > 0)
@@ -1576,7 +1577,7 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
   lang = options->lang;
 
   /* TRANSLATORS: a table column: the flow's value in its unit, as in "Value (t REO)" */
-  value_header = g_strdup_printf (_("Value (%s)"), chain->unit);
+  value_header = g_strdup_printf (_("Value (%s)"), atlas_unit_label (chain->unit));
   table = atlas_table_new ();
   atlas_table_add_column (table, _("From"), ATLAS_TABLE_COLUMN_TEXT);
   atlas_table_add_column (table, _("To"), ATLAS_TABLE_COLUMN_TEXT);

@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-units.h"
 #include "atlas-chart-private.h"
 #include "atlas-share-concentration.h"
 
@@ -1002,7 +1003,7 @@ add_table_row (AtlasTable   *table,
                        g_strdup_printf ("%d", share->year),
                        g_strdup (region),
                        atlas_format_plain_number (value, decimals),
-                       g_strdup (share->unit != NULL ? share->unit : ""),
+                       g_strdup (share->unit != NULL ? atlas_unit_label (share->unit) : ""),
                        atlas_table_format_percent (share->total > 0 ? 100 * value / share->total : NAN),
                        g_strdup (estimate ? _("yes") : _("no")),
                        primary_id_of (dataset, share),

@@ -69,7 +69,10 @@ typedef struct {
   double     red, green, blue;  /* 0..1, when has_color */
 } AtlasRegion;
 
+/* Light and heavy are rare-earth terms; another commodity's elements have
+ * no group. */
 typedef enum {
+  ATLAS_ELEMENT_NO_GROUP,
   ATLAS_ELEMENT_LIGHT,
   ATLAS_ELEMENT_HEAVY,
 } AtlasElementGroup;
@@ -77,8 +80,8 @@ typedef enum {
 typedef struct {
   char              *id;
   AtlasText         *name;
-  AtlasElementGroup  group;
-  int                number;
+  AtlasElementGroup  group;      /* optional: ATLAS_ELEMENT_NO_GROUP */
+  int                number;     /* optional: 0 */
 } AtlasElement;
 
 /* ---- supply chains ---------------------------------------------------- */
@@ -170,16 +173,18 @@ typedef struct {
   AtlasText *note;
 } AtlasPointExtra;
 
+/* A time series: prices (with a currency, per a mass unit) or quantities
+ * (no currency; a unit of its own such as "t"), never drawn on one axis. */
 typedef struct {
   char               *id;
-  const AtlasElement *element;
+  const AtlasElement *element;   /* optional: a series may be of a product */
   AtlasText          *name;
   AtlasText          *product;   /* optional */
   AtlasText          *purity;    /* optional */
   AtlasText          *basis;     /* optional */
   AtlasText          *frequency; /* optional */
-  char               *currency;  /* ISO 4217, e.g. "USD" */
-  char               *unit;      /* "kg", "t" or "lb" */
+  char               *currency;  /* ISO 4217, e.g. "USD"; NULL for quantities */
+  char               *unit;      /* prices: per "kg", "t" or "lb"; quantities: e.g. "t" */
   AtlasCite           cite;
   AtlasText          *note;
   AtlasPricePoint    *points;    /* sorted by day, unique days */

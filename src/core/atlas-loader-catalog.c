@@ -199,7 +199,7 @@ parse_element (AtlasLoaderContext *ctx,
   id = atlas_loader_get_id (ctx, object, "id", TRUE);
   element->name = atlas_loader_get_text (ctx, object, "name", TRUE);
 
-  group = atlas_loader_get_string (ctx, object, "group", TRUE);
+  group = atlas_loader_get_string (ctx, object, "group", FALSE);
   if (group != NULL && !atlas_element_group_from_string (group, &element->group))
     {
       g_autofree char *quoted = atlas_loader_quote (group);
@@ -208,7 +208,7 @@ parse_element (AtlasLoaderContext *ctx,
                                   _("invalid group %s (expected light or heavy)"), quoted);
     }
 
-  if (atlas_loader_get_int (ctx, object, "number", TRUE, &number))
+  if (atlas_loader_get_int (ctx, object, "number", FALSE, &number))
     {
       if (number < 1 || number > 200)
         atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "number",

@@ -437,7 +437,7 @@ parse_series (AtlasLoaderContext *ctx,
 
   id = atlas_loader_get_id (ctx, object, "id", TRUE);
 
-  element = atlas_loader_get_string (ctx, object, "element", TRUE);
+  element = atlas_loader_get_string (ctx, object, "element", FALSE);
   if (element != NULL)
     {
       series->element = g_hash_table_lookup (self->element_index, element);
@@ -455,10 +455,20 @@ parse_series (AtlasLoaderContext *ctx,
   series->purity = atlas_loader_get_text (ctx, object, "purity", FALSE);
   series->basis = atlas_loader_get_text (ctx, object, "basis", FALSE);
   series->frequency = atlas_loader_get_text (ctx, object, "frequency", FALSE);
-  series->currency = g_strdup (atlas_loader_get_currency (ctx, object, "currency", TRUE));
+  /* Without a currency the series counts quantities (tonnes exported, say)
+   * in a unit of its own; with one, its unit is the mass a price is per. */
+  series->currency = g_strdup (atlas_loader_get_currency (ctx, object, "currency", FALSE));
 
   unit = atlas_loader_get_string (ctx, object, "unit", TRUE);
-  if (unit != NULL && atlas_mass_unit_in_kg (unit) == 0)
+  if (unit != NULL && series->currency == NULL)
+    {
+      if (*unit == '\0' || strlen (unit) > 32)
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "unit",
+                                    _("a quantity's unit must be 1 to 32 bytes long"));
+      else
+        series->unit = g_strdup (unit);
+    }
+  else if (unit != NULL && atlas_mass_unit_in_kg (unit) == 0)
     {
       g_autofree char *quoted = atlas_loader_quote (unit);
 
