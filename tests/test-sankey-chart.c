@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "atlas-chart.h"
+#include "atlas-dataset-summary.h"
 #include "atlas-sankey-json.h"
+#include "atlas-sankey-layout.h"
 
 static const struct {
   double width, height;
@@ -927,6 +929,86 @@ test_draws (void)
         }
 }
 
+/* A node that does not pass on what it receives shows the difference as a
+ * labelled stub on the side it is missing from; the table lists it, and so
+ * do --check's notes.  A difference within 0.5 % is rounding, not a gap. */
+static void
+test_untraced_flows (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-untraced.json");
+  const AtlasChain *chain = g_ptr_array_index (atlas_dataset_get_chains (dataset), 0);
+  g_autofree char *summary = atlas_dataset_summarize (dataset);
+  g_autoptr(AtlasTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasChartOptions options;
+  guint stubs = 0, rows = 0;
+
+  g_assert_cmpfloat (atlas_chain_node_untraced (chain, g_ptr_array_index (chain->nodes, 3)), ==, -398.5);
+  g_assert_cmpfloat (atlas_chain_node_untraced (chain, g_ptr_array_index (chain->nodes, 4)), ==, 298.5);
+  /* The first and last stages only give or only take. */
+  g_assert_cmpfloat (atlas_chain_node_untraced (chain, g_ptr_array_index (chain->nodes, 0)), ==, 0);
+  g_assert_cmpfloat (atlas_chain_node_untraced (chain, g_ptr_array_index (chain->nodes, 5)), ==, 0);
+  g_assert_nonnull (strstr (summary, "node ref:lost receives 400 but passes on 1.5: 398.5 t REO not traced onwards"));
+  g_assert_nonnull (strstr (summary, "node make:AA receives 1001.5 but passes on 1300: 298.5 t REO of untraced origin"));
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(AtlasScene) scene = layout_flows (dataset, &options, sizes[s].width, sizes[s].height, FALSE);
+      const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
+      gboolean lost_label = FALSE, origin_label = FALSE;
+
+      stubs = 0;
+      for (guint i = 0; i < scene->shapes->len; i++)
+        {
+          const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+          if (shape->kind == ATLAS_SHAPE_RECT && shape->hatched && shape->dash > 0)
+            {
+              const AtlasSankeyBox *box = &layout->nodes[shape->item.index].box;
+              double expected = (shape->item.index == 3 ? 398.5 : 298.5) * layout->scale;
+
+              stubs++;
+              g_assert_cmpfloat (fabs (shape->bounds.height - expected), <, 0.5);
+              /* Lost material leaves on the right, material of unknown
+               * origin arrives on the left. */
+              if (shape->item.index == 3)
+                g_assert_cmpfloat (fabs (shape->bounds.x - box->x1), <, 0.01);
+              else
+                g_assert_cmpfloat (fabs (shape->bounds.x + shape->bounds.width - box->x0), <, 0.01);
+              g_assert_cmpfloat (shape->bounds.y, >=, box->y0 - 0.01);
+              g_assert_cmpfloat (shape->bounds.y + shape->bounds.height, <=, box->y1 + 0.01);
+            }
+          if (shape->kind == ATLAS_SHAPE_TEXT && g_str_has_prefix (shape->text, "not traced: 398"))
+            lost_label = TRUE;
+          if (shape->kind == ATLAS_SHAPE_TEXT && g_str_has_prefix (shape->text, "not traced: 29"))
+            origin_label = TRUE;
+        }
+      g_assert_cmpuint (stubs, ==, 2);
+      g_assert_true (lost_label);
+      g_assert_true (origin_label);
+    }
+
+  table = atlas_chart_table (dataset, &options, &error);
+  g_assert_no_error (error);
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (table->rows, r);
+
+      if (g_str_equal (g_ptr_array_index (row, 1), "(not traced)"))
+        {
+          g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "398.5");
+          rows++;
+        }
+      if (g_str_equal (g_ptr_array_index (row, 0), "(not traced)"))
+        {
+          g_assert_cmpstr (g_ptr_array_index (row, 2), ==, "298.5");
+          rows++;
+        }
+    }
+  g_assert_cmpuint (rows, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -950,6 +1032,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/table", test_table);
   g_test_add_func ("/sankey-chart/offsets-and-keep-order", test_offsets_and_keep_order);
   g_test_add_func ("/sankey-chart/draws", test_draws);
+  g_test_add_func ("/sankey-chart/untraced-flows", test_untraced_flows);
 
   return g_test_run ();
 }

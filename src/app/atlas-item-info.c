@@ -236,6 +236,13 @@ node_info (AtlasDataset *dataset, const AtlasChartOptions *options, const AtlasI
       add_fact (info, _("Inflow"), format_value (node->inflow, chain->unit));
       add_fact (info, _("Outflow"), format_value (node->outflow, chain->unit));
     }
+  if (atlas_chain_node_untraced (chain, node) != 0)
+    {
+      double untraced = atlas_chain_node_untraced (chain, node);
+
+      add_fact (info, untraced < 0 ? _("Destination not traced") : _("Origin not traced"),
+                format_value (fabs (untraced), chain->unit));
+    }
 
   atlas_frame_add_cite (info->sources, dataset, (const char * const *) chain->cite);
   for (guint i = 0; i < chain->links->len; i++)

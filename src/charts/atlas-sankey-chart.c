@@ -779,6 +779,146 @@ add_plain_text (Figure *f, const char *text, const AtlasRect *box, double size, 
   return atlas_scene_add_shape (f->scene, &shape);
 }
 
+/* ---- untraced flows -------------------------------------------------------- */
+
+/* Where the sources do not trace a node's difference between what it
+ * receives and what it passes on, the difference is drawn as a short
+ * hatched stub on the side it is missing from, in the part of the node's
+ * side that no band covers, and labelled: a chart that hid it would add up
+ * where the data do not. */
+typedef struct {
+  guint     node;
+  double    amount;      /* > 0 */
+  gboolean  outgoing;    /* leaves on the right (destination not traced) */
+  AtlasRect rect;
+} UntracedStub;
+
+/* The span of a node's side that its bands cover: [*top, *bottom]. */
+static gboolean
+banded_span (const Figure *f, guint node, gboolean outgoing, double *top, double *bottom)
+{
+  gboolean any = FALSE;
+
+  for (guint l = 0; l < f->layout->n_links; l++)
+    {
+      const AtlasSankeyBand *band = &f->layout->bands[l];
+      double y0 = outgoing ? band->source_y0 : band->target_y0;
+      double y1 = outgoing ? band->source_y1 : band->target_y1;
+
+      if ((outgoing ? band->from : band->to) != node)
+        continue;
+      *top = any ? MIN (*top, y0) : y0;
+      *bottom = any ? MAX (*bottom, y1) : y1;
+      any = TRUE;
+    }
+  return any;
+}
+
+static double
+stub_length (const Figure *f)
+{
+  double column_gap = f->layout->n_stages > 1
+                      ? f->layout->stage_x[1] - f->layout->stage_x[0] - f->layout->node_width
+                      : f->area.width / 4;
+
+  return CLAMP (column_gap * 0.22, 6, 60);
+}
+
+static gboolean
+untraced_stub (const Figure *f, guint node, UntracedStub *out)
+{
+  const AtlasNode *n = chain_node (f->chain, node);
+  const AtlasSankeyBox *box = &f->layout->nodes[node].box;
+  double untraced = atlas_chain_node_untraced (f->chain, n);
+  double top = 0, bottom = 0, height, y;
+
+  if (untraced == 0)
+    return FALSE;
+  out->node = node;
+  out->amount = fabs (untraced);
+  out->outgoing = untraced < 0;
+  height = MAX (out->amount * f->layout->scale, 1);
+  if (!banded_span (f, node, out->outgoing, &top, &bottom))
+    y = box->y0;
+  else if (box->y1 - bottom >= top - box->y0)
+    y = bottom;
+  else
+    y = top - height;
+  y = CLAMP (y, box->y0, MAX (box->y0, box->y1 - height));
+  out->rect = (AtlasRect) { out->outgoing ? box->x1 : box->x0 - stub_length (f), y, stub_length (f), height };
+  return TRUE;
+}
+
+static char *
+untraced_text (const Figure *f, const UntracedStub *stub, gboolean with_unit)
+{
+  g_autofree char *value = format_value (stub->amount);
+
+  if (with_unit)
+    /* TRANSLATORS: a flow the sources do not trace, "not traced: 36,820 t REO" */
+    return g_strdup_printf (_("not traced: %s %s"), value, atlas_unit_label (f->chain->unit));
+  return g_strdup_printf (_("not traced: %s"), value);
+}
+
+/* Beside the stub's free end, else above or below it. */
+static void
+label_untraced_stub (Figure *f, const UntracedStub *stub)
+{
+  double line = f->value_line, mid = stub->rect.y + stub->rect.height / 2;
+
+  for (int with_unit = 1; with_unit >= 0; with_unit--)
+    {
+      g_autofree char *text = untraced_text (f, stub, with_unit);
+      double w = text_width (f, text, f->value_size);
+      double beside = stub->outgoing ? stub->rect.x + stub->rect.width + f->gap : stub->rect.x - f->gap - w;
+      double end = stub->outgoing ? stub->rect.x : stub->rect.x + stub->rect.width - w;
+      AtlasRect boxes[] = {
+        { beside, mid - line / 2, w, line },
+        { end, stub->rect.y + stub->rect.height + f->gap / 2, w, line },
+        { end, stub->rect.y - f->gap / 2 - line, w, line },
+      };
+
+      for (guint k = 0; k < G_N_ELEMENTS (boxes); k++)
+        if (atlas_label_placer_try (f->placer, &boxes[k]))
+          {
+            add_plain_text (f, text, &boxes[k], f->value_size, FALSE, FALSE, ATLAS_ALIGN_START,
+                            &f->scene->style->foreground, node_item (f->chain, stub->node));
+            return;
+          }
+    }
+}
+
+static void
+add_untraced_stubs (Figure *f, gboolean labels)
+{
+  for (guint i = 0; i < f->layout->n_nodes; i++)
+    {
+      UntracedStub stub;
+      AtlasShape shape = { 0 };
+
+      if (!untraced_stub (f, i, &stub))
+        continue;
+      if (labels)
+        {
+          label_untraced_stub (f, &stub);
+          continue;
+        }
+      shape.kind = ATLAS_SHAPE_RECT;
+      shape.item = node_item (f->chain, i);
+      shape.hit = TRUE;
+      shape.bounds = stub.rect;
+      shape.has_fill = TRUE;
+      shape.fill = f->scene->style->muted;
+      shape.hatched = TRUE;
+      shape.has_stroke = TRUE;
+      shape.stroke = f->scene->style->muted;
+      shape.line_width = 1;
+      shape.dash = 3;
+      atlas_scene_add_shape (f->scene, &shape);
+      atlas_label_placer_reserve (f->placer, &stub.rect);
+    }
+}
+
 static char *wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold,
                               double line, double width, guint lines);
 
@@ -1540,9 +1680,11 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
 
   add_band_shapes (&f);
   add_node_shapes (&f);
+  add_untraced_stubs (&f, FALSE);
   reserve_loops (&f);
   add_stage_headers (&f);
   add_node_labels (&f);
+  add_untraced_stubs (&f, TRUE);
   add_link_labels (&f);
   add_items (&f);
   scene->description = describe_chain (&f);
@@ -1556,6 +1698,32 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
 
   figure_clear (&f);
   return g_steal_pointer (&scene);
+}
+
+/* A difference the sources do not trace is a row too, so that the table
+ * adds up as the chart does: from the node to "(not traced)", or back. */
+static void
+add_untraced_rows (AtlasDataset *dataset, const AtlasChain *chain, const char *lang, AtlasTable *table)
+{
+  for (guint i = 0; i < chain->nodes->len; i++)
+    {
+      double untraced = atlas_chain_node_untraced (chain, chain_node (chain, i));
+      char *node = NULL;
+
+      if (untraced == 0)
+        continue;
+      node = node_full_name (chain, i, lang);
+      atlas_table_add_row (table,
+                           untraced < 0 ? node : g_strdup (_("(not traced)")),
+                           untraced < 0 ? g_strdup (_("(not traced)")) : node,
+                           atlas_format_plain_number (fabs (untraced), -1),
+                           g_strdup (""),
+                           g_strdup (""),
+                           g_strdup (untraced < 0 ? _("The sources do not say where this goes.")
+                                                  : _("The sources do not say where this comes from.")),
+                           atlas_table_format_cite (dataset, (const char * const *) chain->cite, lang),
+                           NULL);
+    }
 }
 
 AtlasTable *
@@ -1604,6 +1772,7 @@ atlas_sankey_chart_table (AtlasDataset            *dataset,
                            atlas_table_format_cite (dataset, cite, lang),
                            NULL);
     }
+  add_untraced_rows (dataset, chain, lang, table);
   return table;
 }
 

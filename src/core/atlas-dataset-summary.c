@@ -2,6 +2,7 @@
 #include "atlas-dataset-summary.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "atlas-loader-context-private.h"
 
@@ -22,6 +23,36 @@ append_chain (GString          *out,
       g_string_append (out, stage_id);
     }
   g_string_append_printf (out, _(" (%u nodes, %u links)\n"), chain->nodes->len, chain->links->len);
+}
+
+/* Notes, not errors: a node whose flows the sources do not trace is drawn
+ * with its difference labelled "not traced", but an author should know. */
+static void
+append_untraced (GString *out, const AtlasChain *chain)
+{
+  g_autofree char *chain_id = atlas_loader_escape (chain->id, -1);
+
+  for (guint i = 0; i < chain->nodes->len; i++)
+    {
+      const AtlasNode *node = g_ptr_array_index (chain->nodes, i);
+      double untraced = atlas_chain_node_untraced (chain, node);
+      g_autofree char *node_id = NULL, *in = NULL, *outflow = NULL, *diff = NULL;
+
+      if (untraced == 0)
+        continue;
+      node_id = atlas_loader_escape (node->id, -1);
+      in = g_strdup_printf ("%.15g", node->inflow);
+      outflow = g_strdup_printf ("%.15g", node->outflow);
+      diff = g_strdup_printf ("%.15g", fabs (untraced));
+      if (untraced < 0)
+        /* TRANSLATORS: chain id, node id, inflow, outflow, difference, unit */
+        g_string_append_printf (out, _("  note: %s: node %s receives %s but passes on %s: %s %s not traced onwards\n"),
+                                chain_id, node_id, in, outflow, diff, chain->unit);
+      else
+        /* TRANSLATORS: chain id, node id, inflow, outflow, difference, unit */
+        g_string_append_printf (out, _("  note: %s: node %s receives %s but passes on %s: %s %s of untraced origin\n"),
+                                chain_id, node_id, in, outflow, diff, chain->unit);
+    }
 }
 
 static void
@@ -91,6 +122,8 @@ atlas_dataset_summarize (AtlasDataset *self)
   g_string_append_printf (out, _("Supply chains: %u\n"), chains->len);
   for (guint i = 0; i < chains->len; i++)
     append_chain (out, g_ptr_array_index (chains, i));
+  for (guint i = 0; i < chains->len; i++)
+    append_untraced (out, g_ptr_array_index (chains, i));
 
   shares = atlas_dataset_get_shares (self);
   for (guint i = 0; i < shares->len; i++)

@@ -653,6 +653,21 @@ atlas_node_get_label (const AtlasNode *node)
   return NULL;
 }
 
+double
+atlas_chain_node_untraced (const AtlasChain *chain, const AtlasNode *node)
+{
+  double difference;
+
+  g_return_val_if_fail (chain != NULL && node != NULL, 0);
+
+  if (node->stage == 0 || node->stage + 1 >= chain->stages->len)
+    return 0;
+  difference = node->outflow - node->inflow;
+  if (!(fabs (difference) > ATLAS_UNTRACED_TOLERANCE * node->value))
+    return 0;
+  return difference;
+}
+
 const char *
 atlas_element_group_to_string (AtlasElementGroup group)
 {

@@ -357,4 +357,12 @@ const char *atlas_scale_to_string       (AtlasScale scale); /* NULL for DEFAULT 
 /* The label of a node as the format defines it: its name, else its region's. */
 const AtlasText *atlas_node_get_label (const AtlasNode *node);
 
+/* A node between the first and last stage passes on what it receives.
+ * Where the sources do not trace a flow it does not: this is what it
+ * passes on less what it receives (negative: material whose destination
+ * is not traced; positive: material whose origin is not), or 0 when the
+ * two agree within 0.5 % or the node is in the first or last stage. */
+#define ATLAS_UNTRACED_TOLERANCE 0.005
+double atlas_chain_node_untraced (const AtlasChain *chain, const AtlasNode *node);
+
 G_END_DECLS
