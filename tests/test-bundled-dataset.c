@@ -201,7 +201,7 @@ test_prices (void)
   for (guint i = 0; i < series->len; i++)
     {
       const AtlasSeries *one = g_ptr_array_index (series, i);
-      const char *element = one->element->id;
+      const char *element = one->element != NULL ? one->element->id : "";
 
       dy |= g_str_equal (element, "Dy");
       tb |= g_str_equal (element, "Tb");
@@ -247,6 +247,169 @@ test_events_and_briefing (void)
     }
 }
 
+/* ---- whole in Chinese ----------------------------------------------------- */
+
+static void
+assert_chinese (const AtlasText *text, const char *what, guint *count)
+{
+  if (text == NULL)
+    return;
+  if (!atlas_text_has_language (text, "zh"))
+    g_error ("%s has no Chinese text: “%s”", what, atlas_text_get (text, "en"));
+  ++*count;
+}
+
+#define CHECK_ZH(text, ...) G_STMT_START {                  \
+    g_autofree char *what_ = g_strdup_printf (__VA_ARGS__); \
+    assert_chinese ((text), what_, &count);                 \
+  } G_STMT_END
+
+static void
+check_chains_in_chinese (AtlasDataset *dataset, guint *counter)
+{
+  GPtrArray *chains = atlas_dataset_get_chains (dataset);
+  guint count = 0;
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (chains, c);
+
+      CHECK_ZH (chain->title, "chain %s title", chain->id);
+      for (guint i = 0; i < chain->stages->len; i++)
+        CHECK_ZH (((const AtlasStage *) g_ptr_array_index (chain->stages, i))->name, "chain %s stage %u", chain->id, i);
+      for (guint i = 0; i < chain->nodes->len; i++)
+        {
+          const AtlasNode *node = g_ptr_array_index (chain->nodes, i);
+          CHECK_ZH (atlas_node_get_label (node), "chain %s node %s", chain->id, node->id);
+        }
+      for (guint i = 0; i < chain->links->len; i++)
+        CHECK_ZH (((const AtlasLink *) g_ptr_array_index (chain->links, i))->note, "chain %s link %u note", chain->id, i);
+    }
+  *counter += count;
+}
+
+static void
+check_shares_and_series_in_chinese (AtlasDataset *dataset, guint *counter)
+{
+  GPtrArray *shares = atlas_dataset_get_shares (dataset);
+  GPtrArray *series = atlas_dataset_get_series (dataset);
+  guint count = 0;
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const AtlasShare *share = g_ptr_array_index (shares, i);
+
+      CHECK_ZH (share->metric, "share %s metric", share->id);
+      CHECK_ZH (share->note, "share %s note", share->id);
+      for (guint p = 0; p < share->parts->len; p++)
+        CHECK_ZH (((const AtlasSharePart *) g_ptr_array_index (share->parts, p))->note, "share %s part %u", share->id, p);
+    }
+  for (guint i = 0; i < series->len; i++)
+    {
+      const AtlasSeries *one = g_ptr_array_index (series, i);
+
+      CHECK_ZH (one->name, "series %s name", one->id);
+      CHECK_ZH (one->product, "series %s product", one->id);
+      CHECK_ZH (one->purity, "series %s purity", one->id);
+      CHECK_ZH (one->basis, "series %s basis", one->id);
+      CHECK_ZH (one->frequency, "series %s frequency", one->id);
+      CHECK_ZH (one->note, "series %s note", one->id);
+      for (guint e = 0; one->extras != NULL && e < one->extras->len; e++)
+        CHECK_ZH (g_array_index (one->extras, AtlasPointExtra, e).note, "series %s point note %u", one->id, e);
+    }
+  *counter += count;
+}
+
+/* Every text the app can show from the bundled dataset reads in Chinese
+ * as well: a Chinese briefing must not fall back to English anywhere. */
+static void
+test_every_text_in_chinese (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  GPtrArray *sources = atlas_dataset_get_sources (dataset);
+  GPtrArray *regions = atlas_dataset_get_regions (dataset);
+  GPtrArray *elements = atlas_dataset_get_elements (dataset);
+  GPtrArray *events = atlas_dataset_get_events (dataset);
+  GPtrArray *briefings = atlas_dataset_get_briefings (dataset);
+  guint count = 0;
+
+  CHECK_ZH (atlas_dataset_get_title (dataset), "the dataset's title");
+  CHECK_ZH (atlas_dataset_get_description (dataset), "the dataset's description");
+  for (guint i = 0; i < sources->len; i++)
+    CHECK_ZH (((const AtlasSource *) g_ptr_array_index (sources, i))->note, "source %s note",
+              ((const AtlasSource *) g_ptr_array_index (sources, i))->id);
+  for (guint i = 0; i < regions->len; i++)
+    CHECK_ZH (((const AtlasRegion *) g_ptr_array_index (regions, i))->name, "region %u", i);
+  for (guint i = 0; i < elements->len; i++)
+    CHECK_ZH (((const AtlasElement *) g_ptr_array_index (elements, i))->name, "element %u", i);
+  check_chains_in_chinese (dataset, &count);
+  check_shares_and_series_in_chinese (dataset, &count);
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+
+      CHECK_ZH (event->title, "event %s title", event->id);
+      CHECK_ZH (event->detail, "event %s detail", event->id);
+    }
+  for (guint b = 0; b < briefings->len; b++)
+    {
+      const AtlasBriefing *briefing = g_ptr_array_index (briefings, b);
+
+      CHECK_ZH (briefing->title, "briefing %s title", briefing->id);
+      for (guint i = 0; i < briefing->slides->len; i++)
+        {
+          const AtlasSlide *slide = g_ptr_array_index (briefing->slides, i);
+          CHECK_ZH (slide->title, "briefing %s slide %u title", briefing->id, i);
+          CHECK_ZH (slide->note, "briefing %s slide %u note", briefing->id, i);
+        }
+    }
+  g_assert_cmpuint (count, >, 300);
+}
+
+/* Every event says where its date and figures come from in its detail. */
+static void
+test_every_event_explained (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  GPtrArray *events = atlas_dataset_get_events (dataset);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+
+      if (event->detail == NULL)
+        g_error ("event %s has no detail", event->id);
+      g_assert_cmpuint (g_strv_length (event->cite), >, 0);
+    }
+}
+
+/* The only flows left untraced in the bundled chains are those the notes
+ * say the sources cannot trace. */
+static void
+test_untraced_flows_are_explained (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  GPtrArray *chains = atlas_dataset_get_chains (dataset);
+  g_autofree char *notes_path = g_build_filename (g_getenv ("ATLAS_SOURCE_ROOT"), "docs", "dataset-notes.md", NULL);
+  g_autofree char *notes = NULL;
+
+  g_assert_true (g_file_get_contents (notes_path, &notes, NULL, NULL));
+  for (guint c = 0; c < chains->len; c++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (chains, c);
+
+      for (guint i = 0; i < chain->nodes->len; i++)
+        {
+          const AtlasNode *node = g_ptr_array_index (chain->nodes, i);
+          g_autofree char *mention = g_strdup_printf ("`%s` `%s`", chain->id, node->id);
+
+          if (atlas_chain_node_untraced (chain, node) != 0 && strstr (notes, mention) == NULL)
+            g_error ("%s: node %s is untraced but docs/dataset-notes.md does not say why (as %s)",
+                     chain->id, node->id, mention);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,5 +420,8 @@ main (int argc, char **argv)
   g_test_add_func ("/bundled/shares-and-disagreements", test_shares_and_disagreements);
   g_test_add_func ("/bundled/prices", test_prices);
   g_test_add_func ("/bundled/events-and-briefing", test_events_and_briefing);
+  g_test_add_func ("/bundled/every-text-in-chinese", test_every_text_in_chinese);
+  g_test_add_func ("/bundled/every-event-explained", test_every_event_explained);
+  g_test_add_func ("/bundled/untraced-flows-are-explained", test_untraced_flows_are_explained);
   return g_test_run ();
 }

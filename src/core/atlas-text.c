@@ -167,6 +167,13 @@ find_exact (const AtlasText *self,
   return NULL;
 }
 
+gboolean
+atlas_text_has_language (const AtlasText *self,
+                         const char      *lang)
+{
+  return self != NULL && lang != NULL && find_exact (self, lang) != NULL;
+}
+
 /* Equal when both hold the same strings under the same language tags, in any
  * order; a plain string equals only a plain string. */
 gboolean

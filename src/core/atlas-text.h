@@ -23,6 +23,10 @@ void        atlas_text_free             (AtlasText  *self);
 const char *atlas_text_get              (const AtlasText *self,
                                          const char      *lang);
 guint       atlas_text_n_languages      (const AtlasText *self);
+/* Whether the text was written in @lang itself (no fallback; a plain
+ * string is in no language of its own). */
+gboolean    atlas_text_has_language     (const AtlasText *self,
+                                         const char      *lang);
 gboolean    atlas_text_equal            (const AtlasText *a,
                                          const AtlasText *b);
 /* A hash consistent with atlas_text_equal() (for hash tables of texts). */
