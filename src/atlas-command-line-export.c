@@ -232,8 +232,6 @@ parse_output (const AtlasCommandLine *cl, ExportPlan *plan)
     return USAGE_FAILS ("--output", cl->output, "%s", error->message);
   if (plan->is_briefing && plan->format != ATLAS_EXPORT_PDF)
     return USAGE_FAILS ("--output", cl->output, _("a briefing is written as PDF only (.pdf)"));
-  if (plan->format == ATLAS_EXPORT_JSON && (plan->is_briefing || plan->view != ATLAS_VIEW_FLOWS))
-    return USAGE_FAILS ("--output", cl->output, _("JSON is written for --export=flows only"));
   return TRUE;
 }
 

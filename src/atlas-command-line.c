@@ -65,7 +65,7 @@ create_option_context (AtlasCommandLine *cl)
     { "export", 0, 0, G_OPTION_ARG_STRING, &cl->export_view,
       N_("Write VIEW to a file instead of opening the window: flows, prices, shares, timeline, or briefing (a PDF deck, one page per slide)"), N_("VIEW") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cl->output,
-      N_("The file to write. Its extension picks the format: .png, .svg, .pdf, .csv (the data behind the chart, with a column of sources), .json (flows only: the diagram's layout)"), N_("FILE") },
+      N_("The file to write. Its extension picks the format: .png, .svg, .pdf, .csv (the data behind the chart, with a column of sources), .json (the figure as data: every text and mark with its box and role)"), N_("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &cl->size,
       N_("Figure size: pixels for PNG, points for SVG and PDF, 16 to 20000 each way (default 1600x900)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &cl->scale,

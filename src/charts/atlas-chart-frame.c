@@ -208,7 +208,7 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
       h = line_h;
     }
   atlas_scene_add_wrapped_text (scene, text, margin, scene->height - margin * 0.6 - h, width,
-                    size, FALSE, &scene->style->muted);
+                    size, FALSE, &scene->style->muted)->role = ATLAS_ROLE_FOOTER;
   return scene->height - margin * 0.6 - h;
 }
 
@@ -244,7 +244,7 @@ layout_legend (AtlasScene *scene, GArray *legend, double x0, double y, double wi
       box = atlas_scene_add_rect (scene, &swatch_rect, &entry->color, &entry->item);
       box->hatched = entry->hatched;
       atlas_scene_add_text (scene, label, swatch_rect.x + swatch_rect.width + gap, y, size, FALSE,
-                            ATLAS_ALIGN_START, &scene->style->foreground, &entry->item);
+                            ATLAS_ALIGN_START, &scene->style->foreground, &entry->item)->role = ATLAS_ROLE_LEGEND;
       x = swatch_rect.x + swatch_rect.width + gap + w + spacing;
     }
   return y + line_h;
@@ -275,12 +275,14 @@ atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec)
   title = atlas_scene_add_wrapped_text (scene, title_text, margin, y, width,
                             atlas_scene_font_size (scene, ATLAS_FONT_TITLE), TRUE,
                             &scene->style->foreground);
+  title->role = ATLAS_ROLE_TITLE;
   y += title->bounds.height;
   if (subtitle_text != NULL && *subtitle_text != '\0')
     {
       AtlasShape *sub = atlas_scene_add_wrapped_text (scene, subtitle_text, margin, y + margin * 0.15, width,
                                           atlas_scene_font_size (scene, ATLAS_FONT_SUBTITLE), FALSE,
                                           &scene->style->muted);
+      sub->role = ATLAS_ROLE_SUBTITLE;
       y = sub->bounds.y + sub->bounds.height;
     }
   if (spec->legend != NULL && spec->legend->len > 0)

@@ -452,7 +452,7 @@ add_value_labels (Plot *plot)
       if (top + plot->m.line_h + 2 > last_top)
         continue;
       atlas_scene_add_text (plot->scene, tick->label, right, top, plot->m.size, FALSE, ATLAS_ALIGN_END,
-                            &plot->scene->style->muted, NULL);
+                            &plot->scene->style->muted, NULL)->role = ATLAS_ROLE_AXIS;
       last_top = top;
     }
 }
@@ -493,7 +493,7 @@ add_time_axis (Plot *plot)
 
       if (tick->label != NULL)
         atlas_scene_add_text (scene, tick->label, tick->label_x, label_top, plot->m.size, FALSE,
-                              ATLAS_ALIGN_START, &scene->style->muted, NULL);
+                              ATLAS_ALIGN_START, &scene->style->muted, NULL)->role = ATLAS_ROLE_AXIS;
     }
 }
 
@@ -702,7 +702,7 @@ add_axis_label (Plot *plot)
 
   if (text != NULL)
     atlas_scene_add_text (plot->scene, text, p->x, p->y, plot->m.size, FALSE, ATLAS_ALIGN_START,
-                          &plot->scene->style->muted, NULL);
+                          &plot->scene->style->muted, NULL)->role = ATLAS_ROLE_AXIS;
 }
 
 static void
@@ -731,7 +731,7 @@ add_empty_message (Plot *plot)
                         : plot->layout->quantities ? _("No figures in this range") : _("No prices in this range"),
                         area->x + area->width / 2,
                         area->y + area->height / 2 - plot->m.line_h / 2, plot->m.size, FALSE,
-                        ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL);
+                        ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL)->role = ATLAS_ROLE_NOTE;
 }
 
 /* The selected event claims its label's place first; the others keep

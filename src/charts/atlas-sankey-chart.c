@@ -178,7 +178,7 @@ sankey_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTab
 }
 
 static const AtlasSceneClass sankey_scene_class = {
-  .name = "sankey",
+  .name = "flows",
   .collect_related = sankey_collect_related,
   .hit_test = NULL,
 };
@@ -960,7 +960,7 @@ add_stage_headers (Figure *f)
       if (!atlas_label_placer_try (f->placer, &box))
         continue;
       add_plain_text (f, text, &box, f->header_size, TRUE, TRUE, ATLAS_ALIGN_CENTER,
-                      &f->scene->style->foreground, (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 });
+                      &f->scene->style->foreground, (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 })->role = ATLAS_ROLE_HEADER;
     }
 }
 

@@ -18,8 +18,8 @@ atlas_item_equal (const AtlasItem *a, const AtlasItem *b)
   return g_strcmp0 (a->id, b->id) == 0;
 }
 
-static const char *
-item_kind_name (AtlasItemKind kind)
+const char *
+atlas_item_kind_to_string (AtlasItemKind kind)
 {
   switch (kind)
     {
@@ -38,7 +38,7 @@ item_kind_name (AtlasItemKind kind)
 char *
 atlas_item_to_key (const AtlasItem *item)
 {
-  return g_strdup_printf ("%s:%s:%d", item_kind_name (item->kind),
+  return g_strdup_printf ("%s:%s:%d", atlas_item_kind_to_string (item->kind),
                           item->id != NULL ? item->id : "", item->index);
 }
 
@@ -113,6 +113,16 @@ atlas_scene_free (AtlasScene *scene)
   atlas_style_free (scene->style);
   g_clear_object (&scene->dataset);
   g_free (scene);
+}
+
+const char *
+atlas_text_role_to_string (AtlasTextRole role)
+{
+  static const char * const names[] = {
+    "label", "title", "subtitle", "header", "axis", "legend", "note", "callout", "footer",
+  };
+
+  return (guint) role < G_N_ELEMENTS (names) ? names[role] : "label";
 }
 
 AtlasShape *

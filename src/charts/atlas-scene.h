@@ -28,6 +28,8 @@ typedef struct {
 } AtlasItem;
 
 gboolean atlas_item_equal (const AtlasItem *a, const AtlasItem *b);
+/* "node", "link", "series", "point", "event", "share", "part", "none". */
+const char *atlas_item_kind_to_string (AtlasItemKind kind);
 /* A stable key such as "node:ref:CN" or "link:ree-2024:3", for hash tables. */
 char    *atlas_item_to_key (const AtlasItem *item);
 
@@ -44,6 +46,22 @@ typedef enum {
   ATLAS_SHAPE_PATH,
   ATLAS_SHAPE_TEXT,
 } AtlasShapeKind;
+
+/* What a text is in the figure, for readers of the scene (its JSON, tests,
+ * the SVG's groups): a label names or values a mark. */
+typedef enum {
+  ATLAS_ROLE_LABEL,
+  ATLAS_ROLE_TITLE,
+  ATLAS_ROLE_SUBTITLE,
+  ATLAS_ROLE_HEADER,     /* a column's or lane's name */
+  ATLAS_ROLE_AXIS,
+  ATLAS_ROLE_LEGEND,
+  ATLAS_ROLE_NOTE,       /* a message in the plot, a bar's note */
+  ATLAS_ROLE_CALLOUT,    /* an annotation or a direct value label */
+  ATLAS_ROLE_FOOTER,
+} AtlasTextRole;
+
+const char *atlas_text_role_to_string (AtlasTextRole role);
 
 typedef enum {
   ATLAS_ALIGN_START,
@@ -78,6 +96,7 @@ typedef struct {
   gboolean       wrap;
   AtlasAlign     align;
   double         angle;        /* radians, rotation about the top-left corner */
+  AtlasTextRole  role;
 } AtlasShape;
 
 typedef struct _AtlasScene AtlasScene;

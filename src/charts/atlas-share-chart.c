@@ -737,12 +737,12 @@ add_note (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, do
   fit_note (scene, g, share, width, &note, &marker);
   if (note != NULL)
     atlas_scene_add_text (scene, note, x, y, g->small_size, FALSE, ATLAS_ALIGN_START,
-                          &scene->style->muted, &item);
+                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
   /* The other sources' figures themselves go to the sidebar; the bar only
    * says they exist, at its right end so it reads as "more". */
   if (marker != NULL)
     atlas_scene_add_text (scene, marker, x + width, y, g->small_size, FALSE, ATLAS_ALIGN_END,
-                          &scene->style->foreground, &item);
+                          &scene->style->foreground, &item)->role = ATLAS_ROLE_NOTE;
 }
 
 static void

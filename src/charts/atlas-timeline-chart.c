@@ -391,7 +391,7 @@ add_time_axis (AtlasScene *scene, const TimelineGeometry *g)
       atlas_scene_add_rect (scene, &mark, &scene->style->muted, NULL);
       if (tick->label != NULL)
         atlas_scene_add_text (scene, tick->label, tick->label_x, g->lanes_bottom + tick_length + line,
-                              g->small_size, FALSE, ATLAS_ALIGN_START, &scene->style->muted, NULL);
+                              g->small_size, FALSE, ATLAS_ALIGN_START, &scene->style->muted, NULL)->role = ATLAS_ROLE_AXIS;
     }
 }
 
@@ -585,7 +585,7 @@ add_lanes (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g)
       dot.path = circle_path (cr, scene->plot.x + r * 1.5, lane->top + lane->height / 2, r);
       atlas_scene_add_shape (scene, &dot);
       atlas_scene_add_text (scene, fitted, scene->plot.x + 3 * r, lane->top + (lane->height - h) / 2,
-                            g->label_size, TRUE, ATLAS_ALIGN_START, &scene->style->foreground, NULL);
+                            g->label_size, TRUE, ATLAS_ALIGN_START, &scene->style->foreground, NULL)->role = ATLAS_ROLE_HEADER;
     }
 }
 
@@ -1084,7 +1084,7 @@ add_empty_message (AtlasScene *scene)
   if (fitted != NULL && h <= scene->plot.height)
     atlas_scene_add_text (scene, fitted, scene->plot.x + scene->plot.width / 2,
                           scene->plot.y + (scene->plot.height - h) / 2, size, FALSE,
-                          ATLAS_ALIGN_CENTER, &scene->style->muted, NULL);
+                          ATLAS_ALIGN_CENTER, &scene->style->muted, NULL)->role = ATLAS_ROLE_NOTE;
 }
 
 /* ---- hit-testing, description ------------------------------------------ */

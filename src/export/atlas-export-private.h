@@ -26,8 +26,8 @@ gboolean atlas_export_finish_surface (cairo_surface_t        *surface,
                                       const AtlasAtomicFile  *file,
                                       GError                **error);
 
-/* The JSON of a laid-out flows scene, or NULL with @error set. */
-char    *atlas_export_flows_json (const AtlasScene *scene,
-                                  GError          **error);
+/* The figure as data (see atlas-export-json.c): every text and mark with
+ * its box, role and item; a flows scene adds its layout's nodes and links. */
+char    *atlas_export_scene_json (const AtlasScene *scene);
 
 G_END_DECLS

@@ -267,9 +267,7 @@ atlas_export_scene (const AtlasScene   *scene,
   /* JSON is made before the file is opened for the same reason. */
   if (format == ATLAS_EXPORT_JSON)
     {
-      json = atlas_export_flows_json (scene, error);
-      if (json == NULL)
-        return FALSE;
+      json = atlas_export_scene_json (scene);
       return atlas_atomic_file_set_contents (path, json, strlen (json), error);
     }
 
@@ -315,12 +313,6 @@ atlas_export_chart (const AtlasExportRequest *request,
 
   if (format == ATLAS_EXPORT_CSV)
     return export_table (request, path, error);
-  if (format == ATLAS_EXPORT_JSON && request->options->view != ATLAS_VIEW_FLOWS)
-    {
-      g_set_error_literal (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_FORMAT,
-                           _("JSON export is only available for the flows view"));
-      return FALSE;
-    }
   if (format == ATLAS_EXPORT_PNG &&
       !check_png_size (request->width, request->height, request->scale, error))
     return FALSE;
