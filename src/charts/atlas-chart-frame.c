@@ -139,9 +139,12 @@ describe_source_short (const AtlasSource *source, const char *lang)
   return g_strdup_printf ("%s%s%s", source->publisher, atlas_punct_phrase_separator (), title);
 }
 
-/* The footer in decreasing detail; the first that fits in three lines wins. */
+/* The footer in decreasing detail; the first that fits in three lines wins:
+ * each source (@detailed), each publisher, then the first @max_publishers
+ * publishers and how many more there are (the sidebar and the table name
+ * them all), so that the footer's note is never cut for a list of names. */
 static char *
-footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed)
+footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed, guint max_publishers)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   const AtlasDate *updated = atlas_dataset_get_updated (scene->dataset);
@@ -163,11 +166,20 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed)
             }
           else if (!g_ptr_array_find_with_equal_func (publishers, source->publisher, g_str_equal, NULL))
             {
-              if (publishers->len > 0)
+              if (publishers->len > 0 && publishers->len < max_publishers)
                 g_string_append (text, atlas_punct_list_separator ());
-              g_string_append (text, source->publisher);
+              if (publishers->len < max_publishers)
+                g_string_append (text, source->publisher);
               g_ptr_array_add (publishers, source->publisher);
             }
+        }
+      if (!detailed && publishers->len > max_publishers)
+        {
+          guint more = publishers->len - max_publishers;
+
+          g_string_append (text, atlas_punct_list_separator ());
+          /* TRANSLATORS: ends a shortened list of sources' publishers */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u more", "%u more", more), more);
         }
       g_string_append (text, atlas_punct_full_stop ());
     }
@@ -192,12 +204,13 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
   g_autofree char *text = NULL;
 
   atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
-  text = footer_text (scene, spec, TRUE);
+  text = footer_text (scene, spec, TRUE, G_MAXUINT);
   atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
-  if (h > line_h * 3.2)
+  for (guint max_publishers = G_MAXUINT; h > line_h * 3.2 && max_publishers > 0;
+       max_publishers = max_publishers == G_MAXUINT ? 4 : max_publishers - 1)
     {
       g_free (text);
-      text = footer_text (scene, spec, FALSE);
+      text = footer_text (scene, spec, FALSE, max_publishers);
       atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
     }
   if (h > line_h * 3.2)

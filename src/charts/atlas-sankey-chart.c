@@ -226,7 +226,8 @@ static char *
 node_full_name (const AtlasChain *chain, guint node, const char *lang)
 {
   const AtlasNode *n = g_ptr_array_index (chain->nodes, node);
-  return g_strdup_printf ("%s (%s)", node_name (n, lang), stage_name (chain, n->stage, lang));
+  /* TRANSLATORS: a node and its stage, "China (Mining)" (zh: full-width brackets) */
+  return g_strdup_printf (C_("node and its stage", "%s (%s)"), node_name (n, lang), stage_name (chain, n->stage, lang));
 }
 
 static double
@@ -252,6 +253,7 @@ typedef struct {
   double             header_height; /* the band above the columns they take */
   const AtlasSankeyLayout *layout;
   AtlasLabelPlacer  *placer;
+  const char        *footer_note;   /* names the nodes a first pass left unlabelled */
   /* Per node, the gap its label keeps to when it can: from the node above
    * in its column (or the area's top) to the node below (or the bottom). */
   double            *gap_top, *gap_bottom;
@@ -397,6 +399,7 @@ layout_frame (Figure *f, const AtlasChartOptions *options)
   spec.headline = options->title;
   spec.sources = sources;
   spec.legend = legend;
+  spec.footer_note = f->footer_note;
   atlas_chart_frame_layout (f->scene, &spec);
 }
 
@@ -470,7 +473,7 @@ measure_stage_headers (Figure *f, double gutters)
       double h;
       atlas_scene_measure_text (f->scene, stage_name (f->chain, s, f->lang), f->header_size, TRUE,
                                 f->header_wrap, NULL, &h);
-      tallest = MAX (tallest, MIN (h, 2 * line));
+      tallest = MAX (tallest, MIN (h, 3 * line));
     }
   f->header_height = tallest;
   return tallest;
@@ -882,7 +885,7 @@ label_untraced_stub (Figure *f, const UntracedStub *stub)
         if (atlas_label_placer_try (f->placer, &boxes[k]))
           {
             add_plain_text (f, text, &boxes[k], f->value_size, FALSE, FALSE, ATLAS_ALIGN_START,
-                            &f->scene->style->foreground, node_item (f->chain, stub->node));
+                            &f->scene->style->foreground, node_item (f->chain, stub->node))->role = ATLAS_ROLE_NOTE;
             return;
           }
     }
@@ -922,6 +925,31 @@ add_untraced_stubs (Figure *f, gboolean labels)
 static char *wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold,
                               double line, double width, guint lines);
 
+/* The narrowest width at which @text still takes as many lines as at
+ * @wrap: its lines come out even, and a wrapped name never leaves a word
+ * or a closing bracket alone on its last line ("(and other" / "products)",
+ * not "…(and other products" / ")"). */
+static double
+balanced_wrap (const Figure *f, const char *text, double size, double wrap)
+{
+  double h, lo = wrap * 0.3, hi = wrap;
+
+  atlas_scene_measure_text (f->scene, text, size, TRUE, wrap, NULL, &h);
+  if (h <= f->header_line * 1.5)
+    return wrap;
+  for (guint i = 0; i < 10; i++)
+    {
+      double mid = (lo + hi) / 2, hm;
+
+      atlas_scene_measure_text (f->scene, text, size, TRUE, mid, NULL, &hm);
+      if (hm > h + 0.5)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return hi;
+}
+
 /* Headers centred over their columns, wrapped as measured before the
  * layout; where the columns came out narrower, shortened to the lines
  * measured. */
@@ -954,6 +982,9 @@ add_stage_headers (Figure *f)
             continue;
           atlas_scene_measure_text (f->scene, text, f->header_size, TRUE, wrap, &w, &h);
         }
+      else
+        atlas_scene_measure_text (f->scene, text, f->header_size, TRUE,
+                                  balanced_wrap (f, text, f->header_size, wrap), &w, &h);
       /* One pixel of slack so the drawn text wraps exactly as measured. */
       box = (AtlasRect) { centre - (w + 1) / 2, plot->y, w + 1, h };
       box.x = CLAMP (box.x, plot->x, plot->x + plot->width - box.width);
@@ -1618,38 +1649,26 @@ find_selected_node (const AtlasChain *chain, const char *select, int *node, GErr
   return TRUE;
 }
 
-AtlasScene *
-atlas_sankey_chart_layout (AtlasDataset            *dataset,
-                           const AtlasChartOptions *options,
-                           double                   width,
-                           double                   height,
-                           const AtlasStyle        *style,
-                           GError                 **error)
+static AtlasScene *
+layout_pass (AtlasDataset            *dataset,
+             const AtlasChartOptions *options,
+             const AtlasChain        *chain,
+             int                      selected,
+             double                   width,
+             double                   height,
+             const AtlasStyle        *style,
+             const char              *footer_note,
+             GError                 **error)
 {
-  const AtlasChain *chain;
   g_autoptr(AtlasScene) scene = NULL;
   Figure f = { 0 };
   AtlasSankeyLayout *layout;
-  int selected;
-
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  chain = find_chain (dataset, options->chain, options->select, error);
-  if (chain == NULL || !find_selected_node (chain, options->select, &selected, error))
-    return NULL;
-  if (chain->nodes->len == 0)
-    {
-      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOTHING,
-                   _("supply chain \"%s\" has no nodes"), chain->id);
-      return NULL;
-    }
 
   scene = atlas_scene_new (&sankey_scene_class, dataset, style, width, height);
   f.scene = scene;
   f.dataset = dataset;
   f.chain = chain;
+  f.footer_note = footer_note;
   f.lang = options->lang != NULL ? options->lang : scene->style->lang;
   f.name_size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
   f.value_size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
@@ -1697,6 +1716,107 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
     }
 
   figure_clear (&f);
+  return g_steal_pointer (&scene);
+}
+
+/* Whether the figure names node @index with a label of its own. */
+static gboolean
+node_is_labelled (const AtlasScene *scene, guint index)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_NODE &&
+          shape->item.index == (int) index && shape->role == ATLAS_ROLE_LABEL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Adds to @unlabelled (node indices, kept in reading order) what @scene
+ * leaves without a label; TRUE when it added any. */
+static gboolean
+collect_unlabelled (const AtlasScene *scene, GArray *unlabelled)
+{
+  const AtlasSankeyLayout *layout = ((const SankeyData *) scene->chart_data)->layout;
+  gboolean added = FALSE;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      guint node = layout->node_order[i];
+      gboolean known = FALSE;
+
+      for (guint k = 0; k < unlabelled->len && !known; k++)
+        known = g_array_index (unlabelled, guint, k) == node;
+      if (!known && !node_is_labelled (scene, node))
+        {
+          g_array_append_val (unlabelled, node);
+          added = TRUE;
+        }
+    }
+  return added;
+}
+
+/* "Not labelled: Thailand (mining) 13,000; Madagascar (mining) 2,000." */
+static char *
+unlabelled_note (const AtlasChain *chain, GArray *unlabelled, const char *lang)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint k = 0; k < unlabelled->len; k++)
+    {
+      guint node = g_array_index (unlabelled, guint, k);
+      g_autofree char *name = node_full_name (chain, node, lang);
+      g_autofree char *value = node_value_text (chain_node (chain, node));
+
+      if (k > 0)
+        g_string_append (list, atlas_punct_list_separator ());
+      g_string_append_printf (list, "%s %s", name, value);
+    }
+  /* TRANSLATORS: the nodes too small to carry a label, listed */
+  return g_strdup_printf (_("Not labelled: %s."), list->str);
+}
+
+/* Every node is named: one too small for a label of its own is listed in
+ * the footer.  The footer's line takes room from the plot, so the figure is
+ * laid out again (at most twice more) until the list names all it must. */
+AtlasScene *
+atlas_sankey_chart_layout (AtlasDataset            *dataset,
+                           const AtlasChartOptions *options,
+                           double                   width,
+                           double                   height,
+                           const AtlasStyle        *style,
+                           GError                 **error)
+{
+  const AtlasChain *chain;
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GArray) unlabelled = g_array_new (FALSE, FALSE, sizeof (guint));
+  int selected;
+
+  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  chain = find_chain (dataset, options->chain, options->select, error);
+  if (chain == NULL || !find_selected_node (chain, options->select, &selected, error))
+    return NULL;
+  if (chain->nodes->len == 0)
+    {
+      g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_NOTHING,
+                   _("supply chain \"%s\" has no nodes"), chain->id);
+      return NULL;
+    }
+
+  scene = layout_pass (dataset, options, chain, selected, width, height, style, NULL, error);
+  for (guint pass = 0; scene != NULL && pass < 2 && collect_unlabelled (scene, unlabelled); pass++)
+    {
+      g_autofree char *note = unlabelled_note (chain, unlabelled, options->lang != NULL ? options->lang
+                                                                                        : scene->style->lang);
+
+      g_clear_pointer (&scene, atlas_scene_free);
+      scene = layout_pass (dataset, options, chain, selected, width, height, style, note, error);
+    }
   return g_steal_pointer (&scene);
 }
 
