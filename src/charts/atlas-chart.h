@@ -50,6 +50,14 @@ typedef struct {
   /* The item drawn selected and emphasised, by id: a node (flows), a series
    * or an event (prices), a share (shares), an event (timeline); or NULL. */
   const char  *select;
+
+  /* What the figure is about (a slide's focus): ids of regions, nodes,
+   * series, shares or events, drawn whole and labelled while the rest
+   * recedes; NULL: nothing in particular. */
+  const char * const *focus;
+  /* Callouts to place (const AtlasAnnotation*, borrowed), besides the
+   * dataset's own; NULL: only the dataset's. */
+  GPtrArray   *annotations;
 } AtlasChartOptions;
 
 void        atlas_chart_options_init   (AtlasChartOptions *options, AtlasView view);

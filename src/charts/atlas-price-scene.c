@@ -11,11 +11,14 @@
 
 static void     price_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTable *set);
 static gboolean price_hit_test        (const AtlasScene *scene, double x, double y, AtlasItem *out);
+static gboolean price_anchor          (const AtlasScene *scene, const AtlasAnnotation *annotation,
+                                       double *x, double *y);
 
 const AtlasSceneClass atlas_price_scene_class = {
   "prices",
   price_collect_related,
   price_hit_test,
+  price_anchor,
 };
 
 AtlasPriceSceneData *
@@ -494,7 +497,16 @@ price_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
   const AtlasPriceSceneData *data = scene->chart_data;
   const AtlasPriceTrace *trace;
 
-  if (data == NULL || (item->kind != ATLAS_ITEM_SERIES && item->kind != ATLAS_ITEM_POINT))
+  if (data == NULL)
+    return;
+  /* An event annotates the prices: pointing at it keeps every line whole. */
+  if (item->kind == ATLAS_ITEM_EVENT)
+    {
+      for (guint i = 0; i < data->traces->len; i++)
+        add_key (set, ATLAS_ITEM_SERIES, ((const AtlasPriceTrace *) g_ptr_array_index (data->traces, i))->series->id, -1);
+      return;
+    }
+  if (item->kind != ATLAS_ITEM_SERIES && item->kind != ATLAS_ITEM_POINT)
     return;
   trace = find_trace (data, item->id);
   if (trace == NULL)
@@ -504,4 +516,53 @@ price_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
     return;
   for (guint i = 0; i < trace->markers->len; i++)
     add_key (set, ATLAS_ITEM_POINT, trace->series->id, (int) g_array_index (trace->markers, gsize, i));
+}
+
+/* A price annotation points at its series' line at its date (at its own
+ * value when it gives one, else the price in force then); an event's, at
+ * the event's mark on the time axis. */
+static gboolean
+price_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  const AtlasPriceSceneData *data = scene->chart_data;
+  const AtlasPriceTrace *trace;
+  double value = annotation->value;
+  gsize at;
+
+  if (data == NULL)
+    return FALSE;
+  if (annotation->kind == ATLAS_ANCHOR_EVENT)
+    {
+      for (guint i = 0; i < data->events->len; i++)
+        if (g_strcmp0 (((const AtlasEvent *) g_ptr_array_index (data->events, i))->id, annotation->event) == 0)
+          {
+            *x = g_array_index (data->event_x, double, i);
+            *y = data->area.y + data->area.height;
+            return TRUE;
+          }
+      return FALSE;
+    }
+  if (annotation->kind != ATLAS_ANCHOR_POINT || annotation->date.day < data->day0 ||
+      annotation->date.day > data->day1)
+    return FALSE;
+  trace = find_trace (data, annotation->series);
+  if (trace == NULL || isnan (trace->scale))
+    return FALSE;
+  if (!annotation->has_value)
+    {
+      if (!atlas_price_trace_in_force (data, trace, annotation->date.day, &at) ||
+          !atlas_price_trace_shown (data, trace, at, &value, NULL, NULL))
+        return FALSE;
+    }
+  else
+    {
+      double factor;
+
+      if (!atlas_price_trace_factor (data, trace, annotation->date.day, &factor))
+        return FALSE;
+      value *= factor * trace->scale;
+    }
+  *x = atlas_price_data_day_to_x (data, annotation->date.day);
+  *y = atlas_price_data_value_to_y (data, value);
+  return isfinite (*x) && isfinite (*y) && *y >= data->area.y - 0.5 && *y <= data->area.y + data->area.height + 0.5;
 }

@@ -105,6 +105,7 @@ atlas_scene_free (AtlasScene *scene)
   if (scene->chart_data != NULL && scene->chart_data_free != NULL)
     scene->chart_data_free (scene->chart_data);
   g_clear_pointer (&scene->emphasis, g_hash_table_unref);
+  g_clear_pointer (&scene->focus, g_hash_table_unref);
   g_hash_table_unref (scene->text_sizes);
   g_array_unref (scene->shapes);
   g_array_unref (scene->items);
@@ -303,7 +304,67 @@ shape_is_muted (const AtlasScene *scene, const AtlasShape *shape)
   if (scene->emphasis == NULL || shape->item.kind == ATLAS_ITEM_NONE)
     return FALSE;
   key = atlas_item_to_key (&shape->item);
-  return !g_hash_table_contains (scene->emphasis, key);
+  if (g_hash_table_contains (scene->emphasis, key))
+    return FALSE;
+  /* A point's marker stands for its line: whole while its series is. */
+  if (shape->item.kind == ATLAS_ITEM_POINT)
+    {
+      AtlasItem series = { ATLAS_ITEM_SERIES, shape->item.id, -1 };
+      g_autofree char *series_key = atlas_item_to_key (&series);
+
+      return !g_hash_table_contains (scene->emphasis, series_key);
+    }
+  return TRUE;
+}
+
+static double
+linear_channel (double c)
+{
+  return c <= 0.03928 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const AtlasColor *c)
+{
+  return 0.2126 * linear_channel (c->red) + 0.7152 * linear_channel (c->green) + 0.0722 * linear_channel (c->blue);
+}
+
+double
+atlas_color_contrast (const AtlasColor *a, const AtlasColor *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static AtlasColor
+blend (const AtlasColor *color, const AtlasColor *background, double keep)
+{
+  return (AtlasColor) { color->red * keep + background->red * (1 - keep),
+                        color->green * keep + background->green * (1 - keep),
+                        color->blue * keep + background->blue * (1 - keep), 1.0 };
+}
+
+/* Receding text fades toward the background, but no further than a 3:1
+ * contrast (a little more, for rounding): it recedes and stays legible. */
+void
+atlas_scene_text_color (const AtlasScene *scene, const AtlasShape *shape, AtlasColor *out)
+{
+  AtlasColor full = blend (&shape->fill, &scene->background, shape->fill.alpha);
+
+  *out = full;
+  if (!shape_is_muted (scene, shape))
+    return;
+  for (double keep = MUTED_ALPHA; keep < 1.0; keep += 0.05)
+    {
+      AtlasColor faded = blend (&full, &scene->background, keep);
+
+      if (atlas_color_contrast (&faded, &scene->background) >= 3.2)
+        {
+          *out = faded;
+          return;
+        }
+    }
 }
 
 static void
@@ -408,9 +469,10 @@ fill_hatched (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, dou
 }
 
 static void
-draw_text_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, double alpha)
+draw_text_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  AtlasColor color;
 
   layout = atlas_scene_create_layout (scene->style, cr, shape->text, shape->font_size,
                                       shape->bold, shape->italic,
@@ -423,9 +485,44 @@ draw_text_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, 
   cairo_move_to (cr, shape->bounds.x, shape->bounds.y);
   if (shape->angle != 0)
     cairo_rotate (cr, shape->angle);
-  set_source (cr, &shape->fill, alpha);
+  atlas_scene_text_color (scene, shape, &color);
+  set_source (cr, &color, 1.0);
   pango_cairo_show_layout (cr, layout);
   cairo_restore (cr);
+}
+
+static void
+add_related (AtlasScene *scene, GHashTable *set, const AtlasItem *item)
+{
+  g_hash_table_add (set, atlas_item_to_key (item));
+  if (scene->klass != NULL && scene->klass->collect_related != NULL)
+    scene->klass->collect_related (scene, item, set);
+}
+
+static GHashTable *
+copy_set (GHashTable *set)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy, g_strdup (key));
+  return copy;
+}
+
+void
+atlas_scene_set_focus (AtlasScene *scene, const AtlasItem *items, guint n)
+{
+  g_clear_pointer (&scene->focus, g_hash_table_unref);
+  if (n > 0)
+    {
+      scene->focus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; i < n; i++)
+        add_related (scene, scene->focus, &items[i]);
+    }
+  atlas_scene_set_highlight (scene, NULL);
 }
 
 static void
@@ -435,7 +532,7 @@ draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
 
   if (shape->kind == ATLAS_SHAPE_TEXT)
     {
-      draw_text_shape (scene, cr, shape, alpha);
+      draw_text_shape (scene, cr, shape);
       return;
     }
 
@@ -547,6 +644,31 @@ atlas_scene_hit_test (const AtlasScene *scene, double x, double y, AtlasItem *ou
 }
 
 gboolean
+atlas_scene_mark_bounds (const AtlasScene *scene, AtlasItemKind kind, const char *id, int index, AtlasRect *out)
+{
+  gboolean any = FALSE;
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+      const AtlasRect *b = &shape->bounds;
+
+      if (shape->kind == ATLAS_SHAPE_TEXT || shape->item.kind != kind || g_strcmp0 (shape->item.id, id) != 0 ||
+          (index >= 0 && shape->item.index != index))
+        continue;
+      x0 = any ? MIN (x0, b->x) : b->x;
+      y0 = any ? MIN (y0, b->y) : b->y;
+      x1 = any ? MAX (x1, b->x + b->width) : b->x + b->width;
+      y1 = any ? MAX (y1, b->y + b->height) : b->y + b->height;
+      any = TRUE;
+    }
+  if (any)
+    *out = (AtlasRect) { x0, y0, x1 - x0, y1 - y0 };
+  return any;
+}
+
+gboolean
 atlas_scene_item_bounds (const AtlasScene *scene, const AtlasItem *item, AtlasRect *out)
 {
   gboolean any = FALSE;
@@ -586,12 +708,14 @@ atlas_scene_set_highlight (AtlasScene *scene, const AtlasItem *item)
 {
   g_clear_pointer (&scene->emphasis, g_hash_table_unref);
   if (item == NULL || item->kind == ATLAS_ITEM_NONE)
-    return;
+    {
+      if (scene->focus != NULL)
+        scene->emphasis = copy_set (scene->focus);
+      return;
+    }
 
   scene->emphasis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_hash_table_add (scene->emphasis, atlas_item_to_key (item));
-  if (scene->klass != NULL && scene->klass->collect_related != NULL)
-    scene->klass->collect_related (scene, item, scene->emphasis);
+  add_related (scene, scene->emphasis, item);
 }
 
 void

@@ -110,6 +110,10 @@ typedef struct {
   /* Optional special hit-test (prices: nearest point at the pointer's date).
    * Return FALSE to fall back to the shapes. */
   gboolean (*hit_test)        (const AtlasScene *scene, double x, double y, AtlasItem *out);
+  /* Where @annotation points in this figure; FALSE when it is not about
+   * anything the figure draws (see atlas-annotations.c). */
+  gboolean (*anchor)          (const AtlasScene *scene, const AtlasAnnotation *annotation,
+                               double *x, double *y);
 } AtlasSceneClass;
 
 struct _AtlasScene {
@@ -126,6 +130,9 @@ struct _AtlasScene {
   GArray       *items;          /* AtlasItem */
   /* Set by the caller for hover or selection; draw() mutes what is not related. */
   GHashTable   *emphasis;       /* item keys; NULL for none */
+  /* What the figure is about (a slide's focus) and what is related to it:
+   * the emphasis whenever nothing is hovered or selected; NULL for none. */
+  GHashTable   *focus;
   AtlasItem     selected;       /* drawn with an outline; kind NONE for none */
   gpointer      chart_data;     /* chart-specific, freed with chart_data_free */
   GDestroyNotify chart_data_free;
@@ -154,6 +161,10 @@ void        atlas_scene_add_item  (AtlasScene *scene, const AtlasItem *item);
 
 void        atlas_scene_draw      (const AtlasScene *scene, cairo_t *cr);
 gboolean    atlas_scene_hit_test  (const AtlasScene *scene, double x, double y, AtlasItem *out);
+/* The union of the bounds of the marks (not texts) whose item is of @kind
+ * and @id (any index when @index < 0); FALSE if none. */
+gboolean    atlas_scene_mark_bounds (const AtlasScene *scene, AtlasItemKind kind, const char *id,
+                                     int index, AtlasRect *out);
 /* The union of the bounds of the shapes standing for @item; FALSE if none. */
 gboolean    atlas_scene_item_bounds (const AtlasScene *scene, const AtlasItem *item, AtlasRect *out);
 const char *atlas_scene_describe  (const AtlasScene *scene);
@@ -162,6 +173,15 @@ const char *atlas_scene_describe  (const AtlasScene *scene);
  * kind NONE clears). Cheap: no layout is redone. */
 void        atlas_scene_set_highlight (AtlasScene *scene, const AtlasItem *item);
 void        atlas_scene_set_selected  (AtlasScene *scene, const AtlasItem *item);
+/* The figure's focus: @items and what is related to each stay whole while
+ * the rest recedes, until a hover or selection takes over, and again once
+ * it is cleared.  @n 0 clears the focus. */
+void        atlas_scene_set_focus     (AtlasScene *scene, const AtlasItem *items, guint n);
+/* The colour a text shape is drawn in, muted or not: a muted text keeps a
+ * contrast of at least 3:1 with the background (WCAG's large-text floor). */
+void        atlas_scene_text_color    (const AtlasScene *scene, const AtlasShape *shape, AtlasColor *out);
+/* WCAG contrast ratio of two opaque colours, 1 to 21. */
+double      atlas_color_contrast      (const AtlasColor *a, const AtlasColor *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasScene, atlas_scene_free)
 

@@ -36,6 +36,20 @@ void atlas_loader_parse_prices    (AtlasLoaderContext *ctx, AtlasDataset *self, 
 void atlas_loader_parse_fx        (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *root);
 void atlas_loader_parse_events    (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *root);
 void atlas_loader_parse_briefings (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *root);
+/* The top-level "annotations", shown on every chart they fit. */
+void atlas_loader_parse_annotations (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *root);
+
+/* Every node id of every chain, as "chain\x1fnode" and as "\x1fnode" (in
+ * any chain), for references from slides and annotations. */
+GHashTable *atlas_loader_node_index_new (AtlasDataset *self);
+gboolean    atlas_loader_node_index_has (GHashTable *index, const char *chain, const char *node);
+
+/* A list of annotations at @member of @object (absent: empty). */
+GPtrArray  *atlas_loader_get_annotations (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *object,
+                                          const char *member, GHashTable *nodes);
+/* "focus": ids of regions, nodes, series, shares or events. */
+char      **atlas_loader_get_focus (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *object,
+                                    GHashTable *nodes);
 
 /* "USD": three uppercase ASCII letters, the shape of an ISO 4217 code. */
 gboolean atlas_loader_is_currency_code (const char *text);

@@ -191,6 +191,7 @@ load_root (AtlasLoaderContext *ctx,
   atlas_loader_parse_prices (ctx, self, root);
   atlas_loader_parse_fx (ctx, self, root);
   atlas_loader_parse_events (ctx, self, root);
+  atlas_loader_parse_annotations (ctx, self, root);
   atlas_loader_parse_briefings (ctx, self, root);
 }
 

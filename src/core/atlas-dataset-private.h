@@ -23,6 +23,7 @@ struct _AtlasDataset
   GPtrArray  *fx;
   GPtrArray  *events;
   GPtrArray  *briefings;
+  GPtrArray  *annotations;
 
   /* id -> item, borrowing the item's id; filled by the loader as it goes so
    * that later sections can check their references. */
@@ -57,6 +58,7 @@ void atlas_series_free   (AtlasSeries   *series);
 void atlas_fx_free       (AtlasFx       *fx);
 void atlas_event_free    (AtlasEvent    *event);
 void atlas_slide_free    (AtlasSlide    *slide);
+void atlas_annotation_free (AtlasAnnotation *annotation);
 void atlas_briefing_free (AtlasBriefing *briefing);
 
 /* The rate of @fx in force at @day (the latest at or before it). */

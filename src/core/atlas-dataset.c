@@ -183,7 +183,24 @@ atlas_slide_free (AtlasSlide *slide)
   g_strfreev (slide->elements);
   atlas_text_free (slide->title);
   atlas_text_free (slide->note);
+  g_strfreev (slide->focus);
+  g_clear_pointer (&slide->annotations, g_ptr_array_unref);
   g_free (slide);
+}
+
+void
+atlas_annotation_free (AtlasAnnotation *annotation)
+{
+  if (annotation == NULL)
+    return;
+  g_free (annotation->series);
+  g_free (annotation->chain);
+  g_free (annotation->node);
+  g_free (annotation->share);
+  g_free (annotation->region);
+  g_free (annotation->event);
+  atlas_text_free (annotation->text);
+  g_free (annotation);
 }
 
 void
@@ -217,6 +234,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->share_groups, g_strfreev);
 
   g_clear_pointer (&self->briefings, g_ptr_array_unref);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->fx, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
@@ -253,6 +271,7 @@ atlas_dataset_init (AtlasDataset *self)
   self->fx = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_fx_free);
   self->events = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_event_free);
   self->briefings = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_briefing_free);
+  self->annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
 
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->region_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -318,6 +337,7 @@ DEFINE_LIST_GETTER (series, series)
 DEFINE_LIST_GETTER (fx, fx)
 DEFINE_LIST_GETTER (events, events)
 DEFINE_LIST_GETTER (briefings, briefings)
+DEFINE_LIST_GETTER (annotations, annotations)
 
 #define DEFINE_FINDER(Type, name, index)                               \
   const Type *                                                         \

@@ -242,6 +242,31 @@ typedef enum {
   ATLAS_SCALE_LOG,
 } AtlasScale;
 
+/* What an annotation is pinned to. */
+typedef enum {
+  ATLAS_ANCHOR_POINT,            /* prices: a series at a date (and value) */
+  ATLAS_ANCHOR_NODE,             /* flows: a node */
+  ATLAS_ANCHOR_PART,             /* shares: a region's part of a bar */
+  ATLAS_ANCHOR_EVENT,            /* timeline and prices: an event */
+} AtlasAnchorKind;
+
+/* A written callout: a text pinned to something a chart draws, placed by
+ * the chart where it overlaps nothing, with a line to what it is about. */
+typedef struct {
+  AtlasAnchorKind kind;
+  char       *series;            /* POINT */
+  AtlasDate   date;              /* POINT */
+  gboolean    has_value;         /* POINT: pinned to this value, else the series' at the date */
+  double      value;
+  char       *chain;             /* NODE: NULL for any chain with the node */
+  char       *node;              /* NODE */
+  char       *share;             /* PART */
+  char       *region;            /* PART */
+  char       *event;             /* EVENT */
+  AtlasText  *text;
+  gboolean    arrow;             /* draw a line to the anchor (default) */
+} AtlasAnnotation;
+
 /* One slide; every id in it is checked against the dataset at load time. */
 typedef struct {
   AtlasView   view;
@@ -258,6 +283,10 @@ typedef struct {
   char      **elements;
   AtlasText  *title;
   AtlasText  *note;
+  /* What the slide is about, drawn whole and labelled while the rest
+   * recedes: ids of regions, nodes, series, shares or events. */
+  char      **focus;             /* NULL-terminated or NULL */
+  GPtrArray  *annotations;       /* AtlasAnnotation*; never NULL */
 } AtlasSlide;
 
 typedef struct {
@@ -298,6 +327,8 @@ const AtlasDate *atlas_dataset_get_updated  (AtlasDataset *self);
 /* The lists, in file order (element types as named). Never NULL. */
 GPtrArray    *atlas_dataset_get_sources     (AtlasDataset *self); /* AtlasSource* */
 GPtrArray    *atlas_dataset_get_regions     (AtlasDataset *self); /* AtlasRegion* */
+/* Annotations shown on every chart they fit (AtlasAnnotation*). */
+GPtrArray    *atlas_dataset_get_annotations (AtlasDataset *self);
 GPtrArray    *atlas_dataset_get_elements    (AtlasDataset *self); /* AtlasElement* */
 GPtrArray    *atlas_dataset_get_chains      (AtlasDataset *self); /* AtlasChain* */
 GPtrArray    *atlas_dataset_get_shares      (AtlasDataset *self); /* AtlasShare* */

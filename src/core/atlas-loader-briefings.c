@@ -6,41 +6,15 @@
 typedef struct {
   GHashTable *seen;              /* briefing id -> index + 1 */
   GHashTable *kinds;             /* event kind names, as an index */
-  GHashTable *nodes;             /* node_key() of every node, built when first needed */
+  GHashTable *nodes;             /* atlas_loader_node_index_new(), built when first needed */
 } BriefingsState;
 
-/* A node of @chain, or of any chain when @chain is NULL. */
-static char *
-node_key (const AtlasChain *chain,
-          const char       *id)
-{
-  return g_strdup_printf ("%p\x1f%s", (const void *) chain, id);
-}
-
-/* One table of every node: a scan of every chain for each slide would make
- * a hostile file of many nodes and slides take hours. */
 static GHashTable *
 get_node_index (AtlasDataset   *self,
                 BriefingsState *state)
 {
-  if (state->nodes != NULL)
-    return state->nodes;
-
-  state->nodes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < self->chains->len; i++)
-    {
-      const AtlasChain *chain = g_ptr_array_index (self->chains, i);
-
-      for (guint n = 0; n < chain->nodes->len; n++)
-        {
-          const AtlasNode *node = g_ptr_array_index (chain->nodes, n);
-
-          if (node->id == NULL)
-            continue;
-          g_hash_table_add (state->nodes, node_key (chain, node->id));
-          g_hash_table_add (state->nodes, node_key (NULL, node->id));
-        }
-    }
+  if (state->nodes == NULL)
+    state->nodes = atlas_loader_node_index_new (self);
   return state->nodes;
 }
 
@@ -50,9 +24,7 @@ chain_has_node (AtlasDataset     *self,
                 const AtlasChain *chain,
                 const char       *id)
 {
-  g_autofree char *key = node_key (chain, id);
-
-  return g_hash_table_contains (get_node_index (self, state), key);
+  return atlas_loader_node_index_has (get_node_index (self, state), chain != NULL ? chain->id : NULL, id);
 }
 
 /* "select" names an item of the slide's view. */
@@ -205,6 +177,9 @@ parse_slide (AtlasLoaderContext *ctx,
                                               self->element_index, "element");
   slide->title = atlas_loader_get_text (ctx, object, "title", FALSE);
   slide->note = atlas_loader_get_text (ctx, object, "note", FALSE);
+
+  slide->focus = atlas_loader_get_focus (ctx, self, object, get_node_index (self, state));
+  slide->annotations = atlas_loader_get_annotations (ctx, self, object, "annotations", get_node_index (self, state));
 
   /* Last, so that the chain it depends on is known to be valid or reported. */
   select = atlas_loader_get_string (ctx, object, "select", FALSE);
