@@ -3,13 +3,12 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
 #include "atlas-atomic-file.h"
 #include "atlas-export-private.h"
 #include "atlas-png-writer.h"
-#include "atlas-svg-title-writer.h"
+#include "atlas-svg-writer.h"
 
 G_DEFINE_QUARK (atlas-export-error-quark, atlas_export_error)
 
@@ -176,24 +175,16 @@ write_png (const AtlasScene       *scene,
   return ok;
 }
 
+/* Not through cairo's SVG surface, which turns every glyph into a path:
+ * designers edit and search the text of an exported chart. */
 static gboolean
 write_svg (const AtlasScene *scene, AtlasAtomicFile *file, GError **error)
 {
-  g_autoptr(AtlasSvgTitleWriter) writer = NULL;
-  cairo_surface_t *surface;
-  gboolean ok;
+  g_autofree char *svg = NULL;
+  gsize length = 0;
 
-  writer = atlas_svg_title_writer_new (atlas_atomic_file_cairo_write, file,
-                                       scene->title, atlas_scene_describe (scene));
-  surface = cairo_svg_surface_create_for_stream (atlas_svg_title_writer_write, writer,
-                                                 scene->width, scene->height);
-  /* Points, like PDF, so a 1600x900 figure is the same size in both. */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-  ok = draw_scene_on (scene, surface, 1.0, file, error) &&
-       atlas_export_finish_surface (surface, file, error) &&
-       atlas_export_check_cairo (atlas_svg_title_writer_flush (writer), file, error);
-  cairo_surface_destroy (surface);
-  return ok;
+  svg = atlas_svg_writer_render (scene, &length);
+  return atlas_atomic_file_write (file, svg, length, error);
 }
 
 static gboolean
