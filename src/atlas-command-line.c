@@ -87,7 +87,7 @@ create_option_context (AtlasCommandLine *cl)
     { "log", 0, 0, G_OPTION_ARG_NONE, &cl->log,
       N_("prices: a logarithmic price axis"), NULL },
     { "indexed", 0, 0, G_OPTION_ARG_STRING, &cl->indexed,
-      N_("prices: rebase every series to 100 at DATE"), N_("DATE") },
+      N_("prices: rebase every series to 100 at DATE; a series without a price at or near DATE is left out, and the footer names it"), N_("DATE") },
     { "currency", 0, 0, G_OPTION_ARG_STRING, &cl->currency,
       N_("prices: convert to this currency (ISO 4217, e.g. USD, CNY) with the dataset's exchange rates"), N_("CODE") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &cl->unit,
