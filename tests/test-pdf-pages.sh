@@ -99,6 +99,9 @@ out="$work/plain.pdf"
 got=$(page_size "$out")
 if [ "$got" = "1600 x 900" ]; then ok "without --page: a page of 1600 x 900 pt"; else not_ok "without --page: a page of 1600 x 900 pt" "got: $got"; fi
 
+# --help tells of it.
+if "$binary" --help | grep -q -- "--page=PAPER.*a4"; then ok "--help lists --page and its papers"; else not_ok "--help lists --page and its papers"; fi
+
 # Refused: exit 2 and a message naming the option.
 refused () { # refused NAME OPTION ARGS...
   name=$1 option=$2

@@ -320,6 +320,41 @@ test_escaping (void)
   g_assert_nonnull (strstr (g_ptr_array_index (parsed.texts, 1), "line  with"));
 }
 
+/* What the window shows while an item is selected is what the SVG shows:
+ * the others muted, the selection outlined in the accent colour, the
+ * hatching of estimates as real lines clipped to their shape. */
+static void
+test_emphasis_and_hatching (void)
+{
+  static const AtlasSceneClass klass = { "test", NULL, NULL };
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  g_autoptr(AtlasScene) scene = atlas_scene_new (&klass, NULL, style, 300, 200);
+  AtlasItem a = { ATLAS_ITEM_SHARE, "a", -1 }, b = { ATLAS_ITEM_SHARE, "b", -1 };
+  AtlasRect ra = { 10, 10, 50, 50 }, rb = { 100, 10, 50, 50 };
+  AtlasColor red = { 1, 0, 0, 1 };
+  g_autofree char *svg = NULL;
+  const char *group_b, *hatch;
+
+  atlas_scene_add_rect (scene, &ra, &red, &a);
+  atlas_scene_add_rect (scene, &rb, &red, &b)->hatched = TRUE;
+  atlas_scene_set_highlight (scene, &a);
+  atlas_scene_set_selected (scene, &a);
+  svg = export_svg (scene, "emphasis.svg");
+
+  g_assert_nonnull (strstr (svg, "<g id=\"share:a:-1\">\n<rect x=\"10\" y=\"10\" width=\"50\" height=\"50\" fill=\"#ff0000\"/>"));
+  group_b = strstr (svg, "<g id=\"share:b:-1\">");
+  g_assert_nonnull (group_b);
+  /* Muted: the pale fill at 0.35 of 0.3, the lines at 0.3. */
+  g_assert_nonnull (strstr (group_b, "fill=\"#ff0000\" fill-opacity=\"0.105\""));
+  hatch = strstr (group_b, "clip-path=\"url(#hatch-clip-1)\"");
+  g_assert_nonnull (hatch);
+  g_assert_nonnull (strstr (hatch, "stroke=\"#ff0000\" stroke-opacity=\"0.3\""));
+  g_assert_nonnull (strstr (svg, "<clipPath id=\"hatch-clip-1\">"));
+  /* The outline comes last, over everything. */
+  g_assert_nonnull (strstr (svg, "<g id=\"selection\">\n<rect x=\"10\" y=\"10\""));
+  g_assert_true (strstr (svg, "<g id=\"selection\">") > group_b);
+}
+
 /* ---- the rasterised SVG looks like the PNG ----------------------------- */
 
 static cairo_surface_t *
@@ -456,6 +491,7 @@ main (int argc, char **argv)
   g_test_add_func ("/svg/texts", test_texts);
   g_test_add_func ("/svg/groups", test_groups);
   g_test_add_func ("/svg/escaping", test_escaping);
+  g_test_add_func ("/svg/emphasis-and-hatching", test_emphasis_and_hatching);
   g_test_add_func ("/svg/looks-like-png", test_looks_like_png);
 
   status = g_test_run ();

@@ -349,7 +349,9 @@ write_text_shape (Writer *w, const AtlasShape *shape, double alpha)
     g_string_append (out, " text-anchor=\"middle\"");
   else if (anchor == ATLAS_ALIGN_END)
     g_string_append (out, " text-anchor=\"end\"");
-  append_paint (out, "fill", shape->has_fill ? &shape->fill : &scene->style->foreground, alpha);
+  /* Text is painted in its fill colour whether or not has_fill is set, as
+   * atlas-scene.c does. */
+  append_paint (out, "fill", &shape->fill, alpha);
   /* Spaces inside a label are kept as the PNG shows them. */
   g_string_append (out, " xml:space=\"preserve\">");
 
