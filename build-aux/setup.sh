@@ -17,11 +17,13 @@ ATLAS_RUN_PACKAGES=(
 # check exported files (pdfinfo/pdftotext, xmllint), validators for the
 # desktop file and metainfo, valgrind for the leak check of a headless
 # export, unshare (util-linux) to mount a tiny tmpfs for the full-disk test,
+# rsvg-convert (librsvg2-bin) to rasterise an exported SVG and compare it
+# with the PNG,
 # an AT-SPI client and the accessibility bus for the screen-reader test
 # (python3-pyatspi, at-spi2-core; dbus-run-session is in dbus).
 ATLAS_TEST_PACKAGES=(
   xvfb xauth poppler-utils libxml2-utils appstream dbus
-  valgrind util-linux
+  valgrind util-linux librsvg2-bin
   python3-pyatspi at-spi2-core
 )
 # Fuzzing (build-aux/fuzz, and build-aux/test under CI): clang with its

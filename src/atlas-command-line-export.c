@@ -28,6 +28,8 @@ typedef struct {
   AtlasView          view;          /* the single view otherwise */
   AtlasExportFormat  format;
   double             width, height, scale;
+  gboolean           has_page;      /* --page: paper instead of --size */
+  AtlasPageSize      page;
   gboolean           dark;
   char             **series;
   char             **kinds;
@@ -120,6 +122,24 @@ parse_scale (const char *text, ExportPlan *plan)
     return TRUE;
   return USAGE_FAILS ("--scale", text, _("expected a number from %g to %g, such as 2 or 1.5"),
                       MIN_SCALE, MAX_SCALE);
+}
+
+/* After parse_size(): the paper sets the figure's size, so --size with it
+ * would be silently ignored. */
+static gboolean
+parse_page (const AtlasCommandLine *cl, ExportPlan *plan)
+{
+  plan->has_page = FALSE;
+  if (cl->page == NULL)
+    return TRUE;
+  if (plan->format != ATLAS_EXPORT_PDF)
+    return USAGE_FAILS ("--page", cl->page, _("only applies to PDF output"));
+  if (cl->size != NULL)
+    return USAGE_FAILS ("--size", cl->size, _("cannot be combined with --page: the paper sets the size"));
+  if (!atlas_page_size_from_name (cl->page, &plan->page))
+    return USAGE_FAILS ("--page", cl->page, _("expected a4, letter, a4-landscape or letter-landscape"));
+  plan->has_page = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -291,6 +311,7 @@ make_plan (const AtlasCommandLine *cl, ExportPlan *plan)
          parse_output (cl, plan) &&
          parse_size (cl->size, plan) &&
          parse_scale (cl->scale, plan) &&
+         parse_page (cl, plan) &&
          parse_theme (cl->theme, plan) &&
          check_lang (cl->lang) &&
          check_unit (cl->unit) &&
@@ -461,6 +482,7 @@ atlas_command_line_export (const AtlasCommandLine *cl)
   request.width = plan.width;
   request.height = plan.height;
   request.scale = plan.scale;
+  request.page = plan.has_page ? &plan.page : NULL;
 
   if (plan.is_briefing)
     written = atlas_export_briefing_pdf (&request, briefing, TRUE, cl->output, &error);

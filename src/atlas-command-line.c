@@ -17,7 +17,7 @@ atlas_command_line_clear (AtlasCommandLine *command_line)
 {
   char **strings[] = {
     &command_line->export_view, &command_line->output, &command_line->size,
-    &command_line->scale, &command_line->theme, &command_line->lang,
+    &command_line->scale, &command_line->page, &command_line->theme, &command_line->lang,
     &command_line->chain, &command_line->series, &command_line->group,
     &command_line->from, &command_line->to, &command_line->indexed,
     &command_line->currency, &command_line->unit, &command_line->select,
@@ -70,6 +70,8 @@ create_option_context (AtlasCommandLine *cl)
       N_("Figure size: pixels for PNG, points for SVG and PDF, 16 to 20000 each way (default 1600x900)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &cl->scale,
       N_("PNG only: multiply the pixels by N, from 1 to 8 (1.5 and 2 suit high-resolution screens)"), N_("N") },
+    { "page", 0, 0, G_OPTION_ARG_STRING, &cl->page,
+      N_("PDF only (a chart or a briefing): print on this paper, a4, letter, a4-landscape or letter-landscape, with half-inch margins; the chart fills the area inside them (instead of --size)"), N_("PAPER") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &cl->theme,
       N_("light (default) or dark"), N_("THEME") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &cl->lang,
@@ -87,7 +89,7 @@ create_option_context (AtlasCommandLine *cl)
     { "log", 0, 0, G_OPTION_ARG_NONE, &cl->log,
       N_("prices: a logarithmic price axis"), NULL },
     { "indexed", 0, 0, G_OPTION_ARG_STRING, &cl->indexed,
-      N_("prices: rebase every series to 100 at DATE"), N_("DATE") },
+      N_("prices: rebase every series to 100 at DATE; a series without a price at or near DATE is left out, and the footer names it"), N_("DATE") },
     { "currency", 0, 0, G_OPTION_ARG_STRING, &cl->currency,
       N_("prices: convert to this currency (ISO 4217, e.g. USD, CNY) with the dataset's exchange rates"), N_("CODE") },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &cl->unit,
@@ -128,6 +130,7 @@ create_option_context (AtlasCommandLine *cl)
       "  rare-earth-atlas --export=shares --group=refining --theme=dark --size=1200x800 --output=shares.png\n"
       "  rare-earth-atlas --export=timeline --kinds=policy,market --output=events.csv\n"
       "  rare-earth-atlas --export=briefing --briefing=minister-2026-01 --output=deck.pdf\n"
+      "  rare-earth-atlas --export=shares --page=a4-landscape --output=shares.pdf\n"
       "  rare-earth-atlas --check my-data.json\n"
       "  rare-earth-atlas my-data.json --view=prices --present\n"
       "\n"
@@ -162,7 +165,8 @@ first_export_option (const AtlasCommandLine *cl)
 {
   const GivenOption options[] = {
     { "--output", cl->output != NULL }, { "--size", cl->size != NULL },
-    { "--scale", cl->scale != NULL }, { "--theme", cl->theme != NULL },
+    { "--scale", cl->scale != NULL }, { "--page", cl->page != NULL },
+    { "--theme", cl->theme != NULL },
     { "--lang", cl->lang != NULL }, { "--chain", cl->chain != NULL },
     { "--series", cl->series != NULL }, { "--group", cl->group != NULL },
     { "--from", cl->from != NULL }, { "--to", cl->to != NULL },

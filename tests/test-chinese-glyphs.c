@@ -105,7 +105,7 @@ typedef struct {
 } ChartCase;
 
 static const ChartCase chart_cases[] = {
-  { ATLAS_VIEW_FLOWS, "年流量（单位：", "中国" },        /* "Flows in %s, %d" */
+  { ATLAS_VIEW_FLOWS, "年流量，单位：", "中国" },        /* "Flows in %s, %d" */
   { ATLAS_VIEW_PRICES, "千克", NULL },              /* "kilogram" */
   { ATLAS_VIEW_SHARES, "各地区份额", "中国" },      /* "Shares by region, %d" */
   { ATLAS_VIEW_TIMELINE, "政策", NULL },            /* the "Policy" lane */

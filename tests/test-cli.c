@@ -1,9 +1,9 @@
 /* test-cli.c: runs the built rare-earth-atlas as a script would, with no display, and checks every file and every exit status.
  *
- * How the title is checked: cairo's SVG surface draws text as glyph paths,
- * so the SVG is checked for the <title> element the exporter adds (the
- * chart's title, XML-escaped), and the PDF, whose text cairo keeps as text,
- * through pdftotext.  Expected values (titles, CSV, flows JSON, page counts)
+ * How the title is checked: the SVG for the <title> element the exporter
+ * adds (the chart's title, XML-escaped; its <text> elements are checked by
+ * test-svg-export.c), and the PDF, whose text cairo keeps as text, through
+ * pdftotext.  Expected values (titles, CSV, flows JSON, page counts)
  * come from the chart engine itself, linked into this test, so the file must
  * match what the engine lays out for the same options. */
 #include "atlas-config.h"

@@ -513,7 +513,7 @@ test_indexed (void)
 {
   g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
   AtlasChartOptions options;
-  g_autoptr(AtlasScene) at_2020 = NULL, before_all = NULL;
+  g_autoptr(AtlasScene) at_2020 = NULL, at_2014 = NULL, at_2011 = NULL, before_all = NULL;
   AtlasPriceReading r = { 0 };
 
   atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
@@ -524,24 +524,96 @@ test_indexed (void)
   g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
   g_assert_true (reading_of (at_2020, day_of ("2020-01-01") + 0.5, "tb-oxide-avg", &r));
   g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
-  /* The year-end series ended in 2013: its last point is the one in force. */
-  g_assert_true (reading_of (at_2020, day_of ("2013-12-01") + 0.5, "tb-oxide-yearend", &r));
-  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
-  g_assert_cmpfloat_with_epsilon (r.low, 800.0 / 825.0 * 100, 1e-9);
+  /* The year-end series ended in 2013: nothing of theirs is current in
+   * 2020, so they are left out, and the footer says which and why. */
+  g_assert_true (trace_of (at_2020, "tb-oxide-yearend")->no_base);
+  g_assert_false (reading_of (at_2020, day_of ("2013-12-01") + 0.5, "tb-oxide-yearend", &r));
+  g_assert_nonnull (find_text_containing (at_2020, "Not drawn, with no price at or near 2020 to set to 100: "));
+  g_assert_nonnull (find_text_containing (at_2020, "Terbium oxide, year-end range"));
+  g_assert_false (has_item (at_2020, ATLAS_ITEM_SERIES, "tb-oxide-yearend"));
+  g_assert_true (has_item (at_2020, ATLAS_ITEM_SERIES, "tb-oxide-avg"));
   /* Values elsewhere are relative: 2021 terbium 1,346 against 670 in 2020. */
   g_assert_true (reading_of (at_2020, day_of ("2021-01-01") + 0.5, "tb-oxide-avg", &r));
   g_assert_cmpfloat_with_epsilon (r.value, 1346.0 / 670.0 * 100, 1e-9);
   g_assert_cmpstr (r.unit_label, ==, "index");
   g_assert_nonnull (find_text_containing (at_2020, "Index (= 100 at 2020)"));
 
-  /* Before any point: the first point after the date is the base. */
+  /* Within the series' own step: year-end 2013 is the price on 1 January
+   * 2014, a month later, for a series quoted yearly. */
+  options.indexed = date_of ("2014");
+  at_2014 = layout_prices (dataset, &options, 1600, 900, FALSE);
+  g_assert_true (reading_of (at_2014, day_of ("2013-12-01") + 0.5, "tb-oxide-yearend", &r));
+  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (r.low, 800.0 / 825.0 * 100, 1e-9);
+  g_assert_true (reading_of (at_2014, day_of ("2014-01-01") + 0.5, "dy-oxide-avg", &r));
+  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
+  g_assert_null (find_text_containing (at_2014, "Not drawn"));
+
+  /* A later point within the period the date names: "2011" holds
+   * December 2011; the annual averages start three years later. */
+  options.indexed = date_of ("2011");
+  at_2011 = layout_prices (dataset, &options, 1600, 900, FALSE);
+  g_assert_true (reading_of (at_2011, day_of ("2011-12-01") + 0.5, "dy-oxide-yearend", &r));
+  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
+  g_assert_true (trace_of (at_2011, "dy-oxide-avg")->no_base);
+  g_assert_false (reading_of (at_2011, day_of ("2014-01-01") + 0.5, "dy-oxide-avg", &r));
+
+  /* Before any point: no series has a price then, and the plot says so
+   * instead of calling a later price 100. */
   options.indexed = date_of ("2005-06");
   before_all = layout_prices (dataset, &options, 1600, 900, FALSE);
-  g_assert_true (reading_of (before_all, day_of ("2014-01-01") + 0.5, "dy-oxide-avg", &r));
-  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
-  g_assert_true (reading_of (before_all, day_of ("2011-12-01") + 0.5, "dy-oxide-yearend", &r));
-  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
+  g_assert_false (reading_of (before_all, day_of ("2014-01-01") + 0.5, "dy-oxide-avg", &r));
+  g_assert_false (reading_of (before_all, day_of ("2011-12-01") + 0.5, "dy-oxide-yearend", &r));
+  g_assert_nonnull (find_text_containing (before_all, "No series has a price at or near Jun 2005 to set to 100"));
   g_assert_nonnull (find_text_containing (before_all, "Index (= 100 at Jun 2005)"));
+}
+
+/* Issue #17: at --indexed=2014 the 2025 overseas prices of the bundled
+ * dataset were drawn at 100, which read "2025 = 2014". */
+static void
+test_indexed_bundled (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  const char * const overseas[] = { "dy-overseas-2025", "tb-overseas-2025" };
+  AtlasChartOptions options;
+  g_autoptr(AtlasScene) scene = NULL;
+  const AtlasShape *footer;
+  AtlasPriceReading r = { 0 };
+
+  if (dataset == NULL)
+    {
+      g_test_skip ("no bundled dataset");
+      return;
+    }
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  options.indexed = date_of ("2014");
+  scene = layout_prices (dataset, &options, 1600, 900, FALSE);
+  g_assert_true (reading_of (scene, day_of ("2014-01-01") + 0.5, "dy-oxide-usgs", &r));
+  g_assert_cmpfloat_with_epsilon (r.value, 100, 1e-9);
+
+  footer = find_text_containing (scene, "Not drawn, with no price at or near 2014 to set to 100: ");
+  g_assert_nonnull (footer);
+  for (guint i = 0; i < G_N_ELEMENTS (overseas); i++)
+    {
+      const AtlasSeries *series = atlas_dataset_find_series (dataset, overseas[i]);
+      const char *name = atlas_text_get (series->name, "en");
+
+      g_assert_true (trace_of (scene, overseas[i])->no_base);
+      g_assert_cmpuint (trace_of (scene, overseas[i])->line->len, ==, 0);
+      g_assert_false (reading_of (scene, day_of ("2025-07-31") + 0.5, overseas[i], &r));
+      g_assert_false (has_item (scene, ATLAS_ITEM_SERIES, overseas[i]));
+      g_assert_nonnull (strstr (footer->text, name));
+      /* Named in the footer only: not in the legend. */
+      for (guint s = 0; s < scene->shapes->len; s++)
+        {
+          const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, s);
+
+          g_assert_true (shape->item.kind != ATLAS_ITEM_SERIES || g_strcmp0 (shape->item.id, overseas[i]) != 0);
+          if (shape->kind == ATLAS_SHAPE_TEXT && shape != footer)
+            g_assert_null (strstr (shape->text, name));
+        }
+    }
+  g_assert_nonnull (strstr (atlas_scene_describe (scene), "Not drawn"));
 }
 
 /* ---- bands ---------------------------------------------------------------- */
@@ -1517,6 +1589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/ticks-read", test_ticks_read);
   g_test_add_func ("/prices/log-scale", test_log_scale);
   g_test_add_func ("/prices/indexed", test_indexed);
+  g_test_add_func ("/prices/indexed-bundled", test_indexed_bundled);
   g_test_add_func ("/prices/bands", test_bands);
   g_test_add_func ("/prices/conversion", test_conversion);
   g_test_add_func ("/prices/currency-without-rates", test_currency_without_rates);

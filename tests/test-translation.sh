@@ -157,7 +157,7 @@ cli-lang)
       ok "--lang=zh PDF written and read back"
       check "zh PDF: the footer says 来源：" contains "$tmp/zh.txt" "来源："
       check "zh PDF: the footer says 数据截至" contains "$tmp/zh.txt" "数据截至"
-      check "zh PDF: the subtitle is Chinese (年流量（单位：)" contains "$tmp/zh.txt" "年流量（单位："
+      check "zh PDF: the subtitle is Chinese (年流量，单位：)" contains "$tmp/zh.txt" "年流量，单位："
       check "zh PDF: dataset text in Chinese (中国)" contains "$tmp/zh.txt" "中国"
       check "zh PDF: no English footer left" sh -c "! grep -q 'Sources\\?: \\|Data as of' '$tmp/zh.txt'"
     else

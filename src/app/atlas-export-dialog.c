@@ -1,6 +1,8 @@
 /* atlas-export-dialog.c: chooses how to export the chart, asks where, and writes through src/export. */
 #include "atlas-config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "atlas-accessible.h"
@@ -35,12 +37,24 @@ struct _AtlasExportDialog
 
 G_DEFINE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, GTK_TYPE_WINDOW)
 
+/* In the order of the size drop-down's items (ui/atlas-export-dialog.ui).
+ * A document preset is a sheet of paper: a PDF is that page with the chart
+ * inside its margins, any other format the figure of the area inside
+ * them, in points, to place in a document at its printed size. */
 static const struct {
-  int width, height;
+  int         width, height;   /* when @paper is NULL */
+  const char *paper;           /* atlas_page_size_from_name() */
+  const char *paper_label;     /* for the summary */
 } size_presets[] = {
-  { 1600, 900 },
-  { 1920, 1080 },
-  { 1280, 720 },
+  { 1600, 900, NULL, NULL },
+  { 1920, 1080, NULL, NULL },
+  { 1280, 720, NULL, NULL },
+  /* Social media's 16:9 link previews and posts (Twitter/X, LinkedIn). */
+  { 1200, 675, NULL, NULL },
+  { 0, 0, "a4", N_("A4") },
+  { 0, 0, "a4-landscape", N_("A4 landscape") },
+  { 0, 0, "letter", N_("Letter") },
+  { 0, 0, "letter-landscape", N_("Letter landscape") },
 };
 
 enum { SIZE_CUSTOM = G_N_ELEMENTS (size_presets) };
@@ -83,12 +97,35 @@ format_is_figure (AtlasExportFormat format)
   return format == ATLAS_EXPORT_PNG || format == ATLAS_EXPORT_SVG || format == ATLAS_EXPORT_PDF;
 }
 
+/* The paper of the chosen preset, or FALSE for a size in pixels/points. */
+static gboolean
+get_paper (AtlasExportDialog *self, AtlasPageSize *page, const char **label)
+{
+  guint selected = gtk_drop_down_get_selected (self->size_dropdown);
+
+  if (selected >= SIZE_CUSTOM || size_presets[selected].paper == NULL)
+    return FALSE;
+  if (label != NULL)
+    *label = _(size_presets[selected].paper_label);
+  return atlas_page_size_from_name (size_presets[selected].paper, page);
+}
+
 static void
 get_size (AtlasExportDialog *self, int *width, int *height)
 {
   guint selected = gtk_drop_down_get_selected (self->size_dropdown);
+  AtlasPageSize page;
 
-  if (selected < SIZE_CUSTOM)
+  if (get_paper (self, &page, NULL))
+    {
+      double inner_width, inner_height;
+
+      /* Whole points: a PNG's pixels, and what the summary says. */
+      atlas_page_size_get_inner (&page, &inner_width, &inner_height);
+      *width = (int) floor (inner_width);
+      *height = (int) floor (inner_height);
+    }
+  else if (selected < SIZE_CUSTOM)
     {
       *width = size_presets[selected].width;
       *height = size_presets[selected].height;
@@ -113,6 +150,9 @@ update_summary (AtlasExportDialog *self)
   g_autofree char *summary = NULL;
   int width, height, scale = get_scale (self);
   gboolean figure = format_is_figure (format);
+  AtlasPageSize page;
+  const char *paper = NULL;
+  gboolean on_paper = get_paper (self, &page, &paper);
 
   get_size (self, &width, &height);
   gtk_widget_set_visible (self->custom_box, gtk_drop_down_get_selected (self->size_dropdown) == SIZE_CUSTOM);
@@ -121,7 +161,10 @@ update_summary (AtlasExportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_dropdown), figure);
   gtk_widget_set_sensitive (GTK_WIDGET (self->emphasis_check), figure);
 
-  if (format == ATLAS_EXPORT_PNG)
+  if (format == ATLAS_EXPORT_PDF && on_paper)
+    /* TRANSLATORS: %s is a paper: "A4", "Letter landscape" */
+    summary = g_strdup_printf (_("%s paper, the chart inside half-inch margins; text stays text."), paper);
+  else if (format == ATLAS_EXPORT_PNG)
     summary = g_strdup_printf (_("An image of %d × %d pixels."), width * scale, height * scale);
   else if (figure)
     summary = g_strdup_printf (_("A page of %d × %d points; text stays text."), width, height);
@@ -361,7 +404,7 @@ atlas_export_dialog_set_size (AtlasExportDialog *self,
   g_return_if_fail (ATLAS_IS_EXPORT_DIALOG (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
-    if (size_presets[i].width == width && size_presets[i].height == height)
+    if (size_presets[i].paper == NULL && size_presets[i].width == width && size_presets[i].height == height)
       {
         gtk_drop_down_set_selected (self->size_dropdown, i);
         return;
@@ -369,6 +412,28 @@ atlas_export_dialog_set_size (AtlasExportDialog *self,
   gtk_spin_button_set_value (self->width_spin, width);
   gtk_spin_button_set_value (self->height_spin, height);
   gtk_drop_down_set_selected (self->size_dropdown, SIZE_CUSTOM);
+}
+
+gboolean
+atlas_export_dialog_set_paper (AtlasExportDialog *self,
+                               const char        *paper)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (size_presets); i++)
+    if (g_strcmp0 (size_presets[i].paper, paper) == 0)
+      {
+        gtk_drop_down_set_selected (self->size_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+atlas_export_dialog_get_summary (AtlasExportDialog *self)
+{
+  g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (self->summary_label);
 }
 
 void
@@ -453,6 +518,7 @@ atlas_export_dialog_write (AtlasExportDialog *self,
   g_autoptr(AtlasViewState) state = NULL;
   AtlasExportFormat format;
   AtlasExportRequest request = { 0 };
+  AtlasPageSize page;
   guint theme;
   int width, height;
 
@@ -478,5 +544,7 @@ atlas_export_dialog_write (AtlasExportDialog *self,
   request.width = width;
   request.height = height;
   request.scale = format == ATLAS_EXPORT_PNG ? get_scale (self) : 1;
+  if (format == ATLAS_EXPORT_PDF && get_paper (self, &page, NULL))
+    request.page = &page;
   return atlas_export_chart (&request, format, path, error);
 }

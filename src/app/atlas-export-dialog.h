@@ -1,4 +1,4 @@
-/* atlas-export-dialog.h: the export dialog (format, size, scale, theme), then a file chooser, then src/export. */
+/* atlas-export-dialog.h: the export dialog (format, size or preset, scale, theme), then a file chooser, then src/export. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -30,6 +30,14 @@ AtlasExportFormat  atlas_export_dialog_get_format (AtlasExportDialog *self);
 void               atlas_export_dialog_set_size   (AtlasExportDialog *self,
                                                    int                width,
                                                    int                height);
+/* A document preset: @paper as atlas_page_size_from_name() names it ("a4",
+ * "letter-landscape"). A PDF is then that page with the chart inside its
+ * margins; other formats are the figure of the area inside them. FALSE
+ * for a paper without a preset. */
+gboolean           atlas_export_dialog_set_paper  (AtlasExportDialog *self,
+                                                   const char        *paper);
+/* What the dialog says it will write ("An image of 2400 × 1350 pixels."). */
+const char        *atlas_export_dialog_get_summary (AtlasExportDialog *self);
 void               atlas_export_dialog_set_scale  (AtlasExportDialog *self,
                                                    int                scale);
 void               atlas_export_dialog_set_dark   (AtlasExportDialog *self,

@@ -324,23 +324,41 @@ join_names (GPtrArray *names)
 
 /* "Dysprosium and terbium oxide prices", from the series' elements and
  * their product when they share one; a single series goes by its name. */
+/* The traces the chart draws: in indexed mode those with a base; all of
+ * them when none has one (the title still says what was asked for). */
+static GPtrArray *
+drawn_traces (const AtlasPriceLayout *layout)
+{
+  GPtrArray *traces = layout->data->traces;
+  GPtrArray *drawn = g_ptr_array_new ();
+
+  for (guint i = 0; i < traces->len; i++)
+    if (!((const AtlasPriceTrace *) g_ptr_array_index (traces, i))->no_base)
+      g_ptr_array_add (drawn, g_ptr_array_index (traces, i));
+  if (drawn->len == 0)
+    for (guint i = 0; i < traces->len; i++)
+      g_ptr_array_add (drawn, g_ptr_array_index (traces, i));
+  return drawn;
+}
+
 static char *
 compose_title (const AtlasPriceLayout *layout)
 {
-  GPtrArray *traces = layout->data->traces;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
   const char *product = NULL;
   g_autofree char *joined = NULL;
 
-  if (traces->len == 1)
+  g_autoptr(GPtrArray) drawn = drawn_traces (layout);
+
+  if (drawn->len == 1)
     {
-      const AtlasPriceTrace *trace = g_ptr_array_index (traces, 0);
+      const AtlasPriceTrace *trace = g_ptr_array_index (drawn, 0);
       return g_strdup (atlas_text_get (trace->series->name, layout->lang));
     }
-  for (guint i = 0; i < traces->len; i++)
+  for (guint i = 0; i < drawn->len; i++)
     {
-      const AtlasSeries *series = ((const AtlasPriceTrace *) g_ptr_array_index (traces, i))->series;
+      const AtlasSeries *series = ((const AtlasPriceTrace *) g_ptr_array_index (drawn, i))->series;
       const char *this_product = atlas_text_get (series->product, layout->lang);
 
       if (series->element == NULL)
@@ -487,6 +505,9 @@ build_legend (AtlasPriceLayout *layout)
       AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
       AtlasLegendEntry entry = { 0 };
 
+      /* Left out of an indexed chart: the footer says so. */
+      if (trace->no_base)
+        continue;
       entry.label = fitting_series_label (scene, trace->series, layout->lang, max_width);
       entry.color = trace->color;
       entry.line = TRUE;
@@ -549,18 +570,53 @@ count_left_out (const AtlasPriceLayout *layout)
   gsize n = 0;
 
   for (guint i = 0; i < layout->data->traces->len; i++)
-    n += ((const AtlasPriceTrace *) g_ptr_array_index (layout->data->traces, i))->n_left_out;
+    {
+      const AtlasPriceTrace *trace = g_ptr_array_index (layout->data->traces, i);
+
+      /* A series without an index base is named as a whole instead. */
+      if (!trace->no_base)
+        n += trace->n_left_out;
+    }
   return n;
 }
 
+/* "Not drawn, with no price at or near 2014 to set to 100: A; B.", or
+ * NULL when every series has its base. */
+static char *
+compose_no_base_sentence (const AtlasPriceLayout *layout)
+{
+  GPtrArray *traces = layout->data->traces;
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *date = NULL;
+
+  for (guint i = 0; i < traces->len; i++)
+    {
+      const AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+
+      if (!trace->no_base)
+        continue;
+      if (names->len > 0)
+        g_string_append (names, atlas_punct_list_separator ());
+      /* Series names are data: appended, never a format. */
+      g_string_append (names, atlas_text_get (trace->series->name, layout->lang));
+    }
+  if (names->len == 0)
+    return NULL;
+  date = index_date_text (layout);
+  /* TRANSLATORS: in an indexed price chart's footer: the index date, then
+   * the names of the series left out, separated by semicolons */
+  return g_strdup_printf (_("Not drawn, with no price at or near %s to set to 100: %s."), date, names->str);
+}
+
 /* What the reader must know to read the figure right: conversions, left-out
- * points, and what bands and hollow markers mean. */
+ * series and points, and what bands and hollow markers mean. */
 static char *
 compose_footer_note (AtlasPriceLayout *layout)
 {
   g_autoptr(GString) note = g_string_new (NULL);
   gboolean currency_changes;
   gsize left_out = count_left_out (layout);
+  g_autofree char *no_base = compose_no_base_sentence (layout);
 
   if (any_conversion (layout, &currency_changes))
     {
@@ -574,6 +630,8 @@ compose_footer_note (AtlasPriceLayout *layout)
       else
         g_string_append_printf (note, _("Converted to %s."), unit);
     }
+  if (no_base != NULL)
+    atlas_append_sentence (note, no_base);
   if (left_out > 0)
     {
       g_autofree char *count = atlas_format_number ((double) left_out, 0);
@@ -667,6 +725,9 @@ describe_trace (const AtlasPriceLayout *layout, const AtlasPriceTrace *trace, GS
   double first, last, peak;
   g_autofree char *years = NULL, *first_text = NULL, *last_text = NULL, *peak_text = NULL, *peak_date = NULL;
 
+  /* Named with the reason where the footer's note is added. */
+  if (trace->no_base)
+    return;
   if (trace->n_shown == 0)
     {
       g_autofree char *sentence = g_strdup_printf (_("%s: no prices in this range."), name);
@@ -698,8 +759,12 @@ describe (const AtlasPriceLayout *layout)
   g_autoptr(GString) out = g_string_new (NULL);
   guint n_events = layout->data->events->len;
 
+  g_autofree char *no_base = compose_no_base_sentence (layout);
+
   for (guint i = 0; i < layout->data->traces->len; i++)
     describe_trace (layout, g_ptr_array_index (layout->data->traces, i), out);
+  if (no_base != NULL)
+    atlas_append_sentence (out, no_base);
   if (n_events > 0)
     {
       g_autofree char *sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event is marked.",
@@ -723,6 +788,9 @@ add_items (AtlasPriceLayout *layout)
       const AtlasPriceTrace *trace = g_ptr_array_index (data->traces, i);
       AtlasItem item = { ATLAS_ITEM_SERIES, trace->series->id, -1 };
 
+      /* Nothing of it is drawn to step to. */
+      if (trace->no_base)
+        continue;
       atlas_scene_add_item (layout->scene, &item);
     }
   for (guint i = 0; i < data->traces->len; i++)

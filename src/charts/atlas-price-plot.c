@@ -712,6 +712,7 @@ add_empty_message (Plot *plot)
   const AtlasRect *area = &plot->layout->data->area;
   g_autofree char *no_rates = NULL;
   gsize left_out = 0;
+  guint no_base = 0;
 
   for (guint i = 0; i < traces->len; i++)
     {
@@ -719,11 +720,22 @@ add_empty_message (Plot *plot)
 
       if (trace->line->len > 0)
         return;
-      left_out += trace->n_left_out;
+      if (trace->no_base)
+        no_base++;
+      else
+        left_out += trace->n_left_out;
     }
   /* Nothing drawn because no price could be converted: the range is not
-   * the reason, and the reader should not go looking for prices there. */
-  if (left_out > 0)
+   * the reason, and the reader should not go looking for prices there.
+   * Likewise when no series has a price at the index date. */
+  if (no_base > 0 && no_base == traces->len)
+    {
+      const AtlasDate *date = &plot->layout->options->indexed;
+      g_autofree char *day = atlas_time_format_day (date->day, date->precision);
+
+      no_rates = g_strdup_printf (_("No series has a price at or near %s to set to 100"), day);
+    }
+  else if (left_out > 0)
     no_rates = g_strdup_printf (_("The dataset has no exchange rates to show these prices in %s"),
                                 plot->layout->currency);
   atlas_scene_add_text (plot->scene,

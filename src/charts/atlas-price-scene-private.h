@@ -31,6 +31,8 @@ typedef struct {
   GArray     *segment_factors; /* double, one more than the scene's breaks */
   double      unit_factor;    /* used when segment_factors is NULL */
   double      scale;          /* 100 / base when indexed, else 1 */
+  gboolean    no_base;        /* indexed, but no price at or near the base date:
+                               * left out (scale is NaN), named in the footer */
 
   /* Points with day in [day0, day1] are [first, end); the nearest shown
    * points outside, when any, are where the line comes from and goes to. */

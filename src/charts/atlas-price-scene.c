@@ -302,6 +302,9 @@ atlas_price_scene_readings (const AtlasScene  *scene,
       const AtlasPriceTrace *trace = g_ptr_array_index (data->traces, i);
       gsize index;
 
+      /* Left out of an indexed chart: nothing drawn to read. */
+      if (trace->no_base)
+        continue;
       if (atlas_price_trace_in_force (data, trace, day, &index))
         fill_reading (data, trace, index, &out[n++]);
     }

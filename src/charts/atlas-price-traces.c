@@ -76,12 +76,70 @@ set_up_conversion (AtlasPriceLayout *layout, AtlasPriceTrace *trace)
     trace->unit_factor = NAN;
 }
 
+/* The first day after the period a date of @precision starting at @day
+ * stands for: "2014" covers the whole year, "2014-03" the month. */
+static double
+period_end (gint32 day, guint precision)
+{
+  int year, month, mday;
+
+  atlas_civil_from_days (day, &year, &month, &mday);
+  if (precision == ATLAS_DATE_YEAR)
+    return atlas_days_from_civil (year + 1, 1, 1);
+  if (precision == ATLAS_DATE_MONTH)
+    return month == 12 ? atlas_days_from_civil (year + 1, 1, 1) : atlas_days_from_civil (year, month + 1, 1);
+  return day + 1;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* How often the series is quoted, in days: the median gap between its
+ * points (the free-text "frequency" is for readers, not for arithmetic),
+ * or for a single point the period its date covers. */
+static double
+series_step (const AtlasSeries *series)
+{
+  g_autoptr(GArray) gaps = NULL;
+  /* Enough gaps for a median that a few missing quotes do not move. */
+  gsize n = MIN (series->n_points, 1025);
+  double median;
+
+  if (series->n_points == 0)
+    return 0;
+  if (series->n_points == 1)
+    return period_end (series->points[0].day, series->points[0].precision) - series->points[0].day;
+  gaps = g_array_sized_new (FALSE, FALSE, sizeof (double), n - 1);
+  for (gsize i = series->n_points - n + 1; i < series->n_points; i++)
+    {
+      double gap = series->points[i].day - series->points[i - 1].day;
+      g_array_append_val (gaps, gap);
+    }
+  g_array_sort (gaps, compare_doubles);
+  median = g_array_index (gaps, double, gaps->len / 2);
+  return median;
+}
+
 /* Indexed mode: 100 is the shown value of the point in force at the index
- * date (the latest at or before it, else the first after). */
+ * date when that point is still current then (its own date covers the
+ * index date, or it is at most one of the series' steps old: Friday's
+ * close on a Saturday, year-end 2013 on 1 January 2014), else of the first
+ * point after the date when that is within the period the index date
+ * names ("2014": any day of 2014) or less than a step after it.  A series
+ * without either has no value at the index date: calling its first later
+ * point 100 would read "2025 = 2014", so it is left out. */
 static void
 set_up_index (AtlasPriceLayout *layout, AtlasPriceTrace *trace)
 {
   const AtlasSeries *series = trace->series;
+  const AtlasDate *index_date = &layout->options->indexed;
+  double day = layout->index_day;
+  double step = series_step (series);
   double base = NAN;
   gsize at;
 
@@ -89,15 +147,23 @@ set_up_index (AtlasPriceLayout *layout, AtlasPriceTrace *trace)
   if (!layout->indexed)
     return;
 
-  if (atlas_price_trace_in_force (layout->data, trace, layout->index_day, &at))
-    atlas_price_trace_shown (layout->data, trace, at, &base, NULL, NULL);
-  else
+  if (atlas_price_trace_in_force (layout->data, trace, day, &at))
     {
-      for (gsize i = 0; i < series->n_points && isnan (base); i++)
-        if (series->points[i].day > layout->index_day &&
+      const AtlasPricePoint *point = &series->points[at];
+
+      if (day < period_end (point->day, point->precision) || day - point->day <= step)
+        atlas_price_trace_shown (layout->data, trace, at, &base, NULL, NULL);
+    }
+  if (isnan (base))
+    {
+      double limit = MAX (period_end (index_date->day, index_date->precision), day + step);
+
+      for (gsize i = 0; i < series->n_points && series->points[i].day < limit && isnan (base); i++)
+        if (series->points[i].day > day &&
             atlas_price_trace_shown (layout->data, trace, i, &base, NULL, NULL))
           break;
     }
+  trace->no_base = !(base > 0);
   /* Without a base nothing of the series can be shown. */
   trace->scale = base > 0 ? 100.0 / base : NAN;
 }

@@ -17,4 +17,16 @@ PangoLayout *atlas_scene_create_layout (const AtlasStyle *style,
                                         gboolean          italic,
                                         double            wrap_width);
 
+/* How estimates are hatched (see fill_hatched() in atlas-scene.c): a pale
+ * fill of the shape's colour at @fill_alpha, crossed by lines of slope -1
+ * (x + y = bounds.x + bounds.y + k * step) @line_width wide, clipped to
+ * the shape.  Writers that do not draw through cairo use the same numbers. */
+typedef struct {
+  double step;
+  double line_width;
+  double fill_alpha;
+} AtlasHatch;
+
+void atlas_scene_get_hatch (const AtlasScene *scene, AtlasHatch *out);
+
 G_END_DECLS

@@ -367,6 +367,12 @@ atlas_scene_text_color (const AtlasScene *scene, const AtlasShape *shape, AtlasC
     }
 }
 
+double
+atlas_scene_shape_opacity (const AtlasScene *scene, const AtlasShape *shape)
+{
+  return shape_is_muted (scene, shape) ? MUTED_ALPHA : 1.0;
+}
+
 static void
 set_source (cairo_t *cr, const AtlasColor *color, double alpha_factor)
 {
@@ -429,23 +435,36 @@ create_hatch_pattern (cairo_t *cr, const AtlasColor *color, double alpha,
 /* Estimates are hatched: a pale fill crossed by diagonal lines in the
  * shape's colour, so they read as "less certain" in print and in greyscale.
  * The lines are x + y = bounds.x + bounds.y + k * step. */
+void
+atlas_scene_get_hatch (const AtlasScene *scene, AtlasHatch *out)
+{
+  /* The hatching grows with the type, so a 4K export is not a grey blur. */
+  double unit = atlas_scene_font_size (scene, ATLAS_FONT_LABEL) / 15.0;
+
+  out->step = 6.0 * unit;
+  out->line_width = 1.5 * unit;
+  out->fill_alpha = 0.35;
+}
+
 static void
 fill_hatched (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, double alpha)
 {
   const AtlasRect *b = &shape->bounds;
-  /* The hatching grows with the type, so a 4K export is not a grey blur. */
-  double unit = atlas_scene_font_size (scene, ATLAS_FONT_LABEL) / 15.0;
-  double step = 6.0 * unit;
+  AtlasHatch hatch;
+  double step;
 
+  atlas_scene_get_hatch (scene, &hatch);
+  step = hatch.step;
   append_shape_outline (cr, shape);
-  set_source (cr, &shape->fill, alpha * 0.35);
+  set_source (cr, &shape->fill, alpha * hatch.fill_alpha);
   cairo_fill (cr);
 
   /* Pixels (the window, PNG) are filled with a repeating tile; vector files
    * keep real lines, sharp at any zoom, and their viewers clip for free. */
   if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE)
     {
-      cairo_pattern_t *pattern = create_hatch_pattern (cr, &shape->fill, alpha, step, 1.5 * unit, b->x, b->y);
+      cairo_pattern_t *pattern = create_hatch_pattern (cr, &shape->fill, alpha, step, hatch.line_width,
+                                                       b->x, b->y);
 
       cairo_set_source (cr, pattern);
       cairo_pattern_destroy (pattern);
@@ -458,7 +477,7 @@ fill_hatched (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape, dou
   append_shape_outline (cr, shape);
   cairo_clip (cr);
   set_source (cr, &shape->fill, alpha);
-  cairo_set_line_width (cr, 1.5 * unit);
+  cairo_set_line_width (cr, hatch.line_width);
   for (double d = -b->height; d < b->width; d += step)
     {
       cairo_move_to (cr, b->x + d, b->y + b->height);
@@ -528,7 +547,7 @@ atlas_scene_set_focus (AtlasScene *scene, const AtlasItem *items, guint n)
 static void
 draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
 {
-  double alpha = shape_is_muted (scene, shape) ? MUTED_ALPHA : 1.0;
+  double alpha = atlas_scene_shape_opacity (scene, shape);
 
   if (shape->kind == ATLAS_SHAPE_TEXT)
     {

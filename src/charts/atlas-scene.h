@@ -160,6 +160,10 @@ AtlasShape *atlas_scene_add_text  (AtlasScene *scene, const char *text,
 void        atlas_scene_add_item  (AtlasScene *scene, const AtlasItem *item);
 
 void        atlas_scene_draw      (const AtlasScene *scene, cairo_t *cr);
+/* What atlas_scene_draw() multiplies @shape's colours' alpha by: less than
+ * 1 when something else is emphasised.  For writers that draw a scene
+ * without cairo (SVG with real text). */
+double      atlas_scene_shape_opacity (const AtlasScene *scene, const AtlasShape *shape);
 gboolean    atlas_scene_hit_test  (const AtlasScene *scene, double x, double y, AtlasItem *out);
 /* The union of the bounds of the marks (not texts) whose item is of @kind
  * and @id (any index when @index < 0); FALSE if none. */

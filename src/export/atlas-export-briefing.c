@@ -124,6 +124,20 @@ layout_note_area (AtlasScene *heading, const AtlasPage *page)
   return (AtlasRect) { 0, top, width, MAX (bottom - top, 16.0) };
 }
 
+/* The size of what is drawn on each page: the request's figure, or the
+ * area inside the paper's margins. */
+static void
+get_figure_size (const AtlasExportRequest *request, double *width, double *height)
+{
+  if (request->page != NULL)
+    {
+      atlas_page_size_get_inner (request->page, width, height);
+      return;
+    }
+  *width = request->width;
+  *height = request->height;
+}
+
 static gboolean
 layout_page (const AtlasExportRequest *request,
              const AtlasStyle         *style,
@@ -131,7 +145,10 @@ layout_page (const AtlasExportRequest *request,
              AtlasPageLayout          *out,
              GError                  **error)
 {
-  out->heading = atlas_scene_new (NULL, request->dataset, style, request->width, request->height);
+  double width, height;
+
+  get_figure_size (request, &width, &height);
+  out->heading = atlas_scene_new (NULL, request->dataset, style, width, height);
   out->chart_area = layout_note_area (out->heading, page);
   out->chart = atlas_chart_layout (request->dataset, &page->options,
                                    out->chart_area.width, out->chart_area.height, style, error);
@@ -219,11 +236,13 @@ add_outline_entry (cairo_surface_t *surface, const AtlasPageLayout *layout, int 
 static gboolean
 check_page_size (const AtlasExportRequest *request, GError **error)
 {
-  if (request->width >= 16 && request->height >= 16 &&
-      isfinite (request->width) && isfinite (request->height))
+  double width, height;
+
+  get_figure_size (request, &width, &height);
+  if (width >= 16 && height >= 16 && isfinite (width) && isfinite (height))
     return TRUE;
   g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_SIZE,
-               _("A page of %g×%g points cannot be made"), request->width, request->height);
+               _("A page of %g×%g points cannot be made"), width, height);
   return FALSE;
 }
 
@@ -271,8 +290,9 @@ layout_deck (const AtlasExportRequest *request,
   return g_steal_pointer (&layouts);
 }
 
+/* @margin: where the figure starts on the page (0 without paper). */
 static gboolean
-write_deck (GArray *layouts, const char *title, double width, double height,
+write_deck (GArray *layouts, const char *title, double width, double height, double margin,
             AtlasAtomicFile *file, GError **error)
 {
   cairo_surface_t *surface = atlas_export_pdf_surface_new (file, width, height, title);
@@ -280,6 +300,7 @@ write_deck (GArray *layouts, const char *title, double width, double height,
   cairo_status_t status;
   gboolean ok;
 
+  cairo_translate (cr, margin, margin);
   for (guint i = 0; i < layouts->len; i++)
     {
       const AtlasPageLayout *layout = &g_array_index (layouts, AtlasPageLayout, i);
@@ -326,7 +347,9 @@ atlas_export_briefing_pdf (const AtlasExportRequest *request,
   if (file == NULL)
     return FALSE;
   if (!write_deck (layouts, deck_title (request, briefing, lang),
-                   request->width, request->height, file, error))
+                   request->page != NULL ? request->page->width : request->width,
+                   request->page != NULL ? request->page->height : request->height,
+                   request->page != NULL ? request->page->margin : 0, file, error))
     return FALSE;
   return atlas_atomic_file_commit (file, error);
 }

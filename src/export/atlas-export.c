@@ -3,13 +3,12 @@
 #include <string.h>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
 
 #include "atlas-atomic-file.h"
 #include "atlas-export-private.h"
 #include "atlas-png-writer.h"
-#include "atlas-svg-title-writer.h"
+#include "atlas-svg-writer.h"
 
 G_DEFINE_QUARK (atlas-export-error-quark, atlas_export_error)
 
@@ -176,34 +175,37 @@ write_png (const AtlasScene       *scene,
   return ok;
 }
 
+/* Not through cairo's SVG surface, which turns every glyph into a path:
+ * designers edit and search the text of an exported chart. */
 static gboolean
 write_svg (const AtlasScene *scene, AtlasAtomicFile *file, GError **error)
 {
-  g_autoptr(AtlasSvgTitleWriter) writer = NULL;
-  cairo_surface_t *surface;
-  gboolean ok;
+  g_autofree char *svg = NULL;
+  gsize length = 0;
 
-  writer = atlas_svg_title_writer_new (atlas_atomic_file_cairo_write, file,
-                                       scene->title, atlas_scene_describe (scene));
-  surface = cairo_svg_surface_create_for_stream (atlas_svg_title_writer_write, writer,
-                                                 scene->width, scene->height);
-  /* Points, like PDF, so a 1600x900 figure is the same size in both. */
-  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
-  ok = draw_scene_on (scene, surface, 1.0, file, error) &&
-       atlas_export_finish_surface (surface, file, error) &&
-       atlas_export_check_cairo (atlas_svg_title_writer_flush (writer), file, error);
-  cairo_surface_destroy (surface);
-  return ok;
+  svg = atlas_svg_writer_render (scene, &length);
+  return atlas_atomic_file_write (file, svg, length, error);
 }
 
+/* @page NULL: a page the figure's size; else the figure sits inside the
+ * paper's margins (the margins are left as paper). */
 static gboolean
-write_pdf (const AtlasScene *scene, AtlasAtomicFile *file, GError **error)
+write_pdf (const AtlasScene *scene, const AtlasPageSize *page, AtlasAtomicFile *file, GError **error)
 {
   cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
   gboolean ok;
 
-  surface = atlas_export_pdf_surface_new (file, scene->width, scene->height, scene->title);
-  ok = draw_scene_on (scene, surface, 1.0, file, error) &&
+  surface = atlas_export_pdf_surface_new (file, page != NULL ? page->width : scene->width,
+                                          page != NULL ? page->height : scene->height, scene->title);
+  cr = cairo_create (surface);
+  if (page != NULL)
+    cairo_translate (cr, page->margin, page->margin);
+  atlas_scene_draw (scene, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  ok = atlas_export_check_cairo (status, file, error) &&
        atlas_export_finish_surface (surface, file, error);
   cairo_surface_destroy (surface);
   return ok;
@@ -223,7 +225,7 @@ write_scene (const AtlasScene   *scene,
     case ATLAS_EXPORT_SVG:
       return write_svg (scene, file, error);
     case ATLAS_EXPORT_PDF:
-      return write_pdf (scene, file, error);
+      return write_pdf (scene, NULL, file, error);
     case ATLAS_EXPORT_JSON:
     case ATLAS_EXPORT_CSV:
     default:
@@ -288,6 +290,27 @@ layout_request (const AtlasExportRequest *request, GError **error)
                              request->width, request->height, request->style, error);
 }
 
+/* A chart on a sheet of paper: laid out in the area inside the margins,
+ * in points, so its type has the size it has on screen at 1x. */
+static gboolean
+export_pdf_on_page (const AtlasExportRequest *request, const char *path, GError **error)
+{
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(AtlasAtomicFile) file = NULL;
+  double width, height;
+
+  atlas_page_size_get_inner (request->page, &width, &height);
+  scene = atlas_chart_layout (request->dataset, request->options, width, height, request->style, error);
+  if (scene == NULL)
+    return FALSE;
+  file = atlas_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  if (!write_pdf (scene, request->page, file, error))
+    return FALSE;
+  return atlas_atomic_file_commit (file, error);
+}
+
 static gboolean
 export_table (const AtlasExportRequest *request, const char *path, GError **error)
 {
@@ -313,6 +336,14 @@ atlas_export_chart (const AtlasExportRequest *request,
 
   if (format == ATLAS_EXPORT_CSV)
     return export_table (request, path, error);
+  if (request->page != NULL && format != ATLAS_EXPORT_PDF)
+    {
+      g_set_error_literal (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_FORMAT,
+                           _("A paper size only applies to PDF"));
+      return FALSE;
+    }
+  if (request->page != NULL)
+    return export_pdf_on_page (request, path, error);
   if (format == ATLAS_EXPORT_PNG &&
       !check_png_size (request->width, request->height, request->scale, error))
     return FALSE;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "atlas-chart.h"
+#include "atlas-page-size.h"
 
 G_BEGIN_DECLS
 
@@ -36,13 +37,17 @@ gboolean    atlas_export_format_from_path (const char        *path,
                                            GError           **error);
 
 /* What to draw and how big: @width x @height is the figure in pixels for PNG
- * at scale 1 and in points for SVG and PDF; @scale multiplies PNG pixels. */
+ * at scale 1 and in points for SVG and PDF; @scale multiplies PNG pixels.
+ * PDF only: with @page the pages are that paper and the figure is the
+ * area inside its margins (@width and @height are not used); NULL keeps
+ * pages the figure's size. */
 typedef struct {
   AtlasDataset            *dataset;
   const AtlasChartOptions *options;
   const AtlasStyle        *style;
   double                   width, height;
   double                   scale;
+  const AtlasPageSize     *page;
 } AtlasExportRequest;
 
 /* Writes the chart (or its data) to @path through a temporary file in the

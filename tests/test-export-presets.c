@@ -1,0 +1,184 @@
+/* test-export-presets.c: widget test: the export dialog's presets (slides, social media, A4 and Letter documents) write what their summary says. */
+#include "atlas-config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "app-test-loop.h"
+#include "atlas-export-dialog.h"
+#include "atlas-window.h"
+
+#define WAIT_MS 8000
+
+static gboolean
+chart_settled (gpointer data)
+{
+  AtlasChartView *chart = atlas_window_get_chart_view (ATLAS_WINDOW (data));
+
+  return atlas_chart_view_has_drawn (chart) &&
+         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
+}
+
+static AtlasWindow *
+open_window (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "app", "small.json", NULL);
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  atlas_window_set_view (window, ATLAS_VIEW_SHARES);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  return window;
+}
+
+static AtlasExportDialog *
+new_dialog (AtlasWindow *window, AtlasExportFormat format)
+{
+  AtlasExportDialog *dialog;
+
+  dialog = atlas_export_dialog_new (GTK_WINDOW (window), atlas_window_get_dataset (window),
+                                    atlas_window_get_view_state (window, ATLAS_VIEW_SHARES),
+                                    atlas_window_get_style (window), NULL);
+  atlas_export_dialog_set_format (dialog, format);
+  return dialog;
+}
+
+static void
+png_size (const char *path, guint *width, guint *height)
+{
+  g_autofree guchar *data = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &length, NULL));
+  g_assert_cmpuint (length, >, 24);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+}
+
+/* pdfinfo's "Page size:" value, "595.276 x 841.89 pts (A4)"; NULL (and a
+ * message) without pdfinfo. */
+static char *
+pdf_page_size (const char *path)
+{
+  g_autofree char *program = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *argv[] = { program, path, NULL };
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_message ("pdfinfo is not installed: the page size is not checked");
+      return NULL;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, NULL));
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Page size:"))
+      return g_strdup (g_strstrip (lines[i] + strlen ("Page size:")));
+  return g_strdup ("");
+}
+
+static void
+check_png (AtlasWindow *window, const char *dir, int width, int height, int scale,
+           const char *paper, guint want_width, guint want_height)
+{
+  g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *summary = g_strdup_printf ("An image of %u × %u pixels.", want_width, want_height);
+  g_autoptr(GError) error = NULL;
+  AtlasExportDialog *dialog = new_dialog (window, ATLAS_EXPORT_PNG);
+  guint w, h;
+
+  if (paper != NULL)
+    g_assert_true (atlas_export_dialog_set_paper (dialog, paper));
+  else
+    atlas_export_dialog_set_size (dialog, width, height);
+  atlas_export_dialog_set_scale (dialog, scale);
+  g_assert_cmpstr (atlas_export_dialog_get_summary (dialog), ==, summary);
+  g_assert_true (atlas_export_dialog_write (dialog, out, &error));
+  g_assert_no_error (error);
+  png_size (out, &w, &h);
+  g_assert_cmpuint (w, ==, want_width);
+  g_assert_cmpuint (h, ==, want_height);
+  g_unlink (out);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+check_pdf_paper (AtlasWindow *window, const char *dir, const char *paper,
+                 const char *summary, const char *want_size)
+{
+  g_autofree char *out = g_build_filename (dir, "chart.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasExportDialog *dialog = new_dialog (window, ATLAS_EXPORT_PDF);
+  g_autofree char *size = NULL;
+
+  g_assert_true (atlas_export_dialog_set_paper (dialog, paper));
+  g_assert_cmpstr (atlas_export_dialog_get_summary (dialog), ==, summary);
+  g_assert_true (atlas_export_dialog_write (dialog, out, &error));
+  g_assert_no_error (error);
+  size = pdf_page_size (out);
+  if (size != NULL)
+    g_assert_true (g_str_has_prefix (size, want_size));
+  g_unlink (out);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_presets (void)
+{
+  AtlasWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-presets-XXXXXX", NULL);
+  AtlasExportDialog *dialog;
+
+  /* Slides and social media: pixels as named, times the scale. */
+  check_png (window, dir, 1920, 1080, 1, NULL, 1920, 1080);
+  check_png (window, dir, 1200, 675, 2, NULL, 2400, 1350);
+  /* A document: the area inside an A4 page's half-inch margins, in points
+   * (595.3 - 72 by 841.9 - 72), twice as many pixels at 2x. */
+  check_png (window, dir, 0, 0, 2, "a4", 1046, 1538);
+  /* A PDF is the page itself. */
+  check_pdf_paper (window, dir, "a4", "A4 paper, the chart inside half-inch margins; text stays text.",
+                   "595.276 x 841.89");
+  check_pdf_paper (window, dir, "letter-landscape",
+                   "Letter landscape paper, the chart inside half-inch margins; text stays text.",
+                   "792 x 612");
+
+  /* No preset for other papers; a custom size is still a custom size. */
+  dialog = new_dialog (window, ATLAS_EXPORT_SVG);
+  g_assert_false (atlas_export_dialog_set_paper (dialog, "a5"));
+  atlas_export_dialog_set_size (dialog, 1000, 500);
+  g_assert_cmpstr (atlas_export_dialog_get_summary (dialog), ==, "A page of 1000 × 500 points; text stays text.");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_rmdir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* gtk_test_init() without its abort: widget tests need a display, and
+   * without one they are skipped (77), not failed. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-export-presets: no display (run the tests under xvfb-run): skipped\n");
+      return 77;
+    }
+  g_test_add_func ("/app/export/presets", test_presets);
+  return g_test_run ();
+}
