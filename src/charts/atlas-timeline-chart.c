@@ -1032,6 +1032,79 @@ draw_label (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Lab
   shape->hit = TRUE;
 }
 
+static gboolean
+has_plan (GArray *plans, const TimelineMarker *m)
+{
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, LabelPlan, i).marker == m)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_marker_x (gconstpointer a, gconstpointer b)
+{
+  const TimelineMarker *x = *(const TimelineMarker * const *) a, *y = *(const TimelineMarker * const *) b;
+
+  return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/* "+7" just above (else below) the middle of a run of unlabelled markers. */
+static void
+add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *placer,
+           const TimelineMarker *first, const TimelineMarker *last, guint n)
+{
+  g_autofree char *text = g_strdup_printf ("+%u", n);
+  AtlasItem item = { ATLAS_ITEM_EVENT, first->event->id, first->index };
+  double w, h, cx = (first->x + last->x) / 2, gap = g->radius * 1.5;
+  AtlasRect above, below;
+
+  atlas_scene_measure_text (scene, text, g->small_size, TRUE, 0, &w, &h);
+  above = (AtlasRect) { cx - w / 2, first->y - gap - h, w, h };
+  below = (AtlasRect) { cx - w / 2, first->y + gap, w, h };
+  if (atlas_label_placer_try (placer, &above))
+    atlas_scene_add_text (scene, text, above.x, above.y, g->small_size, TRUE, ATLAS_ALIGN_START,
+                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+  else if (atlas_label_placer_try (placer, &below))
+    atlas_scene_add_text (scene, text, below.x, below.y, g->small_size, TRUE, ATLAS_ALIGN_START,
+                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+}
+
+/* Events that found no room for a label are counted where they crowd:
+ * "+7" by each run of them in a lane (markers within three ems of the
+ * next), so the reader knows they are there; hover names them, zooming in
+ * gives them room. */
+static void
+count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers, GArray *plans,
+                  GPtrArray *placers)
+{
+  double reach = g->small_size * 3;
+
+  for (guint lane = 0; lane < g->lanes->len; lane++)
+    {
+      g_autoptr(GPtrArray) quiet = g_ptr_array_new ();
+      guint start = 0;
+
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+
+          if (m->lane == lane && !has_plan (plans, m))
+            g_ptr_array_add (quiet, (gpointer) m);
+        }
+      g_ptr_array_sort (quiet, compare_marker_x);
+      for (guint i = 1; i <= quiet->len; i++)
+        {
+          const TimelineMarker *prev = g_ptr_array_index (quiet, i - 1);
+
+          if (i < quiet->len && ((const TimelineMarker *) g_ptr_array_index (quiet, i))->x - prev->x <= reach)
+            continue;
+          add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev, i - start);
+          start = i;
+        }
+    }
+}
+
 /* The selected event is labelled first, so it always gets its label.
  * Each lane has its own placer: labels never leave their lane, and a
  * lane's few hundred boxes are quicker to search than the figure's. */
@@ -1085,6 +1158,7 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
     }
   for (guint i = 0; i < plans->len; i++)
     draw_label (scene, cr, g, &g_array_index (plans, LabelPlan, i));
+  count_unlabelled (scene, g, markers, plans, placers);
 }
 
 static void
