@@ -32,6 +32,7 @@ typedef struct {
   AtlasPageSize      page;
   gboolean           dark;
   char             **series;
+  char             **focus;
   char             **kinds;
   AtlasDate          from, to, indexed;
 } ExportPlan;
@@ -40,6 +41,7 @@ static void
 export_plan_clear (ExportPlan *plan)
 {
   g_clear_pointer (&plan->series, g_strfreev);
+  g_clear_pointer (&plan->focus, g_strfreev);
   g_clear_pointer (&plan->kinds, g_strfreev);
 }
 
@@ -286,6 +288,7 @@ check_options_fit_view (const AtlasCommandLine *cl, const ExportPlan *plan)
     { "--to", cl->to != NULL, prices | VIEW_BIT (ATLAS_VIEW_TIMELINE) },
     { "--kinds", cl->kinds != NULL, VIEW_BIT (ATLAS_VIEW_TIMELINE) },
     { "--select", cl->select != NULL, ALL_VIEWS },
+    { "--focus", cl->focus != NULL, ALL_VIEWS },
   };
 
   if (plan->is_briefing)
@@ -293,6 +296,8 @@ check_options_fit_view (const AtlasCommandLine *cl, const ExportPlan *plan)
       /* A selection names an item of one view; the deck shows them all. */
       if (cl->select != NULL)
         return USAGE_FAILS ("--select", cl->select, _("does not apply to --export=briefing"));
+      if (cl->focus != NULL)
+        return USAGE_FAILS ("--focus", cl->focus, _("does not apply to --export=briefing"));
       return TRUE;
     }
   if (cl->briefing != NULL)
@@ -318,6 +323,7 @@ make_plan (const AtlasCommandLine *cl, ExportPlan *plan)
          check_currency (cl->currency) &&
          parse_dates (cl, plan) &&
          parse_list ("--series", cl->series, &plan->series) &&
+         parse_list ("--focus", cl->focus, &plan->focus) &&
          parse_kinds (cl->kinds, plan) &&
          check_options_fit_view (cl, plan);
 }
@@ -405,6 +411,7 @@ fill_options (const AtlasCommandLine *cl, const ExportPlan *plan, AtlasChartOpti
   options->unit = cl->unit;
   options->kinds = (const char * const *) plan->kinds;
   options->select = cl->select;
+  options->focus = (const char * const *) plan->focus;
 }
 
 /* A data table reads only what it lists, so an id that only the drawing

@@ -28,6 +28,7 @@ typedef struct {
   char     *currency;
   char     *unit;
   char     *select;
+  char     *focus;
   char     *kinds;
   char     *briefing;
   /* the other modes */

@@ -20,7 +20,7 @@ atlas_command_line_clear (AtlasCommandLine *command_line)
     &command_line->scale, &command_line->page, &command_line->theme, &command_line->lang,
     &command_line->chain, &command_line->series, &command_line->group,
     &command_line->from, &command_line->to, &command_line->indexed,
-    &command_line->currency, &command_line->unit, &command_line->select,
+    &command_line->currency, &command_line->unit, &command_line->select, &command_line->focus,
     &command_line->kinds, &command_line->briefing, &command_line->view,
   };
 
@@ -96,6 +96,8 @@ create_option_context (AtlasCommandLine *cl)
       N_("prices: per kg, t or lb"), N_("UNIT") },
     { "select", 0, 0, G_OPTION_ARG_STRING, &cl->select,
       N_("Draw this item selected: a node (flows), a series or an event (prices), a bar (shares), an event (timeline)"), N_("ID") },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &cl->focus,
+      N_("What the chart is about, separated by commas: regions, nodes, series, shares or events, drawn whole and labelled while the rest recedes"), N_("ID,ID…") },
     { "kinds", 0, 0, G_OPTION_ARG_STRING, &cl->kinds,
       N_("timeline: only events of these kinds, separated by commas: policy, market, project, conflict, other"), N_("K,K…") },
     { "briefing", 0, 0, G_OPTION_ARG_STRING, &cl->briefing,
@@ -173,7 +175,7 @@ first_export_option (const AtlasCommandLine *cl)
     { "--log", cl->log }, { "--indexed", cl->indexed != NULL },
     { "--currency", cl->currency != NULL }, { "--unit", cl->unit != NULL },
     { "--select", cl->select != NULL }, { "--kinds", cl->kinds != NULL },
-    { "--briefing", cl->briefing != NULL },
+    { "--focus", cl->focus != NULL }, { "--briefing", cl->briefing != NULL },
   };
 
   return first_given (options, G_N_ELEMENTS (options));

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "atlas-chart.h"
+#include "atlas-export.h"
 #include "atlas-export-private.h"
 #include "atlas-i18n.h"
 
@@ -19,7 +20,7 @@ static const char * const langs[] = { "en", "zh" };
 
 static const char * const fixtures[] = {
   "sankey-skip.json", "sankey-loop.json", "sankey-untraced.json", "shares-basic.json", "shares-many.json",
-  "prices-basic.json", "series-any-commodity.json", "timeline-basic.json", "../good/full.json",
+  "prices-basic.json", "series-any-commodity.json", "timeline-basic.json", "../good/full.json", "story.json",
 };
 
 static const AtlasView views[] = { ATLAS_VIEW_FLOWS, ATLAS_VIEW_PRICES, ATLAS_VIEW_SHARES, ATLAS_VIEW_TIMELINE };
@@ -128,10 +129,31 @@ check_texts_off_other_marks (JsonArray *texts, JsonArray *marks, Report *r)
 
 /* Every node of a flows figure is named: by its own label, or in the
  * footer's list of what could not be labelled ("Not labelled: …"). */
+/* The chain a flows figure drew: the one with its nodes. */
+static const AtlasChain *
+chain_of (AtlasDataset *dataset, JsonArray *nodes)
+{
+  GPtrArray *chains = atlas_dataset_get_chains (dataset);
+
+  for (guint c = 0; c < chains->len; c++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (chains, c);
+      gboolean all = chain->nodes->len == json_array_get_length (nodes);
+
+      for (guint i = 0; all && i < json_array_get_length (nodes); i++)
+        all = atlas_chain_find_node (chain, json_object_get_string_member (json_array_get_object_element (nodes, i), "id")) == (int) i;
+      if (all)
+        return chain;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
 static void
-check_nodes_named (JsonObject *root, JsonArray *texts, const AtlasChain *chain, const char *lang, Report *r)
+check_nodes_named (JsonObject *root, JsonArray *texts, AtlasDataset *dataset, const char *lang, Report *r)
 {
   JsonArray *nodes = json_object_get_array_member (root, "nodes");
+  const AtlasChain *chain = chain_of (dataset, nodes);
   g_autoptr(GString) all = g_string_new (NULL);
 
   const char *footer = "";
@@ -159,7 +181,7 @@ check_nodes_named (JsonObject *root, JsonArray *texts, const AtlasChain *chain, 
 }
 
 static void
-check_scene (const AtlasScene *scene, const AtlasChain *chain, const char *lang, const char *where, Report *r)
+check_scene (const AtlasScene *scene, AtlasDataset *dataset, const char *lang, const char *where, Report *r)
 {
   g_autofree char *json = atlas_export_scene_json (scene);
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -176,7 +198,7 @@ check_scene (const AtlasScene *scene, const AtlasChain *chain, const char *lang,
                      json_object_get_double_member (root, "height"), r);
   check_texts_off_other_marks (texts, json_object_get_array_member (root, "marks"), r);
   if (json_object_has_member (root, "nodes"))
-    check_nodes_named (root, texts, chain, lang, r);
+    check_nodes_named (root, texts, dataset, lang, r);
 }
 
 static void
@@ -202,10 +224,45 @@ check_dataset (AtlasDataset *dataset, const char *name, Report *r)
             g_assert_no_error (error);
             where = g_strdup_printf ("%s %s %gx%g %s", name, atlas_view_to_string (views[v]),
                                      sizes[s].width, sizes[s].height, langs[l]);
-            check_scene (scene, views[v] == ATLAS_VIEW_FLOWS ? g_ptr_array_index (atlas_dataset_get_chains (dataset), 0)
-                                                             : NULL,
-                         langs[l], where, r);
+            check_scene (scene, dataset, langs[l], where, r);
           }
+    }
+}
+
+/* Every slide of every briefing: their focus labels, peaks and written
+ * annotations must keep clear of everything too. */
+static void
+check_slides (AtlasDataset *dataset, const char *name, Report *r)
+{
+  GPtrArray *briefings = atlas_dataset_get_briefings (dataset);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      atlas_i18n_set_language (langs[l]);
+      for (guint b = 0; b < briefings->len; b++)
+        {
+          const AtlasBriefing *briefing = g_ptr_array_index (briefings, b);
+
+          for (guint i = 0; i < briefing->slides->len; i++)
+            for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+              {
+                const AtlasSlide *slide = g_ptr_array_index (briefing->slides, i);
+                g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+                g_autoptr(GError) error = NULL;
+                g_autoptr(AtlasScene) scene = NULL;
+                g_autofree char *where = NULL;
+                AtlasChartOptions options;
+
+                atlas_slide_get_options (slide, &options);
+                options.lang = langs[l];
+                options.title = atlas_text_get (slide->title, langs[l]);
+                scene = atlas_chart_layout (dataset, &options, sizes[s].width, sizes[s].height, style, &error);
+                g_assert_no_error (error);
+                where = g_strdup_printf ("%s slide %u of %s %gx%g %s", name, i + 1, briefing->id,
+                                         sizes[s].width, sizes[s].height, langs[l]);
+                check_scene (scene, dataset, langs[l], where, r);
+              }
+        }
     }
 }
 
@@ -229,6 +286,7 @@ test_fixtures (void)
 
       g_assert_no_error (error);
       check_dataset (dataset, fixtures[i], &r);
+      check_slides (dataset, fixtures[i], &r);
     }
   finish (&r);
   g_string_free (r.problems, TRUE);
@@ -244,6 +302,7 @@ test_bundled (void)
 
   g_assert_no_error (error);
   check_dataset (dataset, "bundled", &r);
+  check_slides (dataset, "bundled", &r);
   finish (&r);
   g_string_free (r.problems, TRUE);
 }

@@ -308,8 +308,13 @@ test_default_series (void)
     }
   g_assert_false (has_item (scene, ATLAS_ITEM_SERIES, "nd-oxide-avg"));
   g_assert_cmpstr (scene->title, ==, "Dysprosium and terbium oxide prices");
-  /* Legend entries say what each series is. */
-  g_assert_nonnull (find_text_containing (scene, "Dysprosium oxide 99.5 % · FOB China · annual average"));
+  /* Lines that run to the right edge are named where they end, with their
+   * last value (no legend needed); those that stop early, in the legend,
+   * which says what each series is. */
+  g_assert_nonnull (find_text_containing (scene, "Dysprosium oxide\n300"));
+  g_assert_nonnull (find_text_containing (scene, "Terbium oxide\n810"));
+  g_assert_nonnull (find_text_containing (scene, "Dysprosium oxide, year-end range · 99.5 %"));
+  g_assert_null (find_text_containing (scene, "Dysprosium oxide 99.5 % · FOB China"));
 }
 
 static void

@@ -25,6 +25,8 @@ struct _AtlasViewState
   GStrv       kinds;
   GStrv       regions;
   GStrv       elements;
+  GStrv       focus;
+  GPtrArray  *annotations;       /* a slide's, referenced; or NULL */
 };
 
 enum {
@@ -84,6 +86,8 @@ sync_options (AtlasViewState *self)
   o->kinds = (const char * const *) self->kinds;
   o->regions = (const char * const *) self->regions;
   o->elements = (const char * const *) self->elements;
+  o->focus = (const char * const *) self->focus;
+  o->annotations = self->annotations;
 }
 
 static void
@@ -115,6 +119,8 @@ clear_fields (AtlasViewState *self)
   g_clear_pointer (&self->kinds, g_strfreev);
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->elements, g_strfreev);
+  g_clear_pointer (&self->focus, g_strfreev);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
 }
 
 static gboolean
@@ -228,6 +234,8 @@ atlas_view_state_copy (AtlasViewState *self)
   copy->kinds = g_strdupv (self->kinds);
   copy->regions = g_strdupv (self->regions);
   copy->elements = g_strdupv (self->elements);
+  copy->focus = g_strdupv (self->focus);
+  copy->annotations = self->annotations != NULL ? g_ptr_array_ref (self->annotations) : NULL;
   g_hash_table_iter_init (&iter, self->node_offsets);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->node_offsets, g_strdup (key), g_memdup2 (value, sizeof (double)));
@@ -291,6 +299,8 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
   atlas_view_state_set_kinds (self, (const char * const *) slide->kinds);
   atlas_view_state_set_regions (self, (const char * const *) slide->regions);
   atlas_view_state_set_elements (self, (const char * const *) slide->elements);
+  atlas_view_state_set_focus (self, (const char * const *) slide->focus);
+  atlas_view_state_set_annotations (self, slide->annotations);
   atlas_view_state_end_update (self);
 }
 
@@ -443,6 +453,29 @@ atlas_view_state_set_subtitle (AtlasViewState *self, const char *subtitle)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   emit_changed (self, replace_str (&self->subtitle, subtitle));
+}
+
+void
+atlas_view_state_set_focus (AtlasViewState *self, const char * const *focus)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
+  emit_changed (self, replace_strv (&self->focus, focus));
+}
+
+/* A slide's annotations: the array is referenced, so they outlive a
+ * reload of the dataset they came from. */
+void
+atlas_view_state_set_annotations (AtlasViewState *self, GPtrArray *annotations)
+{
+  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
+
+  if (annotations != NULL && annotations->len == 0)
+    annotations = NULL;
+  if (annotations == self->annotations)
+    return;
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  self->annotations = annotations != NULL ? g_ptr_array_ref (annotations) : NULL;
+  emit_changed (self, TRUE);
 }
 
 void

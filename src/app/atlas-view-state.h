@@ -43,6 +43,9 @@ void        atlas_view_state_set_lang       (AtlasViewState *self, const char *l
 void        atlas_view_state_set_title      (AtlasViewState *self, const char *title);
 void        atlas_view_state_set_subtitle   (AtlasViewState *self, const char *subtitle);
 void        atlas_view_state_set_select     (AtlasViewState *self, const char *id);
+/* What the view is about (a slide's focus) and its written callouts. */
+void        atlas_view_state_set_focus      (AtlasViewState *self, const char * const *focus);
+void        atlas_view_state_set_annotations (AtlasViewState *self, GPtrArray *annotations);
 
 /* flows */
 void        atlas_view_state_set_chain      (AtlasViewState *self, const char *chain);

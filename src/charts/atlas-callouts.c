@@ -99,8 +99,8 @@ fill_meets_box (const AtlasShape *shape, const AtlasRect *box)
   return inside;
 }
 
-gboolean
-atlas_scene_box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *item)
+static gboolean
+box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *item, gboolean over_fills)
 {
   for (guint i = 0; i < scene->shapes->len; i++)
     {
@@ -118,10 +118,16 @@ atlas_scene_box_is_free (const AtlasScene *scene, const AtlasRect *box, const At
         return FALSE;
       if (shape->path != NULL && shape->has_stroke && !shape->has_fill && stroke_meets_box (shape, box))
         return FALSE;
-      if (shape->path != NULL && shape->has_fill && fill_meets_box (shape, box))
+      if (!over_fills && shape->path != NULL && shape->has_fill && fill_meets_box (shape, box))
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+atlas_scene_box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *item)
+{
+  return box_is_free (scene, box, item, FALSE);
 }
 
 /* The end of the leader on the box: the nearest point of its edge. */
@@ -178,6 +184,17 @@ add_leader (AtlasScene *scene, const AtlasCallout *callout, const AtlasRect *box
   cairo_surface_destroy (surface);
 }
 
+static void
+add_halo (AtlasScene *scene, const AtlasRect *box, double unit)
+{
+  double pad = unit * 0.25;
+  AtlasRect halo = { box->x - pad, box->y - pad / 2, box->width + 2 * pad, box->height + pad };
+  AtlasColor ground = scene->background;
+
+  ground.alpha = 0.85;
+  atlas_scene_add_rect (scene, &halo, &ground, NULL);
+}
+
 gboolean
 atlas_scene_add_callout (AtlasScene         *scene,
                          const AtlasCallout *callout,
@@ -196,6 +213,9 @@ atlas_scene_add_callout (AtlasScene         *scene,
 
   atlas_scene_measure_text (scene, callout->text, font_size, callout->bold, max_width, &w, &h);
   w += 1;   /* drawn one pixel wider than measured, so it wraps as measured */
+  /* Clear ground first; where flows or areas fill the plot (a Sankey
+   * diagram has little else), over them, on a halo of the background. */
+  for (int over_fills = 0; over_fills <= 1; over_fills++)
   for (guint d = 0; d < G_N_ELEMENTS (distances); d++)
     for (guint k = 0; k < G_N_ELEMENTS (dirs); k++)
       {
@@ -205,7 +225,7 @@ atlas_scene_add_callout (AtlasScene         *scene,
         AtlasRect box = { x, y, w, h };
         double ex, ey;
 
-        if (!atlas_rect_contains (bounds, &box) || !atlas_scene_box_is_free (scene, &box, &callout->item))
+        if (!atlas_rect_contains (bounds, &box) || !box_is_free (scene, &box, &callout->item, over_fills))
           continue;
         nearest_point_on_box (&box, callout->x, callout->y, &ex, &ey);
         if (callout->leader && d > 0 && !leader_is_free (scene, ex, ey, callout->x, callout->y))
@@ -213,6 +233,8 @@ atlas_scene_add_callout (AtlasScene         *scene,
 
         if (callout->leader && d > 0)
           add_leader (scene, callout, &box, unit);
+        if (over_fills)
+          add_halo (scene, &box, unit);
         shape.kind = ATLAS_SHAPE_TEXT;
         shape.item = callout->item;
         shape.bounds = box;

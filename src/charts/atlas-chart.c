@@ -13,6 +13,35 @@ atlas_chart_options_init (AtlasChartOptions *options, AtlasView view)
   options->show_events = TRUE;
 }
 
+static gboolean
+dataset_knows (AtlasDataset *dataset, const char *id)
+{
+  GPtrArray *chains = atlas_dataset_get_chains (dataset);
+
+  if (atlas_dataset_find_region (dataset, id) != NULL || atlas_dataset_find_series (dataset, id) != NULL ||
+      atlas_dataset_find_share (dataset, id) != NULL || atlas_dataset_find_event (dataset, id) != NULL)
+    return TRUE;
+  for (guint i = 0; i < chains->len; i++)
+    if (atlas_chain_find_node (g_ptr_array_index (chains, i), id) >= 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A focus may name what this view does not draw (a region absent from a
+ * chain), but never what the dataset lacks: that is a typing mistake. */
+static gboolean
+check_focus (AtlasDataset *dataset, const char * const *focus, GError **error)
+{
+  for (guint i = 0; focus != NULL && focus[i] != NULL; i++)
+    if (!dataset_knows (dataset, focus[i]))
+      {
+        g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
+                     _("Unknown region, node, series, share or event “%s”"), focus[i]);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 AtlasScene *
 atlas_chart_layout (AtlasDataset            *dataset,
                     const AtlasChartOptions *options,
@@ -32,6 +61,8 @@ atlas_chart_layout (AtlasDataset            *dataset,
                    _("a figure of %g×%g cannot be drawn (16 to 100000 each way)"), width, height);
       return NULL;
     }
+  if (!check_focus (dataset, options->focus, error))
+    return NULL;
   /* The style carries the language so every text lookup below agrees. */
   owned_style = style != NULL ? atlas_style_copy (style) : atlas_style_new (FALSE);
   if (options->lang != NULL)

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
 #include "atlas-price-layout-private.h"
@@ -487,6 +488,69 @@ fitting_series_label (AtlasScene *scene, const AtlasSeries *series, const char *
   return series_label (series, lang, 0);
 }
 
+/* A line that runs to (near) the right edge can be named where it ends;
+ * one that stops early would need a leader across the plot: the legend
+ * names it. */
+static gboolean
+ends_near_right_edge (const AtlasPriceLayout *layout, const AtlasPriceTrace *trace)
+{
+  const AtlasPriceSceneData *data = layout->data;
+  double last = trace->series->points[trace->last_shown].day;
+
+  return trace->n_shown > 0 && (last - data->day0) >= 0.85 * (data->day1 - data->day0);
+}
+
+/* Lines are labelled at their ends when there are few enough to label
+ * there: a right margin as wide as the longest name needs (within a
+ * quarter of the figure), if their labels, wrapped to it, fit down the
+ * plot's height.  Otherwise (many series), the legend. */
+static void
+decide_end_labels (AtlasPriceLayout *layout)
+{
+  AtlasScene *scene = layout->scene;
+  GPtrArray *traces = layout->data->traces;
+  double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  double widest = 0, total = 0, width, line_h;
+  guint shown = 0;
+
+  layout->end_label_width = 0;
+  for (guint i = 0; i < traces->len; i++)
+    {
+      const AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+      double w;
+
+      if (!ends_near_right_edge (layout, trace))
+        continue;
+      shown++;
+      atlas_scene_measure_text (scene, atlas_text_get (trace->series->name, layout->lang), size, FALSE, 0, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  if (shown == 0 || shown > 6)
+    return;
+  width = CLAMP (widest + size, size * 7, MIN (scene->width * 0.25, size * 18));
+  atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
+  for (guint i = 0; i < traces->len; i++)
+    {
+      const AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+      g_autofree char *text = NULL;
+      double h;
+
+      if (!ends_near_right_edge (layout, trace))
+        continue;
+      text = g_strdup_printf ("%s\n0", atlas_text_get (trace->series->name, layout->lang));
+      atlas_scene_measure_text (scene, text, size, FALSE, width - size * 0.75, NULL, &h);
+      total += h + line_h * 0.3;
+    }
+  if (total > scene->height * 0.55)
+    return;
+  layout->end_label_width = width;
+  for (guint i = 0; i < traces->len; i++)
+    {
+      AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+      trace->end_labelled = ends_near_right_edge (layout, trace);
+    }
+}
+
 static GArray *
 build_legend (AtlasPriceLayout *layout)
 {
@@ -505,6 +569,9 @@ build_legend (AtlasPriceLayout *layout)
       AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
       AtlasLegendEntry entry = { 0 };
 
+      /* Named at its line's end instead. */
+      if (trace->end_labelled)
+        continue;
       /* Left out of an indexed chart: the footer says so. */
       if (trace->no_base)
         continue;
@@ -688,9 +755,11 @@ layout_frame (AtlasPriceLayout *layout)
   g_autofree char *title = compose_title (layout);
   g_autofree char *subtitle = compose_subtitle (layout);
   g_autofree char *note = NULL;
-  g_autoptr(GArray) legend = build_legend (layout);
+  g_autoptr(GArray) legend = NULL;
   AtlasFrameSpec spec = { 0 };
 
+  decide_end_labels (layout);
+  legend = build_legend (layout);
   predict_plot_notes (layout);
   note = compose_footer_note (layout);
   spec.title = title;
@@ -819,6 +888,36 @@ add_items (AtlasPriceLayout *layout)
     }
 }
 
+/* The series and events a slide is about stay whole; the rest recedes. */
+static void
+apply_focus (AtlasPriceLayout *layout)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AtlasItem));
+  GPtrArray *events = atlas_dataset_get_events (layout->dataset);
+
+  for (guint i = 0; i < layout->data->traces->len; i++)
+    {
+      const AtlasPriceTrace *trace = g_ptr_array_index (layout->data->traces, i);
+      AtlasItem item = { ATLAS_ITEM_SERIES, trace->series->id, -1 };
+
+      if (atlas_price_in_focus (layout, trace->series->id))
+        g_array_append_val (items, item);
+    }
+  for (guint i = 0; i < layout->data->events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (layout->data->events, i);
+      guint index = 0;
+      AtlasItem item;
+
+      if (!atlas_price_in_focus (layout, event->id))
+        continue;
+      g_ptr_array_find (events, event, &index);
+      item = (AtlasItem) { ATLAS_ITEM_EVENT, event->id, (int) index };
+      g_array_append_val (items, item);
+    }
+  atlas_scene_set_focus (layout->scene, (const AtlasItem *) (gpointer) items->data, items->len);
+}
+
 /* A selected series is emphasised (the others muted); a selected event is
  * drawn in the accent colour without muting the prices it annotates, since
  * a briefing slide that points at an event is still about the prices. */
@@ -871,7 +970,9 @@ atlas_price_chart_layout (AtlasDataset            *dataset,
   layout_frame (&layout);
   atlas_price_plot_layout (&layout);
   add_items (&layout);
+  apply_focus (&layout);
   apply_selection (&layout);
+  atlas_chart_add_annotations (scene, dataset, options);
   scene->description = describe (&layout);
   layout_clear (&layout);
   return g_steal_pointer (&scene);

@@ -27,6 +27,9 @@ typedef struct {
   gint32                   index_day;
   GPtrArray               *sources;      /* const AtlasSource* cited by what is drawn */
   const AtlasEvent        *selected_event;
+  /* Series labelled at the ends of their lines instead of in a legend:
+   * the width kept right of the plot for those labels (0: a legend). */
+  double                   end_label_width;
   char                    *axis_label;   /* "USD/kg", "Index (= 100 at Jul 2025)" */
   double                   stroke;       /* line width of a series */
   gboolean                 any_band;
@@ -48,6 +51,13 @@ void             atlas_price_trace_decimate (AtlasPriceLayout   *layout,
 
 /* atlas-price-plot.c: axes, series, markers and events inside scene->plot. */
 void             atlas_price_plot_layout    (AtlasPriceLayout   *layout);
+
+/* An event the figure is about: selected, or in the slide's focus. */
+gboolean         atlas_price_event_featured (const AtlasPriceLayout *layout,
+                                             const AtlasEvent       *event);
+/* Whether @id is in the options' focus. */
+gboolean         atlas_price_in_focus       (const AtlasPriceLayout *layout,
+                                             const char             *id);
 
 /* atlas-price-chart.c */
 /* A value as labels show it: "805", "2.35", "1,420". */

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
 #include "atlas-price-layout-private.h"
 #include "atlas-time-axis.h"
@@ -141,7 +142,7 @@ fit_area (AtlasPriceLayout *layout, const PlotMetrics *m, guint rows)
   g_clear_pointer (&data->y_axis, atlas_value_axis_free);
   data->y_axis = make_value_axis (layout, m, MAX (bottom - top, 1));
   left = p->x + widest_tick_label (scene, data->y_axis, m->size) + m->gap;
-  right = p->x + p->width - m->gap;
+  right = p->x + p->width - m->gap - layout->end_label_width;
 
   /* Whole pixels, so gridlines are crisp and M4 columns start on one. */
   area.x = ceil (left);
@@ -168,6 +169,20 @@ event_rows_for_height (const PlotMetrics *m, double plot_height)
 }
 
 /* ---- events -------------------------------------------------------------- */
+
+gboolean
+atlas_price_in_focus (const AtlasPriceLayout *layout, const char *id)
+{
+  const char * const *focus = layout->options->focus;
+
+  return focus != NULL && id != NULL && g_strv_contains (focus, id);
+}
+
+gboolean
+atlas_price_event_featured (const AtlasPriceLayout *layout, const AtlasEvent *event)
+{
+  return event == layout->selected_event || atlas_price_in_focus (layout, event->id);
+}
 
 static gboolean
 event_names_drawn_element (const AtlasEvent *event, GPtrArray *traces)
@@ -221,7 +236,7 @@ collect_events (AtlasPriceLayout *layout)
         continue;
       /* When labels must be dropped, keep the selected one, then those about
        * the elements drawn, then policy (what briefings are about). */
-      mark.priority = (event == layout->selected_event ? 100 : 0) +
+      mark.priority = (atlas_price_event_featured (layout, event) ? 100 : 0) +
                       (event_names_drawn_element (event, data->traces) ? 10 : 0) +
                       (event->kind == ATLAS_EVENT_POLICY ? 1 : 0);
       g_array_append_val (marks, mark);
@@ -277,7 +292,7 @@ shorten_event_labels (AtlasPriceLayout *layout, const PlotMetrics *m, GArray *ma
   for (guint i = 0; i < marks->len; i++)
     {
       EventMark *mark = &g_array_index (marks, EventMark, i);
-      gboolean bold = mark->event == layout->selected_event;
+      gboolean bold = atlas_price_event_featured (layout, mark->event);
       /* The selected event is what the slide is about: it may take more
        * room, and it is placed before the others (see sort_selected_first). */
       double width = bold ? layout->data->area.width * 0.6 : max_width;
@@ -648,7 +663,7 @@ add_event_lines (Plot *plot, GArray *marks)
   for (guint i = 0; i < marks->len; i++)
     {
       const EventMark *mark = &g_array_index (marks, EventMark, i);
-      gboolean selected = mark->event == layout->selected_event;
+      gboolean selected = atlas_price_event_featured (layout, mark->event);
       AtlasItem item = { ATLAS_ITEM_EVENT, mark->event->id, mark->index };
       /* An event whose label found no room is a short tick at the top of
        * the plot: still there to point at, without a wall of lines where
@@ -681,7 +696,7 @@ add_event_labels (Plot *plot, GArray *marks)
   for (guint i = 0; i < marks->len; i++)
     {
       const EventMark *mark = &g_array_index (marks, EventMark, i);
-      gboolean selected = mark->event == layout->selected_event;
+      gboolean selected = atlas_price_event_featured (layout, mark->event);
       AtlasItem item = { ATLAS_ITEM_EVENT, mark->event->id, mark->index };
 
       if (mark->row < 0)
@@ -746,13 +761,150 @@ add_empty_message (Plot *plot)
                         ATLAS_ALIGN_CENTER, &plot->scene->style->muted, NULL)->role = ATLAS_ROLE_NOTE;
 }
 
+/* ---- direct labels ------------------------------------------------------- */
+
+typedef struct {
+  AtlasPriceTrace *trace;
+  char            *text;
+  double           anchor_x, anchor_y;   /* the line's last shown point */
+  double           height;
+  double           top;                  /* where the label goes */
+} EndLabel;
+
+static void
+end_label_clear (gpointer data)
+{
+  g_free (((EndLabel *) data)->text);
+}
+
+static int
+compare_end_labels (gconstpointer a, gconstpointer b)
+{
+  const EndLabel *x = a, *y = b;
+
+  return x->anchor_y < y->anchor_y ? -1 : x->anchor_y > y->anchor_y;
+}
+
+/* Labels as near their lines' ends as they can be without touching: a
+ * pass down pushes each below the one above, a pass up pulls back those
+ * pushed past the bottom. */
+static void
+spread_end_labels (GArray *labels, double top, double bottom, double gap)
+{
+  double y = top;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *l = &g_array_index (labels, EndLabel, i);
+
+      l->top = MAX (l->anchor_y - l->height / 2, y);
+      y = l->top + l->height + gap;
+    }
+  y = bottom;
+  for (guint i = labels->len; i-- > 0;)
+    {
+      EndLabel *l = &g_array_index (labels, EndLabel, i);
+
+      l->top = MIN (l->top, y - l->height);
+      y = l->top - gap;
+    }
+}
+
+/* Each line named where it ends, with its last value: the reader needs no
+ * legend to tell the lines apart, and sees where each stands now. */
+static void
+add_end_labels (Plot *plot)
+{
+  AtlasPriceLayout *layout = plot->layout;
+  AtlasPriceSceneData *data = layout->data;
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
+  double x = data->area.x + data->area.width + plot->m.gap * 1.5;
+  double width = layout->end_label_width - plot->m.gap * 1.5;
+
+  if (layout->end_label_width <= 0)
+    return;
+  g_array_set_clear_func (labels, end_label_clear);
+  for (guint i = 0; i < data->traces->len; i++)
+    {
+      AtlasPriceTrace *trace = g_ptr_array_index (data->traces, i);
+      EndLabel label = { trace };
+      double value;
+      g_autofree char *number = NULL;
+
+      if (!trace->end_labelled || isnan (trace->scale) ||
+          !atlas_price_trace_shown (data, trace, trace->last_shown, &value, NULL, NULL))
+        continue;
+      number = atlas_price_format_value (value);
+      label.text = g_strdup_printf ("%s\n%s", atlas_text_get (trace->series->name, layout->lang), number);
+      label.anchor_x = atlas_price_data_day_to_x (data, trace->series->points[trace->last_shown].day);
+      label.anchor_y = atlas_price_data_value_to_y (data, value);
+      atlas_scene_measure_text (plot->scene, label.text, plot->m.size, FALSE, width, NULL, &label.height);
+      g_array_append_val (labels, label);
+    }
+  g_array_sort (labels, compare_end_labels);
+  spread_end_labels (labels, plot->scene->plot.y, plot->scene->plot.y + plot->scene->plot.height,
+                     plot->m.gap * 0.5);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *l = &g_array_index (labels, EndLabel, i);
+      AtlasItem item = { ATLAS_ITEM_SERIES, l->trace->series->id, -1 };
+      AtlasRect box = { x, l->top, width, l->height };
+      AtlasShape *text;
+
+      /* A thin line in the series' colour from its end to its label. */
+      cairo_move_to (plot->cr, l->anchor_x + plot->m.gap * 0.3, l->anchor_y);
+      cairo_line_to (plot->cr, x - plot->m.gap * 0.3, l->top + MIN (l->height / 2, plot->m.line_h / 2));
+      add_stroked_path (plot, &item, &l->trace->color, 1.0);
+      text = atlas_scene_add_text (plot->scene, l->text, box.x, box.y, plot->m.size, FALSE, ATLAS_ALIGN_START,
+                                   &plot->scene->style->foreground, &item);
+      text->wrap = TRUE;
+      text->bounds = box;
+      atlas_scene_measure_text (plot->scene, l->text, plot->m.size, FALSE, width, &text->bounds.width, NULL);
+      text->bounds.width += 1;
+    }
+}
+
+/* The peak of a series the figure is about, with its value and date, when
+ * it is not the line's last point (which its end label gives already). */
+static void
+add_peak_callouts (Plot *plot)
+{
+  AtlasPriceLayout *layout = plot->layout;
+  AtlasPriceSceneData *data = layout->data;
+
+  for (guint i = 0; i < data->traces->len; i++)
+    {
+      AtlasPriceTrace *trace = g_ptr_array_index (data->traces, i);
+      const AtlasPricePoint *point;
+      AtlasCallout callout = { 0 };
+      g_autofree char *number = NULL, *date = NULL, *text = NULL;
+      double value, high;
+
+      if (!atlas_price_in_focus (layout, trace->series->id) || trace->n_shown < 2 ||
+          trace->peak == trace->last_shown ||
+          !atlas_price_trace_shown (data, trace, trace->peak, &value, NULL, &high))
+        continue;
+      point = &trace->series->points[trace->peak];
+      number = atlas_price_format_value ((point->flags & ATLAS_POINT_RANGE) ? high : value);
+      date = atlas_time_format_day (point->day, point->precision);
+      /* TRANSLATORS: a series' highest value and when: "Peak 3,150 (Jul 2025)" */
+      text = g_strdup_printf (_("Peak %s (%s)"), number, date);
+      callout.x = atlas_price_data_day_to_x (data, point->day);
+      callout.y = atlas_price_data_value_to_y (data, (point->flags & ATLAS_POINT_RANGE) ? high : value);
+      callout.text = text;
+      callout.item = (AtlasItem) { ATLAS_ITEM_SERIES, trace->series->id, -1 };
+      callout.leader = TRUE;
+      atlas_scene_add_callout (plot->scene, &callout, &plot->scene->plot, plot->m.size, plot->m.size * 14);
+    }
+}
+
 /* The selected event claims its label's place first; the others keep
  * their order. */
 static void
 sort_selected_first (AtlasPriceLayout *layout, GArray *marks)
 {
   for (guint i = 1; i < marks->len; i++)
-    if (g_array_index (marks, EventMark, i).event == layout->selected_event)
+    if (atlas_price_event_featured (layout, g_array_index (marks, EventMark, i).event))
       {
         EventMark selected = g_array_index (marks, EventMark, i);
 
@@ -801,6 +953,8 @@ atlas_price_plot_layout (AtlasPriceLayout *layout)
   add_event_labels (&plot, marks);
   add_value_labels (&plot);
   add_axis_label (&plot);
+  add_end_labels (&plot);
   add_empty_message (&plot);
+  add_peak_callouts (&plot);
   cairo_destroy (plot.cr);
 }

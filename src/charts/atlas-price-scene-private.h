@@ -23,6 +23,7 @@ typedef struct {
   guint       dataset_index;  /* position in the dataset: its palette colour */
   AtlasColor  color;
   gboolean    emphasised;     /* selected: drawn thicker, on top */
+  gboolean    end_labelled;   /* named at its line's end, not in the legend */
 
   /* Shown value = quoted value * factor(day) * scale.  The conversion
    * factor only changes on the dates of the dataset's exchange rates, so it

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-units.h"
 #include "atlas-chart-private.h"
@@ -177,10 +178,29 @@ sankey_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTab
     }
 }
 
+static gboolean
+sankey_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  const SankeyData *data = scene->chart_data;
+  int node;
+
+  if (data == NULL || annotation->kind != ATLAS_ANCHOR_NODE ||
+      (annotation->chain != NULL && g_strcmp0 (annotation->chain, data->chain->id) != 0))
+    return FALSE;
+  node = atlas_chain_find_node (data->chain, annotation->node);
+  if (node < 0)
+    return FALSE;
+  /* The middle of the node's right edge, where its flows leave. */
+  *x = data->layout->nodes[node].box.x1;
+  *y = (data->layout->nodes[node].box.y0 + data->layout->nodes[node].box.y1) / 2;
+  return TRUE;
+}
+
 static const AtlasSceneClass sankey_scene_class = {
   .name = "flows",
   .collect_related = sankey_collect_related,
   .hit_test = NULL,
+  .anchor = sankey_anchor,
 };
 
 /* ---- text ---------------------------------------------------------------- */
@@ -254,6 +274,7 @@ typedef struct {
   const AtlasSankeyLayout *layout;
   AtlasLabelPlacer  *placer;
   const char        *footer_note;   /* names the nodes a first pass left unlabelled */
+  gboolean          *focused;       /* per node: in the slide's focus (by id or region) */
   /* Per node, the gap its label keeps to when it can: from the node above
    * in its column (or the area's top) to the node below (or the bottom). */
   double            *gap_top, *gap_bottom;
@@ -264,6 +285,7 @@ static void
 figure_clear (Figure *f)
 {
   g_free (f->colors);
+  g_free (f->focused);
   g_free (f->gap_top);
   g_free (f->gap_bottom);
   g_clear_pointer (&f->placer, atlas_label_placer_free);
@@ -1055,21 +1077,58 @@ wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold, 
 
 /* A node's value as it fits @max_w: "in X / out Y", else the value alone.
  * Numbers are never cut short; NULL when neither fits. */
+/* A focused node's value with its share of its stage: "13,130 · 3.8 % of
+ * Separation and refining", what the slide says of the route. */
+static char *
+focused_value_text (const Figure *f, const AtlasNode *node)
+{
+  double total = 0;
+  g_autofree char *value = format_value (node->value);
+  g_autofree char *share = NULL;
+
+  for (guint i = 0; i < f->chain->nodes->len; i++)
+    {
+      const AtlasNode *other = chain_node (f->chain, i);
+
+      if (other->stage == node->stage)
+        total += other->value;
+    }
+  if (!(total > 0))
+    return NULL;
+  share = atlas_format_percent (node->value / total);
+  /* TRANSLATORS: a node's value and its share of its stage, "13,130 · 3.8 % of Separation and refining" */
+  return g_strdup_printf (_("%s · %s of %s"), value, share, stage_name (f->chain, node->stage, f->lang));
+}
+
+static gboolean
+node_is_focused (const Figure *f, const AtlasNode *node)
+{
+  for (guint i = 0; f->focused != NULL && i < f->chain->nodes->len; i++)
+    if (chain_node (f->chain, i) == node)
+      return f->focused[i];
+  return FALSE;
+}
+
 static char *
 fitting_value_text (const Figure *f, const AtlasNode *node, const char *prefix, double max_w, double *width)
 {
-  char *texts[2] = { node_value_text (node), format_value (node->value) };
+  char *texts[3] = { node_is_focused (f, node) ? focused_value_text (f, node) : NULL, node_value_text (node),
+                     format_value (node->value) };
   char *fitting = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (texts) && fitting == NULL; i++)
     {
-      g_autofree char *line = g_strconcat (prefix, texts[i], NULL);
+      g_autofree char *line = NULL;
+
+      if (texts[i] == NULL)
+        continue;
+      line = g_strconcat (prefix, texts[i], NULL);
       *width = text_width (f, line, f->value_size);
       if (*width <= max_w)
         fitting = g_steal_pointer (&line);
     }
-  g_free (texts[0]);
-  g_free (texts[1]);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_free (texts[i]);
   return fitting;
 }
 
@@ -1649,6 +1708,95 @@ find_selected_node (const AtlasChain *chain, const char *select, int *node, GErr
   return TRUE;
 }
 
+/* The nodes a slide's focus names: by their id, or by their region (a
+ * region's whole route through the chain). */
+static void
+find_focused_nodes (Figure *f, const char * const *focus)
+{
+  guint n = f->chain->nodes->len;
+
+  if (focus == NULL || focus[0] == NULL)
+    return;
+  f->focused = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const AtlasNode *node = chain_node (f->chain, i);
+
+      f->focused[i] = (node->id != NULL && g_strv_contains (focus, node->id)) ||
+                      (node->region != NULL && g_strv_contains (focus, node->region->id));
+    }
+}
+
+/* Whether every link of @node on the route's side (its inflows going
+ * downstream, its outflows going upstream) joins it to the route: only
+ * then is what passes on from it the route's own material. */
+static gboolean
+fed_only_by_route (const SankeyData *data, guint node, gboolean upstream, const gboolean *on_route)
+{
+  const guint *row_start = upstream ? data->out_start : data->in_start;
+  const guint *row = upstream ? data->out_links : data->in_links;
+
+  for (guint k = row_start[node]; k < row_start[node + 1]; k++)
+    {
+      const AtlasLink *link = g_ptr_array_index (data->chain->links, row[k]);
+
+      if (!on_route[upstream ? link->to : link->from])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The route of the focused nodes: their own flows and the nodes at their
+ * other ends, followed on only while the material is the route's alone.
+ * A region's ore that joins China's at a refinery lights the refinery, not
+ * everything China's refinery makes. */
+static void
+walk_route (const SankeyData *data, const gboolean *focused, gboolean upstream, GHashTable *set)
+{
+  const AtlasChain *chain = data->chain;
+  const guint *row_start = upstream ? data->in_start : data->out_start;
+  const guint *row = upstream ? data->in_links : data->out_links;
+  g_autofree gboolean *on_route = g_memdup2 (focused, sizeof (gboolean) * chain->nodes->len);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < chain->nodes->len; i++)
+    if (focused[i])
+      g_array_append_val (queue, i);
+  for (guint q = 0; q < queue->len; q++)
+    {
+      guint node = g_array_index (queue, guint, q);
+
+      add_item_key (set, node_item (chain, node));
+      for (guint k = row_start[node]; k < row_start[node + 1]; k++)
+        {
+          const AtlasLink *link = g_ptr_array_index (chain->links, row[k]);
+          guint next = upstream ? link->from : link->to;
+
+          add_item_key (set, link_item (chain, row[k]));
+          add_item_key (set, node_item (chain, next));
+          if (!on_route[next] && fed_only_by_route (data, next, upstream, on_route))
+            {
+              on_route[next] = TRUE;
+              g_array_append_val (queue, next);
+            }
+        }
+    }
+}
+
+static void
+apply_focus (Figure *f)
+{
+  const SankeyData *data = f->scene->chart_data;
+  GHashTable *set;
+
+  if (f->focused == NULL)
+    return;
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  walk_route (data, f->focused, TRUE, set);
+  walk_route (data, f->focused, FALSE, set);
+  atlas_scene_set_focus_keys (f->scene, set);
+}
+
 static AtlasScene *
 layout_pass (AtlasDataset            *dataset,
              const AtlasChartOptions *options,
@@ -1679,6 +1827,7 @@ layout_pass (AtlasDataset            *dataset,
   f.gap = f.value_size * 0.5;
 
   choose_node_colors (&f);
+  find_focused_nodes (&f, options->focus);
   layout_frame (&f, options);
   layout = compute_layout (&f, options, error);
   if (layout == NULL)
@@ -1708,12 +1857,14 @@ layout_pass (AtlasDataset            *dataset,
   add_items (&f);
   scene->description = describe_chain (&f);
 
+  apply_focus (&f);
   if (selected >= 0)
     {
       AtlasItem item = node_item (chain, selected);
       atlas_scene_set_selected (scene, &item);
       atlas_scene_set_highlight (scene, &item);
     }
+  atlas_chart_add_annotations (scene, dataset, options);
 
   figure_clear (&f);
   return g_steal_pointer (&scene);

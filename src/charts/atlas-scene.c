@@ -355,6 +355,11 @@ atlas_scene_text_color (const AtlasScene *scene, const AtlasShape *shape, AtlasC
   *out = full;
   if (!shape_is_muted (scene, shape))
     return;
+  /* A label made to stand on its mark (white on a bar) would vanish on
+   * the faded mark, which is nearly the background: it takes the
+   * figure's own ink instead. */
+  if (atlas_color_contrast (&full, &scene->background) < 3.0)
+    full = scene->style->foreground;
   for (double keep = MUTED_ALPHA; keep < 1.0; keep += 0.05)
     {
       AtlasColor faded = blend (&full, &scene->background, keep);
@@ -529,6 +534,17 @@ copy_set (GHashTable *set)
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_add (copy, g_strdup (key));
   return copy;
+}
+
+void
+atlas_scene_set_focus_keys (AtlasScene *scene, GHashTable *keys)
+{
+  g_clear_pointer (&scene->focus, g_hash_table_unref);
+  if (keys != NULL && g_hash_table_size (keys) > 0)
+    scene->focus = keys;
+  else if (keys != NULL)
+    g_hash_table_unref (keys);
+  atlas_scene_set_highlight (scene, NULL);
 }
 
 void

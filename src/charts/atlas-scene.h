@@ -181,6 +181,9 @@ void        atlas_scene_set_selected  (AtlasScene *scene, const AtlasItem *item)
  * the rest recedes, until a hover or selection takes over, and again once
  * it is cleared.  @n 0 clears the focus. */
 void        atlas_scene_set_focus     (AtlasScene *scene, const AtlasItem *items, guint n);
+/* The same with the set of item keys already made (taken over; NULL
+ * clears), for a chart whose focus is not "everything related". */
+void        atlas_scene_set_focus_keys (AtlasScene *scene, GHashTable *keys);
 /* The colour a text shape is drawn in, muted or not: a muted text keeps a
  * contrast of at least 3:1 with the background (WCAG's large-text floor). */
 void        atlas_scene_text_color    (const AtlasScene *scene, const AtlasShape *shape, AtlasColor *out);

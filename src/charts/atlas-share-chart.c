@@ -2,6 +2,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "atlas-annotations.h"
+#include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
 #include "atlas-units.h"
 #include "atlas-chart-private.h"
@@ -772,6 +774,20 @@ add_bar (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, gui
 
 /* ---- hover, selection, description ------------------------------------ */
 
+static gboolean
+part_has_label (const AtlasScene *scene, const char *share, int index)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_SHARE_PART &&
+          shape->item.index == index && g_strcmp0 (shape->item.id, share) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static const AtlasShare *
 scene_find_bar (const AtlasScene *scene, const char *id)
 {
@@ -855,11 +871,92 @@ share_scene_data_free (gpointer data)
   g_free (self);
 }
 
+static int
+part_of_region (const AtlasShare *share, const char *region)
+{
+  for (guint i = 0; i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+
+      if (part->region != NULL && g_strcmp0 (part->region->id, region) == 0)
+        return (int) i;
+    }
+  return -2;
+}
+
+/* A part's annotation points at the top of its segment. */
+static gboolean
+share_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  const AtlasShare *share;
+  AtlasRect box;
+  int index;
+
+  if (annotation->kind != ATLAS_ANCHOR_PART)
+    return FALSE;
+  share = scene_find_bar (scene, annotation->share);
+  if (share == NULL)
+    return FALSE;
+  index = part_of_region (share, annotation->region);
+  if (index < 0 || !atlas_scene_mark_bounds (scene, ATLAS_ITEM_SHARE_PART, share->id, index, &box))
+    return FALSE;
+  *x = box.x + box.width / 2;
+  *y = box.y;
+  return TRUE;
+}
+
 static const AtlasSceneClass share_scene_class = {
   "shares",
   share_collect_related,
   NULL,
+  share_anchor,
 };
+
+/* The parts of the regions a slide is about (and the bars it names) stay
+ * whole; the rest recedes.  A focused part too narrow for its label gets
+ * one outside the bar, so what the slide is about is always named. */
+static void
+apply_focus (AtlasScene *scene, GPtrArray *bars, const AtlasChartOptions *options)
+{
+  const char * const *focus = options->focus;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AtlasItem));
+  double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
+  const char *lang = scene->style->lang;
+
+  if (focus == NULL)
+    return;
+  for (guint b = 0; b < bars->len; b++)
+    {
+      const AtlasShare *share = g_ptr_array_index (bars, b);
+
+      if (g_strv_contains (focus, share->id))
+        {
+          AtlasItem item = { ATLAS_ITEM_SHARE, share->id, -1 };
+          g_array_append_val (items, item);
+        }
+      for (guint i = 0; i < share->parts->len; i++)
+        {
+          const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+          AtlasItem item = { ATLAS_ITEM_SHARE_PART, share->id, (int) i };
+          AtlasRect box;
+
+          if (part->region == NULL || !g_strv_contains (focus, part->region->id))
+            continue;
+          g_array_append_val (items, item);
+          if (!part_has_label (scene, share->id, (int) i) && share->total > 0 &&
+              atlas_scene_mark_bounds (scene, ATLAS_ITEM_SHARE_PART, share->id, (int) i, &box))
+            {
+              g_autofree char *percent = format_share (part->value / share->total);
+              g_autofree char *text = g_strdup_printf (C_("region and share", "%s %s"),
+                                                       atlas_text_get (part->region->name, lang), percent);
+              AtlasCallout callout = { box.x + box.width / 2, box.y + box.height / 2, text, item, TRUE, FALSE, NULL };
+
+              atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12);
+            }
+        }
+    }
+  atlas_scene_set_focus (scene, (const AtlasItem *) (gpointer) items->data, items->len);
+}
 
 /* "Refining, 2023: China 92 %, Malaysia 5 %, others 3 %. Mining, 2024: ..." */
 static char *
@@ -972,12 +1069,14 @@ atlas_share_chart_layout (AtlasDataset            *dataset,
     add_bar (scene, &geometry, g_ptr_array_index (bars, i), i);
 
   scene->description = describe_bars (bars, scene->style->lang);
+  apply_focus (scene, bars, options);
   if (selected != NULL)
     {
       AtlasItem item = { ATLAS_ITEM_SHARE, selected->id, -1 };
       atlas_scene_set_selected (scene, &item);
       atlas_scene_set_highlight (scene, &item);
     }
+  atlas_chart_add_annotations (scene, dataset, options);
   return g_steal_pointer (&scene);
 }
 

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
 #include "atlas-timeline-scene.h"
@@ -884,23 +885,23 @@ release_spot (AtlasLabelPlacer *placer, const LabelSpot *spot)
     atlas_label_placer_release (placer, &spot->leader[i]);
 }
 
-/* Room for the whole label in two lines: broken near its middle it is
+/* Room for the whole label in @lines lines: broken near its middle it is
  * about half as wide, and a crowded stretch of the lane often has room for
- * that where one long line has none.  FALSE when it would take more than
- * two lines or finds no room. */
+ * that where one long line has none.  FALSE when it would take more lines
+ * or finds no room. */
 static gboolean
-find_two_line_spot (AtlasScene *scene, const AtlasLabelPlacer *placer, const TimelineGeometry *g,
-                    const TimelineMarker *m, const char *full, double max_slide,
-                    double *wrap_out, LabelSpot *out)
+find_whole_spot (AtlasScene *scene, const AtlasLabelPlacer *placer, const TimelineGeometry *g,
+                 const TimelineMarker *m, const char *full, double max_slide, guint lines,
+                 double *wrap_out, LabelSpot *out)
 {
   double lanes_width = g->axis_x1 - g->lanes_x;
   double full_width, line_h, wrap, w, h;
 
   atlas_scene_measure_text (scene, full, g->small_size, FALSE, 0, &full_width, &line_h);
-  /* A little over half, so that the break falls at a word near the middle. */
-  wrap = MIN (full_width * 0.55 + g->small_size * 2, lanes_width * 0.7);
+  /* A little over a line's share, so that breaks fall at words. */
+  wrap = MIN (full_width * 1.1 / lines + g->small_size * 2, lanes_width * 0.7);
   atlas_scene_measure_text (scene, full, g->small_size, FALSE, wrap, &w, &h);
-  if (h > line_h * 2.5 || !find_label_spot (placer, g, m, w, h, line_h, max_slide, out))
+  if (h > line_h * (lines + 0.5) || !find_label_spot (placer, g, m, w, h, line_h, max_slide, out))
     return FALSE;
   *wrap_out = w + 1;
   return TRUE;
@@ -996,9 +997,14 @@ try_whole_in_two_lines (AtlasScene *scene, AtlasLabelPlacer *placer, const Timel
   g_autofree char *full = event_label (plan->marker->event, scene->style->lang);
   LabelSpot spot;
   double wrap;
+  /* What the figure is about is never shortened: it may take four lines. */
+  guint most = selected ? 4 : 2, lines = 2;
 
   release_spot (placer, &plan->spot);
-  if (!find_two_line_spot (scene, placer, g, plan->marker, full, label_max_slide (g, selected), &wrap, &spot))
+  while (lines <= most &&
+         !find_whole_spot (scene, placer, g, plan->marker, full, label_max_slide (g, selected), lines, &wrap, &spot))
+    lines++;
+  if (lines > most)
     {
       reserve_spot (placer, &plan->spot);
       return;
@@ -1029,12 +1035,91 @@ draw_label (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Lab
   shape->hit = TRUE;
 }
 
+static gboolean
+has_plan (GArray *plans, const TimelineMarker *m)
+{
+  for (guint i = 0; i < plans->len; i++)
+    if (g_array_index (plans, LabelPlan, i).marker == m)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_marker_x (gconstpointer a, gconstpointer b)
+{
+  const TimelineMarker *x = *(const TimelineMarker * const *) a, *y = *(const TimelineMarker * const *) b;
+
+  return x->x < y->x ? -1 : x->x > y->x;
+}
+
+/* "+7" just above (else below) the middle of a run of unlabelled markers. */
+static void
+add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *placer,
+           const TimelineMarker *first, const TimelineMarker *last, guint n)
+{
+  g_autofree char *text = g_strdup_printf ("+%u", n);
+  AtlasItem item = { ATLAS_ITEM_EVENT, first->event->id, first->index };
+  double w, h, cx = (first->x + last->x) / 2, gap = g->radius * 1.5;
+  AtlasRect above, below;
+
+  atlas_scene_measure_text (scene, text, g->small_size, TRUE, 0, &w, &h);
+  above = (AtlasRect) { cx - w / 2, first->y - gap - h, w, h };
+  below = (AtlasRect) { cx - w / 2, first->y + gap, w, h };
+  if (atlas_label_placer_try (placer, &above))
+    atlas_scene_add_text (scene, text, above.x, above.y, g->small_size, TRUE, ATLAS_ALIGN_START,
+                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+  else if (atlas_label_placer_try (placer, &below))
+    atlas_scene_add_text (scene, text, below.x, below.y, g->small_size, TRUE, ATLAS_ALIGN_START,
+                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+}
+
+/* Events that found no room for a label are counted where they crowd:
+ * "+7" by each run of them in a lane (markers within three ems of the
+ * next), so the reader knows they are there; hover names them, zooming in
+ * gives them room. */
+static void
+count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers, GArray *plans,
+                  GPtrArray *placers)
+{
+  double reach = g->small_size * 3;
+
+  for (guint lane = 0; lane < g->lanes->len; lane++)
+    {
+      g_autoptr(GPtrArray) quiet = g_ptr_array_new ();
+      guint start = 0;
+
+      for (guint i = 0; i < markers->len; i++)
+        {
+          const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+
+          if (m->lane == lane && !has_plan (plans, m))
+            g_ptr_array_add (quiet, (gpointer) m);
+        }
+      g_ptr_array_sort (quiet, compare_marker_x);
+      for (guint i = 1; i <= quiet->len; i++)
+        {
+          const TimelineMarker *prev = g_ptr_array_index (quiet, i - 1);
+
+          if (i < quiet->len && ((const TimelineMarker *) g_ptr_array_index (quiet, i))->x - prev->x <= reach)
+            continue;
+          add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev, i - start);
+          start = i;
+        }
+    }
+}
+
 /* The selected event is labelled first, so it always gets its label.
  * Each lane has its own placer: labels never leave their lane, and a
  * lane's few hundred boxes are quicker to search than the figure's. */
+static gboolean
+is_featured (const AtlasEvent *event, const AtlasEvent *selected, const char * const *focus)
+{
+  return event == selected || (focus != NULL && g_strv_contains (focus, event->id));
+}
+
 static void
 place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray *markers,
-              const AtlasEvent *selected)
+              const AtlasEvent *selected, const char * const *focus)
 {
   g_autoptr(GPtrArray) placers = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_label_placer_free);
   g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (LabelPlan));
@@ -1060,8 +1145,10 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
         const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
         LabelPlan plan;
 
-        if ((m->event == selected) == (pass == 0) &&
-            plan_label (scene, g_ptr_array_index (placers, m->lane), g, m, m->event == selected, &plan))
+        gboolean featured = is_featured (m->event, selected, focus);
+
+        if (featured == (pass == 0) &&
+            plan_label (scene, g_ptr_array_index (placers, m->lane), g, m, featured, &plan))
           g_array_append_val (plans, plan);
       }
   for (guint i = 0; i < plans->len; i++)
@@ -1070,10 +1157,11 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
 
       if (plan->shortened)
         try_whole_in_two_lines (scene, g_ptr_array_index (placers, plan->marker->lane), g,
-                                plan->marker->event == selected, plan);
+                                is_featured (plan->marker->event, selected, focus), plan);
     }
   for (guint i = 0; i < plans->len; i++)
     draw_label (scene, cr, g, &g_array_index (plans, LabelPlan, i));
+  count_unlabelled (scene, g, markers, plans, placers);
 }
 
 static void
@@ -1135,10 +1223,13 @@ timeline_scene_data_free (gpointer data)
   g_free (self);
 }
 
+static gboolean timeline_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y);
+
 static const AtlasSceneClass timeline_scene_class = {
   "timeline",
   timeline_collect_related,
   timeline_hit_test,
+  timeline_anchor,
 };
 
 /* "28 events from 2010 to 2027: 12 policy, 8 market. Latest: 2026-01-13, ..." */
@@ -1203,7 +1294,7 @@ resolve_selection (AtlasDataset *dataset, const char *id, const AtlasEvent **out
 
 static void
 layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filter,
-               const AtlasEvent *selected)
+               const AtlasEvent *selected, const char * const *focus)
 {
   g_auto(TimelineGeometry) g = { 0 };
   TimelineSceneData *data;
@@ -1226,7 +1317,7 @@ layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filte
       add_marker (scene, cr, &g, m);
       atlas_scene_add_item (scene, &(AtlasItem) { ATLAS_ITEM_EVENT, m->event->id, m->index });
     }
-  place_labels (scene, cr, &g, markers, selected);
+  place_labels (scene, cr, &g, markers, selected, focus);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
@@ -1239,6 +1330,31 @@ layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filte
   data->day1 = g.day1;
   scene->chart_data = data;
   scene->chart_data_free = timeline_scene_data_free;
+}
+
+/* The events a slide is about stay whole (and keep their whole labels,
+ * see place_labels()); the rest recede. */
+static void
+apply_focus (AtlasScene *scene, AtlasDataset *dataset, GPtrArray *events, const char * const *focus)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AtlasItem));
+
+  for (guint i = 0; focus != NULL && i < events->len; i++)
+    {
+      const AtlasEvent *event = g_ptr_array_index (events, i);
+      AtlasItem item = { ATLAS_ITEM_EVENT, event->id, event_index (dataset, event) };
+
+      if (g_strv_contains (focus, event->id))
+        g_array_append_val (items, item);
+    }
+  atlas_scene_set_focus (scene, (const AtlasItem *) (gpointer) items->data, items->len);
+}
+
+static gboolean
+timeline_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  return annotation->kind == ATLAS_ANCHOR_EVENT &&
+         atlas_scene_anchor_at_mark (scene, ATLAS_ITEM_EVENT, annotation->event, -1, x, y);
 }
 
 AtlasScene *
@@ -1272,15 +1388,17 @@ atlas_timeline_chart_layout (AtlasDataset            *dataset,
   if (events->len == 0)
     add_empty_message (scene);
   else
-    layout_events (scene, events, &filter, selected);
+    layout_events (scene, events, &filter, selected, options->focus);
 
   scene->description = describe_events (events, scene->style->lang);
+  apply_focus (scene, dataset, events, options->focus);
   if (selected != NULL)
     {
       AtlasItem item = { ATLAS_ITEM_EVENT, selected->id, event_index (dataset, selected) };
       atlas_scene_set_selected (scene, &item);
       atlas_scene_set_highlight (scene, &item);
     }
+  atlas_chart_add_annotations (scene, dataset, options);
   return g_steal_pointer (&scene);
 }
 

@@ -142,9 +142,11 @@ parse_annotation (AtlasLoaderContext *ctx,
   JsonObject *at;
 
   g_ptr_array_add (list, a);
-  a->arrow = TRUE;
   a->text = atlas_loader_get_text (ctx, object, "text", TRUE);
-  atlas_loader_get_bool (ctx, object, "arrow", &a->arrow);
+  /* A line to what it is about unless told otherwise. */
+  a->arrow = TRUE;
+  if (json_object_has_member (object, "arrow"))
+    atlas_loader_get_bool (ctx, object, "arrow", &a->arrow);
 
   at_node = atlas_loader_get_member (ctx, object, "at", TRUE);
   if (at_node == NULL)

@@ -40,6 +40,8 @@ atlas_slide_get_options (const AtlasSlide  *slide,
   options->kinds = (const char * const *) slide->kinds;
   options->regions = (const char * const *) slide->regions;
   options->elements = (const char * const *) slide->elements;
+  options->focus = (const char * const *) slide->focus;
+  options->annotations = slide->annotations;
 }
 
 /* What one page shows. */
