@@ -713,6 +713,37 @@ test_errors (void)
   }
 }
 
+/* Events with no room for a label are counted where they crowd: labelled
+ * ones plus the counts add up to every event drawn. */
+static void
+test_unlabelled_are_counted (void)
+{
+  g_autoptr(AtlasDataset) dataset = make_dense_dataset ();
+  AtlasChartOptions options;
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GHashTable) labelled = g_hash_table_new (g_str_hash, g_str_equal);
+  guint counted = 0, counts = 0;
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_TIMELINE);
+  scene = layout_timeline (dataset, &options, "en", 640, 400, FALSE);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind != ATLAS_SHAPE_TEXT || shape->item.kind != ATLAS_ITEM_EVENT)
+        continue;
+      if (shape->text[0] == '+')
+        {
+          counted += (guint) g_ascii_strtoull (shape->text + 1, NULL, 10);
+          counts++;
+        }
+      else
+        g_hash_table_add (labelled, (gpointer) shape->item.id);
+    }
+  g_assert_cmpuint (counts, >, 0);
+  g_assert_cmpuint (g_hash_table_size (labelled) + counted, ==, 60);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -729,5 +760,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/axis-ticks", test_axis_ticks);
   g_test_add_func ("/timeline/describe-and-table", test_describe_and_table);
   g_test_add_func ("/timeline/errors", test_errors);
+  g_test_add_func ("/timeline/unlabelled-are-counted", test_unlabelled_are_counted);
   return g_test_run ();
 }

@@ -1052,25 +1052,42 @@ compare_marker_x (gconstpointer a, gconstpointer b)
   return x->x < y->x ? -1 : x->x > y->x;
 }
 
-/* "+7" just above (else below) the middle of a run of unlabelled markers. */
-static void
+/* "+7" just above or below the middle of a run of unlabelled markers,
+ * else as near it along the lane as there is room; FALSE when the lane
+ * has none. */
+static gboolean
 add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *placer,
            const TimelineMarker *first, const TimelineMarker *last, guint n)
 {
   g_autofree char *text = g_strdup_printf ("+%u", n);
   AtlasItem item = { ATLAS_ITEM_EVENT, first->event->id, first->index };
+  const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, first->lane);
   double w, h, cx = (first->x + last->x) / 2, gap = g->radius * 1.5;
-  AtlasRect above, below;
 
   atlas_scene_measure_text (scene, text, g->small_size, TRUE, 0, &w, &h);
-  above = (AtlasRect) { cx - w / 2, first->y - gap - h, w, h };
-  below = (AtlasRect) { cx - w / 2, first->y + gap, w, h };
-  if (atlas_label_placer_try (placer, &above))
-    atlas_scene_add_text (scene, text, above.x, above.y, g->small_size, TRUE, ATLAS_ALIGN_START,
-                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
-  else if (atlas_label_placer_try (placer, &below))
-    atlas_scene_add_text (scene, text, below.x, below.y, g->small_size, TRUE, ATLAS_ALIGN_START,
-                          &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+  for (guint step = 0; step < 400; step++)
+    {
+      /* 0, +1, -1, +2, -2 … widths along the lane; above, then below. */
+      int k = (int) (step / 2);
+      double dx = (k % 2 == 0 ? 1 : -1) * ((k + 1) / 2) * w * 1.2;
+      double y = step % 2 == 0 ? first->y - gap - h : first->y + gap;
+      AtlasRect box = { cx + dx - w / 2, y, w, h };
+
+      if (box.x < g->lanes_x || box.x + w > g->axis_x1 + g->small_size ||
+          box.y < lane->top || box.y + h > lane->top + lane->height)
+        {
+          if (fabs (dx) > g->axis_x1 - g->lanes_x)
+            break;
+          continue;
+        }
+      if (atlas_label_placer_try (placer, &box))
+        {
+          atlas_scene_add_text (scene, text, box.x, box.y, g->small_size, TRUE, ATLAS_ALIGN_START,
+                                &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Events that found no room for a label are counted where they crowd:
