@@ -26,37 +26,30 @@ test_pick_monitors (void)
   const GdkRectangle one[] = { { 0, 0, 1920, 1080 } };
   const GdkRectangle two[] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1920, 1080 } };
   const GdkRectangle laptop_and_projector[] = { { 0, 0, 1366, 768 }, { 1366, 0, 1920, 1080 } };
+  const GdkRectangle projector_smaller[] = { { 0, 0, 2560, 1600 }, { 2560, 0, 1024, 768 } };
   const GdkRectangle three[] = { { 0, 0, 1440, 900 }, { 1440, 0, 1280, 720 }, { 2720, 0, 3840, 2160 } };
   guint slides = G_MAXUINT, presenter = G_MAXUINT;
 
   /* One monitor: no presenter's window. */
-  g_assert_false (atlas_presenter_pick_monitors (one, 1, 0, &slides, &presenter));
-  g_assert_false (atlas_presenter_pick_monitors (NULL, 0, -1, &slides, &presenter));
+  g_assert_false (atlas_presenter_pick_monitors (one, 1, &slides, &presenter));
+  g_assert_false (atlas_presenter_pick_monitors (NULL, 0, &slides, &presenter));
 
-  /* Two: the presenter on the first (where the window is), the slides on
-   * the second. */
-  g_assert_true (atlas_presenter_pick_monitors (two, 2, 0, &slides, &presenter));
+  /* Two: the presenter on the first, the slides on the second, whatever
+   * their sizes. */
+  g_assert_true (atlas_presenter_pick_monitors (two, 2, &slides, &presenter));
   g_assert_cmpuint (presenter, ==, 0);
   g_assert_cmpuint (slides, ==, 1);
-  /* The window's monitor unknown: the same. */
-  g_assert_true (atlas_presenter_pick_monitors (two, 2, -1, &slides, &presenter));
+  g_assert_true (atlas_presenter_pick_monitors (laptop_and_projector, 2, &slides, &presenter));
   g_assert_cmpuint (presenter, ==, 0);
   g_assert_cmpuint (slides, ==, 1);
-  /* The window on the second: the presenter stays there. */
-  g_assert_true (atlas_presenter_pick_monitors (two, 2, 1, &slides, &presenter));
-  g_assert_cmpuint (presenter, ==, 1);
-  g_assert_cmpuint (slides, ==, 0);
-  g_assert_true (atlas_presenter_pick_monitors (laptop_and_projector, 2, 0, &slides, &presenter));
+  g_assert_true (atlas_presenter_pick_monitors (projector_smaller, 2, &slides, &presenter));
   g_assert_cmpuint (presenter, ==, 0);
   g_assert_cmpuint (slides, ==, 1);
 
-  /* Three: the slides on the largest the presenter is not on. */
-  g_assert_true (atlas_presenter_pick_monitors (three, 3, 0, &slides, &presenter));
+  /* Three: the slides on the largest after the first. */
+  g_assert_true (atlas_presenter_pick_monitors (three, 3, &slides, &presenter));
   g_assert_cmpuint (presenter, ==, 0);
   g_assert_cmpuint (slides, ==, 2);
-  g_assert_true (atlas_presenter_pick_monitors (three, 3, 2, &slides, &presenter));
-  g_assert_cmpuint (presenter, ==, 2);
-  g_assert_cmpuint (slides, ==, 0);
 }
 
 /* ---- helpers ----------------------------------------------------------------- */

@@ -139,9 +139,10 @@ set_label_font (GtkLabel         *label,
 }
 
 /* The monitors the slides and the presenter's window go to: with two or
- * more, the slides on one the parent is not on and the presenter's window
- * on the parent's (see atlas_presenter_pick_monitors()); with one, the
- * slides there and no presenter's window (*presenter NULL). */
+ * more, the slides on the second (see atlas_presenter_pick_monitors()) and
+ * the presenter's window on the first; with one, the slides on the
+ * parent's (or the only) monitor and no presenter's window (*presenter
+ * NULL). */
 static void
 find_monitors (GtkWindow   *parent,
                GdkMonitor **slides,
@@ -153,14 +154,11 @@ find_monitors (GtkWindow   *parent,
   GListModel *monitors;
   g_autofree GdkRectangle *geometries = NULL;
   guint n, slide_index, presenter_index;
-  int current_index = -1;
 
   *slides = NULL;
   *presenter = NULL;
   if (display == NULL)
     return;
-  if (surface != NULL)
-    current = gdk_display_get_monitor_at_surface (display, surface);
   monitors = gdk_display_get_monitors (display);
   n = g_list_model_get_n_items (monitors);
   geometries = g_new0 (GdkRectangle, MAX (n, 1));
@@ -169,15 +167,16 @@ find_monitors (GtkWindow   *parent,
       g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
 
       gdk_monitor_get_geometry (monitor, &geometries[i]);
-      if (monitor == current)
-        current_index = (int) i;
     }
-  if (atlas_presenter_pick_monitors (geometries, n, current_index, &slide_index, &presenter_index))
+  if (atlas_presenter_pick_monitors (geometries, n, &slide_index, &presenter_index))
     {
       *slides = g_list_model_get_item (monitors, slide_index);
       *presenter = g_list_model_get_item (monitors, presenter_index);
+      return;
     }
-  else if (current != NULL)
+  if (surface != NULL)
+    current = gdk_display_get_monitor_at_surface (display, surface);
+  if (current != NULL)
     *slides = g_object_ref (current);
   else if (n > 0)
     *slides = g_list_model_get_item (monitors, 0);

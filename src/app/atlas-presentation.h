@@ -84,8 +84,8 @@ char              *atlas_presentation_dup_slide_title (AtlasPresentation *self,
 const AtlasItem   *atlas_presentation_get_slide_selection (AtlasPresentation *self,
                                                            guint              index);
 
-/* Presents the slides, and with two monitors the presenter's window on the
- * other one (the parent's). */
+/* Presents the slides, and with two monitors the presenter's window: the
+ * slides on the second monitor, the presenter's window on the first. */
 void               atlas_presentation_start         (AtlasPresentation *self);
 /* The monitor chosen for the presenter's window, or NULL with one monitor. */
 GdkMonitor        *atlas_presentation_get_presenter_monitor (AtlasPresentation *self);

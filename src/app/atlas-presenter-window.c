@@ -28,7 +28,6 @@ G_DEFINE_FINAL_TYPE (AtlasPresenterWindow, atlas_presenter_window, GTK_TYPE_WIND
 gboolean
 atlas_presenter_pick_monitors (const GdkRectangle *monitors,
                                guint               n,
-                               int                 current,
                                guint              *slides,
                                guint              *presenter)
 {
@@ -39,17 +38,16 @@ atlas_presenter_pick_monitors (const GdkRectangle *monitors,
 
   if (n < 2 || monitors == NULL)
     return FALSE;
-  /* The presenter stays where the app was presented from (the laptop);
-   * without one known, on the first monitor, as the system lists them. */
-  *presenter = current >= 0 && (guint) current < n ? (guint) current : 0;
+  /* The presenter's on the first, as the system lists them: the laptop's
+   * own screen, usually. Not the window's monitor: a window dragged onto
+   * the projector to show the app would put the notes before the room. */
+  *presenter = 0;
   /* The audience's screen is the largest other (a projector or a wall
-   * screen, rarely smaller than the laptop); equals: the first. */
-  for (guint i = 0; i < n; i++)
+   * screen, rarely smaller than the laptop); equals: the first of them. */
+  for (guint i = 1; i < n; i++)
     {
       double area = (double) monitors[i].width * monitors[i].height;
 
-      if (i == *presenter)
-        continue;
       if (area > best_area)
         {
           best = i;

@@ -10,14 +10,13 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_PRESENTER_WINDOW (atlas_presenter_window_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasPresenterWindow, atlas_presenter_window, ATLAS, PRESENTER_WINDOW, GtkWindow)
 
-/* Picks, from @n monitor geometries, where the slides and the presenter's
- * window go: with two or more, the presenter keeps @current (the monitor
- * of the window presenting, or -1: the first) and the slides go to the
- * largest of the others (the projector; the first of equals). FALSE with
- * fewer than two: no presenter's window. */
+/* Picks, from @n monitor geometries (in the display's order), where the
+ * slides and the presenter's window go: with two or more, the presenter
+ * on the first and the slides on the largest of the others (the
+ * projector; the first of equals). FALSE with fewer than two: no
+ * presenter's window. */
 gboolean               atlas_presenter_pick_monitors (const GdkRectangle *monitors,
                                                       guint               n,
-                                                      int                 current,
                                                       guint              *slides,
                                                       guint              *presenter);
 
