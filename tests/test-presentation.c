@@ -410,16 +410,24 @@ test_briefing (void)
   check_slide (presentation, window, g_ptr_array_index (briefing->slides, n - 1), n - 1, n);
   g_assert_true (press_key (presentation, GDK_KEY_Home, 0));
 
-  /* N shows and hides the speaker note. */
+  /* N shows and hides the presenter's overlay (one monitor here), the
+   * only place of the projected window the note ever is. */
   g_assert_nonnull (atlas_presentation_get_note (presentation));
-  g_assert_false (atlas_presentation_get_show_note (presentation));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  g_assert_false (atlas_presentation_get_notes_on_slide (presentation));
+  g_assert_null (find_label_with_text (GTK_WIDGET (presentation), atlas_presentation_get_note (presentation)));
   g_assert_true (press_key (presentation, GDK_KEY_n, 0));
-  g_assert_true (atlas_presentation_get_show_note (presentation));
-  /* ... and it stays shown on the next slide. */
+  g_assert_true (atlas_presentation_get_overlay_visible (presentation));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), atlas_presentation_get_note (presentation)));
+  /* ... and it stays shown on the next slide, with that slide's note. */
   g_assert_true (press_key (presentation, GDK_KEY_Right, 0));
-  g_assert_true (atlas_presentation_get_show_note (presentation));
+  g_assert_true (atlas_presentation_get_overlay_visible (presentation));
+  if (atlas_presentation_get_note (presentation) != NULL)
+    g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), atlas_presentation_get_note (presentation)));
   g_assert_true (press_key (presentation, GDK_KEY_N, GDK_SHIFT_MASK));
-  g_assert_false (atlas_presentation_get_show_note (presentation));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  if (atlas_presentation_get_note (presentation) != NULL)
+    g_assert_null (find_label_with_text (GTK_WIDGET (presentation), atlas_presentation_get_note (presentation)));
 
   /* A click in the presentation selects there, not in the window. */
   {

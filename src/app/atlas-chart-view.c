@@ -9,6 +9,7 @@
 #include "atlas-chart-frame.h"
 #include "atlas-item-info.h"
 #include "atlas-price-scene.h"
+#include "atlas-timeline-scene.h"
 
 /* Zooming never goes below a week on the time axis. */
 #define MIN_SPAN_DAYS 7.0
@@ -119,6 +120,12 @@ static gboolean
 is_prices (AtlasChartView *self)
 {
   return self->state != NULL && atlas_view_state_get_view (self->state) == ATLAS_VIEW_PRICES;
+}
+
+static gboolean
+is_timeline (AtlasChartView *self)
+{
+  return self->state != NULL && atlas_view_state_get_view (self->state) == ATLAS_VIEW_TIMELINE;
 }
 
 static gboolean
@@ -366,15 +373,41 @@ set_hover (AtlasChartView *self, const AtlasItem *item)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* ---- the time axis of the price view ------------------------------------ */
+/* ---- the time axis of the price view and the timeline -------------------- */
 
-/* The visible days and where the price chart draws them. */
+/* A timeline zoomed into a stretch without events draws no axis: its range
+ * is then the options' over the plot, so the user can zoom out again. */
 static gboolean
-price_axis (AtlasChartView *self, double *x0, double *x1, double *d0, double *d1)
+timeline_fallback_axis (AtlasChartView *self, double *x0, double *x1, double *d0, double *d1)
+{
+  const AtlasChartOptions *options = atlas_view_state_get_options (self->state);
+
+  if (!atlas_date_is_set (&options->from) || !atlas_date_is_set (&options->to))
+    return FALSE;
+  *d0 = options->from.day;
+  *d1 = options->to.day + 1;
+  *x0 = self->scene->plot.x;
+  *x1 = self->scene->plot.x + self->scene->plot.width;
+  return *d1 > *d0 && *x1 > *x0;
+}
+
+/* The visible days and where the chart draws them: the price chart's or
+ * the timeline's time axis. */
+static gboolean
+time_axis (AtlasChartView *self, double *x0, double *x1, double *d0, double *d1)
 {
   AtlasRect area;
 
-  if (!is_prices (self) || self->scene == NULL || !atlas_price_scene_check (self->scene))
+  if (self->scene == NULL)
+    return FALSE;
+  if (is_timeline (self))
+    {
+      if (!atlas_timeline_scene_check (self->scene))
+        return FALSE;
+      return atlas_timeline_scene_get_axis (self->scene, d0, d1, x0, x1) ||
+             timeline_fallback_axis (self, x0, x1, d0, d1);
+    }
+  if (!is_prices (self) || !atlas_price_scene_check (self->scene))
     return FALSE;
   if (!atlas_price_scene_get_range (self->scene, d0, d1) ||
       !atlas_price_scene_get_area (self->scene, &area))
@@ -385,33 +418,57 @@ price_axis (AtlasChartView *self, double *x0, double *x1, double *d0, double *d1
 }
 
 static gboolean
-price_day_at (AtlasChartView *self, double x, double *day)
+time_day_at (AtlasChartView *self, double x, double *day)
 {
+  double x0, x1, d0, d1;
+
+  if (is_timeline (self))
+    {
+      if (!time_axis (self, &x0, &x1, &d0, &d1))
+        return FALSE;
+      *day = d0 + (x - x0) / (x1 - x0) * (d1 - d0);
+      return TRUE;
+    }
   if (!is_prices (self) || self->scene == NULL || !atlas_price_scene_check (self->scene))
     return FALSE;
   atlas_price_scene_x_to_day (self->scene, x, day);
   return TRUE;
 }
 
-/* Sets the visible days, kept inside the data; the whole data is "all". */
+/* Sets the visible days, kept inside the data; the whole data is "all".
+ * The timeline's "all" has a margin around its first and last events (as
+ * the chart draws it), so a zoom or pan may reach that far. */
 static void
-set_price_range (AtlasChartView *self, double from, double to)
+set_time_range (AtlasChartView *self, double from, double to)
 {
   gint32 first, last;
-  double span = to - from;
+  double lo, hi, span = to - from;
 
   if (!atlas_view_state_get_data_extent (self->state, self->dataset, &first, &last))
     return;
-  if (span >= last - first)
+  lo = first;
+  hi = last;
+  if (is_timeline (self))
+    {
+      double pad = MAX ((hi - lo) * 0.03, 20);
+
+      lo -= pad;
+      hi += pad;
+    }
+  if (span >= hi - lo)
     {
       atlas_view_state_set_range_preset (self->state, ATLAS_RANGE_ALL, self->dataset);
       return;
     }
-  if (from < first)
-    from = first, to = first + span;
-  if (to > last)
-    to = last, from = last - span;
-  atlas_view_state_set_range_days (self->state, (gint32) floor (from), (gint32) ceil (to));
+  if (from < lo)
+    from = lo, to = lo + span;
+  if (to > hi)
+    to = hi, from = hi - span;
+  if (is_timeline (self))
+    /* The timeline's "to" is the last day shown; it draws up to its end. */
+    atlas_view_state_set_range_days (self->state, (gint32) floor (from), (gint32) ceil (to) - 1);
+  else
+    atlas_view_state_set_range_days (self->state, (gint32) floor (from), (gint32) ceil (to));
 }
 
 void
@@ -422,12 +479,12 @@ atlas_chart_view_zoom (AtlasChartView *self, double factor, double day)
   g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
 
   ensure_scene (self);
-  if (!price_axis (self, &x0, &x1, &d0, &d1) || !(factor > 0))
+  if (!time_axis (self, &x0, &x1, &d0, &d1) || !(factor > 0))
     return;
   day = CLAMP (day, d0, d1);
   span = MAX ((d1 - d0) * factor, MIN_SPAN_DAYS);
   factor = span / (d1 - d0);
-  set_price_range (self, day - (day - d0) * factor, day + (d1 - day) * factor);
+  set_time_range (self, day - (day - d0) * factor, day + (d1 - day) * factor);
 }
 
 static void
@@ -436,10 +493,10 @@ pan_by_fraction (AtlasChartView *self, double fraction)
   double x0, x1, d0, d1, shift;
 
   ensure_scene (self);
-  if (!price_axis (self, &x0, &x1, &d0, &d1))
+  if (!time_axis (self, &x0, &x1, &d0, &d1))
     return;
   shift = (d1 - d0) * fraction;
-  set_price_range (self, d0 + shift, d1 + shift);
+  set_time_range (self, d0 + shift, d1 + shift);
 }
 
 /* ---- keyboard ----------------------------------------------------------- */
@@ -531,13 +588,13 @@ chart_action_cb (GtkWidget  *widget,
   if (g_str_equal (action_name, "chart.zoom-in") || g_str_equal (action_name, "chart.zoom-out"))
     {
       ensure_scene (self);
-      if (price_axis (self, &x0, &x1, &d0, &d1))
+      if (time_axis (self, &x0, &x1, &d0, &d1))
         atlas_chart_view_zoom (self, g_str_equal (action_name, "chart.zoom-in") ? 1 / ZOOM_STEP : ZOOM_STEP,
                                (d0 + d1) / 2);
     }
   else if (g_str_equal (action_name, "chart.zoom-reset"))
     {
-      if (is_prices (self))
+      if (is_prices (self) || is_timeline (self))
         atlas_view_state_set_range_preset (self->state, ATLAS_RANGE_ALL, self->dataset);
     }
   else if (g_str_equal (action_name, "chart.select-next"))
@@ -649,7 +706,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
       self->drag_node = g_strdup (item.id);
       self->drag_node_offset = atlas_view_state_get_node_offset (self->state, item.id);
     }
-  else if (price_axis (self, &x0, &x1, &self->drag_from, &self->drag_to))
+  else if (time_axis (self, &x0, &x1, &self->drag_from, &self->drag_to))
     self->drag_width = x1 - x0;
   else
     self->drag_from = self->drag_to = self->drag_width = 0;
@@ -682,7 +739,7 @@ drag_update_cb (GtkGestureDrag *gesture,
   else if (self->drag_width > 0)
     {
       double shift = -dx / self->drag_width * (self->drag_to - self->drag_from);
-      set_price_range (self, self->drag_from + shift, self->drag_to + shift);
+      set_time_range (self, self->drag_from + shift, self->drag_to + shift);
     }
 }
 
@@ -719,10 +776,12 @@ scroll_cb (GtkEventControllerScroll *controller,
 {
   double day;
 
-  if (!is_prices (self))
+  /* The wheel, with Ctrl or without, zooms the time axis about the
+   * pointer; sideways, it pans. */
+  if (!is_prices (self) && !is_timeline (self))
     return FALSE;
   ensure_scene (self);
-  if (!price_day_at (self, self->pointer_x, &day))
+  if (!time_day_at (self, self->pointer_x, &day))
     return FALSE;
   if (fabs (dx) > fabs (dy))
     pan_by_fraction (self, dx * PAN_STEP / 2);

@@ -55,7 +55,8 @@ char             *atlas_chart_view_dup_tooltip_text (AtlasChartView *self,
                                                      double          x,
                                                      double          y,
                                                      gboolean        keyboard_mode);
-/* Price view: zoom the time axis by @factor (< 1 zooms in) around @day. */
+/* Prices and timeline: zoom the time axis by @factor (< 1 zooms in)
+ * around @day (days since 1970-01-01). */
 void              atlas_chart_view_zoom          (AtlasChartView   *self,
                                                   double            factor,
                                                   double            day);

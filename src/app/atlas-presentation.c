@@ -7,6 +7,7 @@
 
 #include "atlas-chart-frame.h"
 #include "atlas-presentation.h"
+#include "atlas-presenter-window.h"
 
 /* The pointer hides after this long without moving. */
 #define POINTER_IDLE_MS 2000
@@ -38,7 +39,10 @@ struct _AtlasPresentation
   AtlasStyle      *style;
   GPtrArray       *slides;          /* Slide* */
   guint            position;
-  gboolean         show_note;
+  gboolean         overlay_visible;  /* N: the presenter overlay, one monitor */
+  gboolean         notes_on_slide;   /* the note along the slide's bottom */
+  gint64           clock_start;      /* monotonic time the clock counts from */
+  guint            clock_id;
   char            *counter;
   double           base_size;       /* the charts' label size at full screen */
 
@@ -51,9 +55,28 @@ struct _AtlasPresentation
   GtkWidget       *note_box;
   GtkLabel        *note_label;
   GtkLabel        *counter_label;
+
+  /* The presenter's overlay (one monitor): note, next slide, clock. */
+  GtkWidget       *overlay_box;
+  GtkLabel        *overlay_clock;
+  GtkLabel        *overlay_note;
+  GtkLabel        *overlay_next;
+  GtkCssProvider  *overlay_css;      /* its card in the charts' colours */
+
+  /* The presenter's window on the other monitor, or NULL; weak. */
+  GtkWidget       *presenter;
+  GdkMonitor      *presenter_monitor;  /* where it goes, or NULL: one monitor */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasPresentation, atlas_presentation, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_POSITION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 slide_free (Slide *slide)
@@ -71,6 +94,21 @@ current_slide (AtlasPresentation *self)
   if (self->position >= self->slides->len)
     return NULL;
   return g_ptr_array_index (self->slides, self->position);
+}
+
+/* A slide without a title of its own (a default deck's) is named by its
+ * view in the presenter's list, as the window's view switcher names it. */
+static const char *
+view_name (AtlasView view)
+{
+  switch (view)
+    {
+    case ATLAS_VIEW_FLOWS: return _("Flows");
+    case ATLAS_VIEW_PRICES: return _("Prices");
+    case ATLAS_VIEW_SHARES: return _("Shares");
+    case ATLAS_VIEW_TIMELINE: return _("Timeline");
+    default: return _("Presentation");
+    }
 }
 
 static char *
@@ -100,23 +138,71 @@ set_label_font (GtkLabel         *label,
   pango_attr_list_unref (attrs);
 }
 
-/* The monitor the presentation goes to: the parent's, else the first. */
-static GdkMonitor *
-find_monitor (GtkWindow *parent)
+/* The monitors the slides and the presenter's window go to: with two or
+ * more, the slides on the second (see atlas_presenter_pick_monitors()) and
+ * the presenter's window on the first; with one, the slides on the
+ * parent's (or the only) monitor and no presenter's window (*presenter
+ * NULL). */
+static void
+find_monitors (GtkWindow   *parent,
+               GdkMonitor **slides,
+               GdkMonitor **presenter)
 {
   GdkDisplay *display = parent != NULL ? gtk_widget_get_display (GTK_WIDGET (parent)) : gdk_display_get_default ();
   GdkSurface *surface = parent != NULL ? gtk_native_get_surface (GTK_NATIVE (parent)) : NULL;
-  GdkMonitor *monitor = NULL;
+  GdkMonitor *current = NULL;
   GListModel *monitors;
+  g_autofree GdkRectangle *geometries = NULL;
+  guint n, slide_index, presenter_index;
 
+  *slides = NULL;
+  *presenter = NULL;
   if (display == NULL)
-    return NULL;
-  if (surface != NULL)
-    monitor = gdk_display_get_monitor_at_surface (display, surface);
-  if (monitor != NULL)
-    return g_object_ref (monitor);
+    return;
   monitors = gdk_display_get_monitors (display);
-  return g_list_model_get_n_items (monitors) > 0 ? g_list_model_get_item (monitors, 0) : NULL;
+  n = g_list_model_get_n_items (monitors);
+  geometries = g_new0 (GdkRectangle, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+
+      gdk_monitor_get_geometry (monitor, &geometries[i]);
+    }
+  if (atlas_presenter_pick_monitors (geometries, n, &slide_index, &presenter_index))
+    {
+      *slides = g_list_model_get_item (monitors, slide_index);
+      *presenter = g_list_model_get_item (monitors, presenter_index);
+      return;
+    }
+  if (surface != NULL)
+    current = gdk_display_get_monitor_at_surface (display, surface);
+  if (current != NULL)
+    *slides = g_object_ref (current);
+  else if (n > 0)
+    *slides = g_list_model_get_item (monitors, 0);
+}
+
+/* The overlay is a card in the charts' background (light or dark, which
+ * the GTK theme may not be), opaque enough to read over a chart. */
+static void
+apply_overlay_colours (AtlasPresentation *self)
+{
+  const AtlasColor *bg = &self->style->background;
+  const AtlasColor *fg = &self->style->muted;
+  g_autofree char *css = NULL;
+  char r[G_ASCII_DTOSTR_BUF_SIZE], g[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+  char fr[G_ASCII_DTOSTR_BUF_SIZE], fgc[G_ASCII_DTOSTR_BUF_SIZE], fb[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Numbers with a point whatever the locale: CSS reads no comma. */
+  css = g_strdup_printf (".atlas-presenter-overlay { background-color: rgba(%s%%, %s%%, %s%%, 0.96); "
+                         "border: 1px solid rgba(%s%%, %s%%, %s%%, 0.6); }",
+                         g_ascii_formatd (r, sizeof r, "%.1f", bg->red * 100),
+                         g_ascii_formatd (g, sizeof g, "%.1f", bg->green * 100),
+                         g_ascii_formatd (b, sizeof b, "%.1f", bg->blue * 100),
+                         g_ascii_formatd (fr, sizeof fr, "%.1f", fg->red * 100),
+                         g_ascii_formatd (fgc, sizeof fgc, "%.1f", fg->green * 100),
+                         g_ascii_formatd (fb, sizeof fb, "%.1f", fg->blue * 100));
+  gtk_css_provider_load_from_data (self->overlay_css, css, -1);
 }
 
 /* The note and counter in the chart's font and colours, at base_size. */
@@ -125,6 +211,10 @@ apply_label_fonts (AtlasPresentation *self)
 {
   set_label_font (self->note_label, self->style, self->base_size * 0.9, FALSE, &self->style->foreground);
   set_label_font (self->counter_label, self->style, MAX (self->base_size * 0.85, 9.0), FALSE, &self->style->muted);
+  set_label_font (self->overlay_clock, self->style, self->base_size * 1.2, TRUE, &self->style->foreground);
+  set_label_font (self->overlay_note, self->style, self->base_size * 0.9, FALSE, &self->style->foreground);
+  set_label_font (self->overlay_next, self->style, self->base_size * 0.8, FALSE, &self->style->muted);
+  apply_overlay_colours (self);
 }
 
 /* Type sizes from the screen's size, by the rule the charts use (see
@@ -145,26 +235,86 @@ apply_sizes (AtlasPresentation *self, int width, int height)
   gtk_widget_set_margin_top (GTK_WIDGET (self->note_label), (int) round (margin * 0.4));
   gtk_widget_set_margin_end (GTK_WIDGET (self->counter_label), margin);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self->counter_label), (int) round (margin * 0.5));
+  /* The overlay keeps to a third of the screen, so most of the chart
+   * stays in view while the presenter reads. */
+  gtk_widget_set_size_request (self->overlay_box, (int) round (width * 0.34), -1);
+  gtk_widget_set_margin_end (self->overlay_box, margin);
+  gtk_widget_set_margin_bottom (self->overlay_box, margin * 2);
+  gtk_widget_set_margin_top (self->overlay_box, margin);
+}
+
+/* The overlay's clock, while it is shown. */
+static void
+update_clock (AtlasPresentation *self)
+{
+  g_autofree char *elapsed = NULL;
+
+  if (!gtk_widget_get_visible (self->overlay_box))
+    return;
+  elapsed = atlas_presentation_format_elapsed (atlas_presentation_get_elapsed (self));
+  gtk_label_set_text (self->overlay_clock, elapsed);
+}
+
+static gboolean
+clock_tick_cb (gpointer data)
+{
+  update_clock (ATLAS_PRESENTATION (data));
+  return G_SOURCE_CONTINUE;
+}
+
+/* The presenter's overlay: the note, the next slide and the clock. Its
+ * labels hold the note only while it is shown, so nothing of the note is
+ * on the projected window otherwise (not even for a screen reader). */
+static void
+update_overlay (AtlasPresentation *self)
+{
+  Slide *slide = current_slide (self);
+  gboolean shown = self->overlay_visible && self->presenter == NULL;
+  g_autofree char *next = NULL;
+
+  gtk_widget_set_visible (self->overlay_box, shown);
+  if (!shown)
+    {
+      gtk_label_set_text (self->overlay_note, "");
+      gtk_label_set_text (self->overlay_next, "");
+      return;
+    }
+  gtk_label_set_text (self->overlay_note, slide != NULL && slide->note != NULL ? slide->note : _("No speaker note."));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->overlay_note), "dim-label");
+  if (slide == NULL || slide->note == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->overlay_note), "dim-label");
+  if (self->position + 1 < self->slides->len)
+    {
+      g_autofree char *title = atlas_presentation_dup_slide_title (self, self->position + 1);
+      /* Translators: in the presenter's overlay, the title of the slide that comes next */
+      next = g_strdup_printf (_("Next: %s"), title);
+    }
+  else
+    next = g_strdup (_("Last slide"));
+  gtk_label_set_text (self->overlay_next, next);
+  update_clock (self);
 }
 
 static void
 update_slide_text (AtlasPresentation *self)
 {
   Slide *slide = current_slide (self);
-  gboolean has_note;
+  gboolean on_slide;
 
   g_free (self->counter);
   /* Translators: the slide counter of presentation mode, "3 / 8" */
   self->counter = g_strdup_printf (_("%u / %u"), self->position + 1, self->slides->len);
   gtk_label_set_text (self->counter_label, self->counter);
 
-
-  has_note = slide != NULL && slide->note != NULL;
-  gtk_label_set_text (self->note_label, has_note ? slide->note : "");
-  gtk_widget_set_visible (self->note_box, has_note && self->show_note);
+  /* The audience reads the note only when the presenter asked for it on
+   * the slide (rehearsal, a printout); the label is empty otherwise. */
+  on_slide = slide != NULL && slide->note != NULL && self->notes_on_slide;
+  gtk_label_set_text (self->note_label, on_slide ? slide->note : "");
+  gtk_widget_set_visible (self->note_box, on_slide);
   /* Alone, the counter keeps to the corner; beside a note it takes what
    * the note leaves. */
-  gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !(has_note && self->show_note));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->counter_label), !on_slide);
+  update_overlay (self);
 }
 
 /* The window's title names the slide, for the window list and screen
@@ -196,6 +346,7 @@ show_slide (AtlasPresentation *self)
     atlas_chart_view_set_selection (self->chart_view, &slide->selection);
   update_slide_text (self);
   update_window_title (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   /* A tooltip of the last slide must not stay over this one; under a
    * hidden pointer none is asked for. */
   if (!self->pointer_hidden && gtk_widget_get_can_target (GTK_WIDGET (self->chart_view)))
@@ -291,7 +442,7 @@ presentation_action_cb (GtkWidget  *widget,
         atlas_presentation_set_position (self, n - 1);
     }
   else if (g_str_equal (action_name, "presentation.toggle-note"))
-    atlas_presentation_set_show_note (self, !self->show_note);
+    atlas_presentation_set_overlay_visible (self, !self->overlay_visible);
   else if (g_str_equal (action_name, "presentation.leave"))
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -309,8 +460,8 @@ add_shortcut (GtkShortcutController *controller,
 
 /* The keys reach the presentation before the chart, which would otherwise
  * take the arrows, Home, End, Space and Escape for moving its selection. */
-static void
-install_shortcuts (AtlasPresentation *self)
+void
+atlas_presentation_install_keys (GtkWidget *widget)
 {
   static const struct { guint keyval; GdkModifierType modifiers; const char *action; } keys[] = {
     /* Forward; a presenter's clicker sends Page Down and Page Up. */
@@ -345,7 +496,7 @@ install_shortcuts (AtlasPresentation *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), keys[i].keyval, keys[i].modifiers, keys[i].action);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  gtk_widget_add_controller (widget, controller);
 }
 
 /* ---- callbacks ---------------------------------------------------------- */
@@ -381,8 +532,18 @@ scene_changed_cb (AtlasChartView    *chart_view,
 static gboolean
 atlas_presentation_close_request (GtkWindow *window)
 {
+  AtlasPresentation *self = ATLAS_PRESENTATION (window);
   GtkWindow *parent = gtk_window_get_transient_for (window);
 
+  /* Escape in either window ends both. */
+  if (self->presenter != NULL)
+    {
+      GtkWidget *presenter = self->presenter;
+
+      g_object_remove_weak_pointer (G_OBJECT (presenter), (gpointer *) &self->presenter);
+      self->presenter = NULL;
+      gtk_window_destroy (GTK_WINDOW (presenter));
+    }
   /* Back to the window as the user left it: its views were never touched. */
   if (parent != NULL)
     gtk_window_present (parent);
@@ -409,6 +570,16 @@ atlas_presentation_dispose (GObject *object)
   AtlasPresentation *self = ATLAS_PRESENTATION (object);
 
   g_clear_handle_id (&self->pointer_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  if (self->presenter != NULL)
+    {
+      GtkWidget *presenter = self->presenter;
+
+      g_object_remove_weak_pointer (G_OBJECT (presenter), (gpointer *) &self->presenter);
+      self->presenter = NULL;
+      gtk_window_destroy (GTK_WINDOW (presenter));
+    }
+  g_clear_object (&self->presenter_monitor);
   if (self->chart_view != NULL)
     g_signal_handlers_disconnect_by_data (self->chart_view, self);
   g_clear_pointer (&self->slides, g_ptr_array_unref);
@@ -422,8 +593,27 @@ atlas_presentation_finalize (GObject *object)
   AtlasPresentation *self = ATLAS_PRESENTATION (object);
 
   g_clear_pointer (&self->style, atlas_style_free);
+  g_clear_object (&self->overlay_css);
   g_free (self->counter);
   G_OBJECT_CLASS (atlas_presentation_parent_class)->finalize (object);
+}
+
+static void
+atlas_presentation_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  AtlasPresentation *self = ATLAS_PRESENTATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -435,6 +625,12 @@ atlas_presentation_class_init (AtlasPresentationClass *klass)
 
   object_class->dispose = atlas_presentation_dispose;
   object_class->finalize = atlas_presentation_finalize;
+  object_class->get_property = atlas_presentation_get_property;
+
+  /* The slide shown: the presenter's window follows it. */
+  properties[PROP_POSITION] = g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->snapshot = atlas_presentation_snapshot;
   window_class->close_request = atlas_presentation_close_request;
 
@@ -449,7 +645,7 @@ atlas_presentation_class_init (AtlasPresentationClass *klass)
 static void
 atlas_presentation_init (AtlasPresentation *self)
 {
-  GtkWidget *box, *bottom;
+  GtkWidget *box, *bottom, *overlay;
   GtkEventController *motion;
 
   self->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_free);
@@ -492,9 +688,44 @@ atlas_presentation_init (AtlasPresentation *self)
   gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->counter_label));
   gtk_box_append (GTK_BOX (box), bottom);
 
-  gtk_window_set_child (GTK_WINDOW (self), box);
+  /* The presenter's overlay, in the corner above the counter; the pointer
+   * passes through it to the chart. */
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), box);
+  self->overlay_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->overlay_box, "atlas-presenter-overlay");
+  self->overlay_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->overlay_box),
+                                  GTK_STYLE_PROVIDER (self->overlay_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_widget_set_halign (self->overlay_box, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->overlay_box, GTK_ALIGN_END);
+  gtk_widget_set_can_target (self->overlay_box, FALSE);
+  self->overlay_clock = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->overlay_clock, 0);
+  self->overlay_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->overlay_note, TRUE);
+  gtk_label_set_wrap_mode (self->overlay_note, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->overlay_note, 0);
+  gtk_label_set_max_width_chars (self->overlay_note, 40);
+  self->overlay_next = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->overlay_next, TRUE);
+  gtk_label_set_wrap_mode (self->overlay_next, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->overlay_next, 0);
+  gtk_label_set_max_width_chars (self->overlay_next, 40);
+  gtk_box_append (GTK_BOX (self->overlay_box), GTK_WIDGET (self->overlay_clock));
+  gtk_box_append (GTK_BOX (self->overlay_box), GTK_WIDGET (self->overlay_note));
+  gtk_box_append (GTK_BOX (self->overlay_box), GTK_WIDGET (self->overlay_next));
+  gtk_widget_set_visible (self->overlay_box, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->overlay_box);
 
-  install_shortcuts (self);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+
+  /* The clock runs from the start of the presentation. */
+  self->clock_start = g_get_monotonic_time ();
+  self->clock_id = g_timeout_add_seconds (1, clock_tick_cb, self);
+
+  atlas_presentation_install_keys (GTK_WIDGET (self));
   motion = gtk_event_controller_motion_new ();
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
   g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
@@ -512,6 +743,7 @@ atlas_presentation_new (GtkWindow        *parent,
 {
   AtlasPresentation *self;
   g_autoptr(GdkMonitor) monitor = NULL;
+  g_autoptr(GdkMonitor) presenter_monitor = NULL;
   GdkRectangle geometry = { 0, 0, 1920, 1080 };
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
@@ -533,7 +765,8 @@ atlas_presentation_new (GtkWindow        *parent,
 
   /* The size of the screen before the window manager makes it full screen
    * (and when there is none to do it). */
-  monitor = find_monitor (parent);
+  find_monitors (parent, &monitor, &presenter_monitor);
+  self->presenter_monitor = g_steal_pointer (&presenter_monitor);
   if (monitor != NULL)
     gdk_monitor_get_geometry (monitor, &geometry);
   gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
@@ -561,6 +794,8 @@ atlas_presentation_set_style (AtlasPresentation *self,
   self->style->font_scale = ATLAS_PRESENTATION_FONT_SCALE;
   apply_label_fonts (self);
   atlas_chart_view_set_style (self->chart_view, self->style);
+  if (self->presenter != NULL)
+    atlas_presenter_window_set_style (ATLAS_PRESENTER_WINDOW (self->presenter), self->style);
   /* The background around the chart is painted in snapshot(). */
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -570,6 +805,13 @@ atlas_presentation_get_style (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
   return self->style;
+}
+
+AtlasDataset *
+atlas_presentation_get_dataset (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  return self->dataset;
 }
 
 void
@@ -732,20 +974,157 @@ atlas_presentation_get_note (AtlasPresentation *self)
 }
 
 gboolean
-atlas_presentation_get_show_note (AtlasPresentation *self)
+atlas_presentation_get_overlay_visible (AtlasPresentation *self)
 {
   g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
-  return self->show_note;
+  return self->overlay_visible && self->presenter == NULL;
 }
 
 void
-atlas_presentation_set_show_note (AtlasPresentation *self,
-                                  gboolean           show)
+atlas_presentation_set_overlay_visible (AtlasPresentation *self,
+                                        gboolean           visible)
 {
   g_return_if_fail (ATLAS_IS_PRESENTATION (self));
 
-  self->show_note = !!show;
+  /* With the presenter's window the note is there, never on the slides. */
+  self->overlay_visible = !!visible && self->presenter == NULL;
+  update_overlay (self);
+}
+
+gboolean
+atlas_presentation_get_notes_on_slide (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), FALSE);
+  return self->notes_on_slide;
+}
+
+void
+atlas_presentation_set_notes_on_slide (AtlasPresentation *self,
+                                       gboolean           on_slide)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+
+  self->notes_on_slide = !!on_slide;
   update_slide_text (self);
+}
+
+gint64
+atlas_presentation_get_elapsed (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), 0);
+  return (g_get_monotonic_time () - self->clock_start) / G_USEC_PER_SEC;
+}
+
+void
+atlas_presentation_reset_clock (AtlasPresentation *self)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+
+  self->clock_start = g_get_monotonic_time ();
+  /* Ticks from the reset, so the clock turns on whole seconds after it. */
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  self->clock_id = g_timeout_add_seconds (1, clock_tick_cb, self);
+  update_clock (self);
+}
+
+char *
+atlas_presentation_format_elapsed (gint64 seconds)
+{
+  seconds = MAX (seconds, 0);
+  if (seconds >= 3600)
+    /* Translators: elapsed time in presentation mode: hours, minutes, seconds */
+    return g_strdup_printf (_("%d:%02d:%02d"), (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
+  /* Translators: elapsed time in presentation mode: minutes, seconds */
+  return g_strdup_printf (_("%02d:%02d"), (int) (seconds / 60), (int) (seconds % 60));
+}
+
+AtlasViewState *
+atlas_presentation_get_slide_state (AtlasPresentation *self,
+                                    guint              index)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (index < self->slides->len, NULL);
+  return ((Slide *) g_ptr_array_index (self->slides, index))->state;
+}
+
+const char *
+atlas_presentation_get_slide_note (AtlasPresentation *self,
+                                   guint              index)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (index < self->slides->len, NULL);
+  return ((Slide *) g_ptr_array_index (self->slides, index))->note;
+}
+
+char *
+atlas_presentation_dup_slide_title (AtlasPresentation *self,
+                                    guint              index)
+{
+  Slide *slide;
+
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (index < self->slides->len, NULL);
+  slide = g_ptr_array_index (self->slides, index);
+  if (slide->title != NULL)
+    return g_strdup (slide->title);
+  return g_strdup (view_name (atlas_view_state_get_view (slide->state)));
+}
+
+const AtlasItem *
+atlas_presentation_get_slide_selection (AtlasPresentation *self,
+                                        guint              index)
+{
+  Slide *slide;
+
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (index < self->slides->len, NULL);
+  slide = g_ptr_array_index (self->slides, index);
+  return slide->selection.kind != ATLAS_ITEM_NONE ? &slide->selection : NULL;
+}
+
+GdkMonitor *
+atlas_presentation_get_presenter_monitor (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  return self->presenter_monitor;
+}
+
+GtkWindow *
+atlas_presentation_get_presenter (AtlasPresentation *self)
+{
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  return self->presenter != NULL ? GTK_WINDOW (self->presenter) : NULL;
+}
+
+GtkWindow *
+atlas_presentation_open_presenter (AtlasPresentation *self,
+                                   GdkMonitor        *monitor)
+{
+  AtlasPresenterWindow *presenter;
+
+  g_return_val_if_fail (ATLAS_IS_PRESENTATION (self), NULL);
+  g_return_val_if_fail (monitor == NULL || GDK_IS_MONITOR (monitor), NULL);
+
+  if (self->presenter != NULL)
+    return GTK_WINDOW (self->presenter);
+  presenter = atlas_presenter_window_new (self, monitor);
+  self->presenter = GTK_WIDGET (presenter);
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &self->presenter);
+  /* The overlay's note moves to the presenter's window. */
+  self->overlay_visible = FALSE;
+  update_overlay (self);
+  gtk_window_present (GTK_WINDOW (presenter));
+  return GTK_WINDOW (presenter);
+}
+
+void
+atlas_presentation_start (AtlasPresentation *self)
+{
+  g_return_if_fail (ATLAS_IS_PRESENTATION (self));
+
+  gtk_window_present (GTK_WINDOW (self));
+  if (self->presenter_monitor != NULL)
+    atlas_presentation_open_presenter (self, self->presenter_monitor);
 }
 
 gboolean

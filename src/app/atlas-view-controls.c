@@ -38,6 +38,7 @@ struct _AtlasViewControls
   GtkToggleButton *linear_button;
   GtkToggleButton *log_button;
   GtkDropDown    *range_dropdown;
+  GtkDropDown    *timeline_range_dropdown;
   GtkMenuButton  *indexed_button;
   GtkCheckButton *indexed_check;
   GtkEntry       *indexed_entry;
@@ -721,6 +722,7 @@ sync_timeline (AtlasViewControls *self, const AtlasChartOptions *options)
   g_autofree char *elements = g_strdup_printf (ngettext ("%u element", "%u elements", count_ids (options->elements)),
                                                count_ids (options->elements));
 
+  gtk_drop_down_set_selected (self->timeline_range_dropdown, atlas_view_state_get_range_preset (self->state));
   set_checks (self->kind_checks, options->kinds);
   set_checks (self->region_checks, options->regions);
   set_checks (self->element_checks, options->elements);
@@ -816,6 +818,10 @@ connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
       self->regions_box = GET (builder, GTK_BOX, "regions_box");
       self->elements_button = GET (builder, GTK_MENU_BUTTON, "elements_button");
       self->elements_box = GET (builder, GTK_BOX, "elements_box");
+      /* The same presets as the prices', over the events' dates; zooming
+       * or panning the chart makes it a custom range. */
+      self->timeline_range_dropdown = GET (builder, GTK_DROP_DOWN, "timeline_range_dropdown");
+      g_signal_connect (self->timeline_range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
       break;
     case ATLAS_VIEW_N_VIEWS:
     default:

@@ -620,10 +620,32 @@ atlas_view_state_get_data_extent (AtlasViewState *self,
                                   gint32         *first,
                                   gint32         *last)
 {
-  g_auto(GStrv) shown = atlas_view_state_dup_shown_series (self, dataset);
+  g_auto(GStrv) shown = NULL;
   gboolean any = FALSE;
   gint32 lo = G_MAXINT32, hi = G_MININT32;
 
+  /* The timeline's range presets and zoom run over its events' dates. */
+  if (self->options.view == ATLAS_VIEW_TIMELINE)
+    {
+      GPtrArray *events = atlas_dataset_get_events (dataset);
+
+      for (guint i = 0; i < events->len; i++)
+        {
+          const AtlasEvent *event = g_ptr_array_index (events, i);
+
+          lo = MIN (lo, event->date.day);
+          hi = MAX (hi, event->date.day);
+          any = TRUE;
+        }
+      if (any)
+        {
+          *first = lo;
+          *last = hi;
+        }
+      return any;
+    }
+
+  shown = atlas_view_state_dup_shown_series (self, dataset);
   for (guint i = 0; shown != NULL && shown[i] != NULL; i++)
     {
       const AtlasSeries *series = atlas_dataset_find_series (dataset, shown[i]);

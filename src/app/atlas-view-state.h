@@ -69,7 +69,8 @@ void        atlas_view_state_set_range_days (AtlasViewState *self, gint32 from, 
 /* Applies a preset relative to the last point of the shown series. */
 void        atlas_view_state_set_range_preset (AtlasViewState *self, AtlasRangePreset preset, AtlasDataset *dataset);
 AtlasRangePreset atlas_view_state_get_range_preset (AtlasViewState *self);
-/* The first and last day of the shown series; FALSE when they have no points. */
+/* The first and last day of the shown series (the timeline: of the
+ * dataset's events); FALSE when there are none. */
 gboolean    atlas_view_state_get_data_extent (AtlasViewState *self, AtlasDataset *dataset, gint32 *first, gint32 *last);
 void        atlas_view_state_set_log_scale  (AtlasViewState *self, gboolean log_scale);
 /* NULL or unset: indexed mode off. */

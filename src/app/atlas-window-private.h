@@ -75,6 +75,9 @@ void     atlas_window_class_install_actions (GtkWidgetClass *widget_class);
 void     atlas_window_start_presentation    (AtlasWindow *self);
 /* win.export-briefing: a file chooser, then the briefing as a PDF deck. */
 void     atlas_window_choose_briefing_pdf   (AtlasWindow *self);
+/* win.notes-on-slide, the "notes-on-slide" setting as a menu's check box,
+ * followed by a running presentation. */
+void     atlas_window_init_present_settings (AtlasWindow *self);
 /* Closes the presentation and the dialogs that start one or export it. */
 void     atlas_window_dispose_presentation  (AtlasWindow *self);
 

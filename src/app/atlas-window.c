@@ -558,6 +558,7 @@ atlas_window_init (AtlasWindow *self)
       if (atlas_view_from_string (view_name, &view))
         atlas_window_set_view (self, view);
       atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
+      atlas_window_init_present_settings (self);
     }
 
   /* Keyboard users land in the chart: the arrows move through its items. */

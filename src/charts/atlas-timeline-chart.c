@@ -5,6 +5,7 @@
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
+#include "atlas-timeline-scene.h"
 #include "atlas-time-axis.h"
 
 /* Lane names, and the same kinds as words in a sentence (describe()). */
@@ -54,6 +55,8 @@ typedef struct {
 typedef struct {
   GArray *markers;              /* TimelineMarker, for the pointer */
   double  hit_radius;
+  double  axis_x0, axis_x1;     /* the time axis, for the window's zoom */
+  double  day0, day1;
 } TimelineSceneData;
 
 /* ---- filtering --------------------------------------------------------- */
@@ -1338,6 +1341,10 @@ layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filte
   data = g_new0 (TimelineSceneData, 1);
   data->markers = markers;
   data->hit_radius = MAX (g.radius * 1.6, 6.0);
+  data->axis_x0 = g.axis_x0;
+  data->axis_x1 = g.axis_x1;
+  data->day0 = g.day0;
+  data->day1 = g.day1;
   scene->chart_data = data;
   scene->chart_data_free = timeline_scene_data_free;
 }
@@ -1449,4 +1456,46 @@ atlas_timeline_chart_table (AtlasDataset            *dataset,
                            NULL);
     }
   return table;
+}
+
+/* ---- the time axis, for the window ------------------------------------- */
+
+gboolean
+atlas_timeline_scene_check (const AtlasScene *scene)
+{
+  return scene != NULL && scene->klass == &timeline_scene_class;
+}
+
+gboolean
+atlas_timeline_scene_get_axis (const AtlasScene *scene,
+                               double           *day0,
+                               double           *day1,
+                               double           *x0,
+                               double           *x1)
+{
+  const TimelineSceneData *data;
+
+  if (!atlas_timeline_scene_check (scene) || scene->chart_data == NULL)
+    return FALSE;
+  data = scene->chart_data;
+  if (!(data->day1 > data->day0) || !(data->axis_x1 > data->axis_x0))
+    return FALSE;
+  *day0 = data->day0;
+  *day1 = data->day1;
+  *x0 = data->axis_x0;
+  *x1 = data->axis_x1;
+  return TRUE;
+}
+
+gboolean
+atlas_timeline_scene_x_to_day (const AtlasScene *scene,
+                               double            x,
+                               double           *day)
+{
+  double d0, d1, x0, x1;
+
+  if (!atlas_timeline_scene_get_axis (scene, &d0, &d1, &x0, &x1))
+    return FALSE;
+  *day = d0 + (x - x0) / (x1 - x0) * (d1 - d0);
+  return TRUE;
 }

@@ -1,0 +1,373 @@
+/* test-presenter.c: widget tests of the presenter's view: where the two windows go, the note kept off the projected slide, the overlay on one monitor, the clock, the keys in both windows and the slide list. */
+#include "atlas-config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "app-test-loop.h"
+#include "app-test-widgets.h"
+#include "atlas-application.h"
+#include "atlas-presentation.h"
+#include "atlas-presenter-window.h"
+#include "atlas-window.h"
+
+#define WAIT_MS 8000
+
+/* ---- where the windows go, from a list of monitors ------------------------- */
+
+/* Xvfb gives GTK 4.8 one GdkMonitor however it is started (two -screen
+ * options are two X screens, +xinerama heads and RandR 1.5 monitors
+ * without an output of their own are not listed), so the choice of
+ * monitors is tested on geometries. */
+static void
+test_pick_monitors (void)
+{
+  const GdkRectangle one[] = { { 0, 0, 1920, 1080 } };
+  const GdkRectangle two[] = { { 0, 0, 1920, 1080 }, { 1920, 0, 1920, 1080 } };
+  const GdkRectangle laptop_and_projector[] = { { 0, 0, 1366, 768 }, { 1366, 0, 1920, 1080 } };
+  const GdkRectangle projector_smaller[] = { { 0, 0, 2560, 1600 }, { 2560, 0, 1024, 768 } };
+  const GdkRectangle three[] = { { 0, 0, 1440, 900 }, { 1440, 0, 1280, 720 }, { 2720, 0, 3840, 2160 } };
+  guint slides = G_MAXUINT, presenter = G_MAXUINT;
+
+  /* One monitor: no presenter's window. */
+  g_assert_false (atlas_presenter_pick_monitors (one, 1, &slides, &presenter));
+  g_assert_false (atlas_presenter_pick_monitors (NULL, 0, &slides, &presenter));
+
+  /* Two: the presenter on the first, the slides on the second, whatever
+   * their sizes. */
+  g_assert_true (atlas_presenter_pick_monitors (two, 2, &slides, &presenter));
+  g_assert_cmpuint (presenter, ==, 0);
+  g_assert_cmpuint (slides, ==, 1);
+  g_assert_true (atlas_presenter_pick_monitors (laptop_and_projector, 2, &slides, &presenter));
+  g_assert_cmpuint (presenter, ==, 0);
+  g_assert_cmpuint (slides, ==, 1);
+  g_assert_true (atlas_presenter_pick_monitors (projector_smaller, 2, &slides, &presenter));
+  g_assert_cmpuint (presenter, ==, 0);
+  g_assert_cmpuint (slides, ==, 1);
+
+  /* Three: the slides on the largest after the first. */
+  g_assert_true (atlas_presenter_pick_monitors (three, 3, &slides, &presenter));
+  g_assert_cmpuint (presenter, ==, 0);
+  g_assert_cmpuint (slides, ==, 2);
+}
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+static gboolean
+chart_settled (gpointer data)
+{
+  AtlasChartView *chart = data;
+
+  return atlas_chart_view_has_drawn (chart) &&
+         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
+}
+
+static gboolean
+presentation_gone (gpointer data)
+{
+  return atlas_window_get_presentation (ATLAS_WINDOW (data)) == NULL;
+}
+
+static gboolean
+widget_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static AtlasWindow *
+open_bundled (void)
+{
+  g_autofree char *path = atlas_app_find_bundled_dataset ();
+  AtlasWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL)
+    return NULL;
+  window = atlas_window_new (NULL);
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+  return window;
+}
+
+/* Activates what @keyval does in @widget through the shortcut installed
+ * for it (GTK has no public way to send a real key press). */
+static gboolean
+press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != gdk_keyval_to_lower (keyval) ||
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+            continue;
+          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
+          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+        }
+    }
+  return FALSE;
+}
+
+/* A label that shows the note, or a part of it (a line of it, wrapped). */
+static gboolean
+label_shows_note (GtkWidget *widget, gconstpointer data)
+{
+  const char *note = data;
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  return text != NULL && *text != '\0' && (strstr (note, text) != NULL || strstr (text, note) != NULL) &&
+         strlen (text) > 8;
+}
+
+/* Nothing in the projected window shows @note: no label holds it. */
+static void
+assert_note_not_projected (AtlasPresentation *presentation, const char *note)
+{
+  if (note == NULL)
+    return;
+  g_assert_null (find_widget (GTK_WIDGET (presentation), label_shows_note, note));
+}
+
+/* The index of the first slide with a note after @from, or -1. */
+static int
+slide_with_note (AtlasPresentation *presentation, guint from)
+{
+  for (guint i = from; i < atlas_presentation_get_n_slides (presentation); i++)
+    if (atlas_presentation_get_slide_note (presentation, i) != NULL)
+      return (int) i;
+  return -1;
+}
+
+/* ---- two monitors: the presenter's window ------------------------------------ */
+
+static void
+test_presenter_window (void)
+{
+  AtlasWindow *window = open_bundled ();
+  AtlasPresentation *presentation;
+  AtlasPresenterWindow *presenter;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  guint n;
+  int noted;
+
+  if (window == NULL)
+    {
+      g_test_skip ("the bundled dataset is not there");
+      return;
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  n = atlas_presentation_get_n_slides (presentation);
+  g_assert_cmpuint (n, >=, 3);
+
+  /* Under Xvfb there is one monitor: F5 opened no presenter's window. */
+  if (g_list_model_get_n_items (gdk_display_get_monitors (gdk_display_get_default ())) < 2)
+    {
+      g_assert_null (atlas_presentation_get_presenter_monitor (presentation));
+      g_assert_null (atlas_presentation_get_presenter (presentation));
+    }
+  /* What F5 does with two: the presenter's window, here on the one. */
+  presenter = ATLAS_PRESENTER_WINDOW (atlas_presentation_open_presenter (presentation, NULL));
+  g_assert_nonnull (presenter);
+  g_assert_true (GTK_WINDOW (presenter) == atlas_presentation_get_presenter (presentation));
+  g_assert_true (atlas_presentation_open_presenter (presentation, NULL) == GTK_WINDOW (presenter));
+  g_assert_true (wait_until (widget_mapped, presenter, WAIT_MS));
+
+  /* It shows the current slide's note in large type, the current and the
+   * next slide, and lists every slide by title. */
+  noted = slide_with_note (presentation, 0);
+  g_assert_cmpint (noted, >=, 0);
+  atlas_presentation_set_position (presentation, (guint) noted);
+  g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_note_label (presenter)), ==,
+                   atlas_presentation_get_slide_note (presentation, (guint) noted));
+  {
+    PangoAttrList *attrs = gtk_label_get_attributes (atlas_presenter_window_get_note_label (presenter));
+    g_autoptr(PangoAttrIterator) iter = pango_attr_list_get_iterator (attrs);
+    PangoAttrSize *size = (PangoAttrSize *) pango_attr_iterator_get (iter, PANGO_ATTR_ABSOLUTE_SIZE);
+
+    g_assert_nonnull (size);
+    g_assert_cmpfloat (size->size / (double) PANGO_SCALE, >=, 18);
+  }
+  g_assert_true (atlas_chart_view_get_state (atlas_presenter_window_get_current_chart (presenter)) ==
+                 atlas_presentation_get_slide_state (presentation, (guint) noted));
+  if ((guint) noted + 1 < n)
+    g_assert_true (atlas_chart_view_get_state (atlas_presenter_window_get_next_chart (presenter)) ==
+                   atlas_presentation_get_slide_state (presentation, (guint) noted + 1));
+  g_assert_true (wait_until (chart_settled, atlas_presenter_window_get_current_chart (presenter), WAIT_MS));
+  list = atlas_presenter_window_get_slide_list (presenter);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *title = atlas_presentation_dup_slide_title (presentation, i);
+
+      row = gtk_list_box_get_row_at_index (list, (int) i);
+      g_assert_nonnull (row);
+      g_assert_nonnull (find_label_with_text (GTK_WIDGET (row), title));
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (list, (int) n));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, noted));
+
+  /* The projected window never holds the note, N or not. */
+  assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
+  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_n, 0));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
+
+  /* The keys work in the presenter's window too, and both follow. */
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Home, 0));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 0);
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Right, 0));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down, 0));
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_space, 0));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 3 < n ? 3 : n - 1);
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up, 0));
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Left, 0));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_End, 0));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, n - 1);
+  g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_note_label (presenter)), ==,
+                   atlas_presentation_get_slide_note (presentation, n - 1) != NULL
+                   ? atlas_presentation_get_slide_note (presentation, n - 1) : "No speaker note.");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_presenter_window_get_next_chart (presenter))));
+  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_Home, 0));
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+  assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
+
+  /* A click on a slide in the list goes there. */
+  row = gtk_list_box_get_row_at_index (list, (int) n - 2);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, n - 2);
+  g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+  g_assert_true (atlas_chart_view_get_state (atlas_presentation_get_chart_view (presentation)) ==
+                 atlas_presentation_get_slide_state (presentation, n - 2));
+  assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
+
+  /* The clock runs from the start, shown as minutes and seconds, and
+   * starts again at 00:00 when reset. */
+  g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_clock_label (presenter)), !=, "");
+  atlas_presentation_reset_clock (presentation);
+  g_assert_cmpint (atlas_presentation_get_elapsed (presentation), ==, 0);
+  {
+    g_autofree char *zero = atlas_presentation_format_elapsed (0);
+    g_autofree char *later = atlas_presentation_format_elapsed (65);
+    g_autofree char *long_one = atlas_presentation_format_elapsed (3600 + 125);
+
+    g_assert_cmpstr (zero, ==, "00:00");
+    g_assert_cmpstr (later, ==, "01:05");
+    g_assert_cmpstr (long_one, ==, "1:02:05");
+  }
+
+  /* Escape in the presenter's window ends both. */
+  g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
+  g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
+  spin (20);
+  g_assert_null (presenter);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+/* ---- one monitor: the overlay, and the note on the slide when asked ----------- */
+
+static void
+test_overlay_and_notes_on_slide (void)
+{
+  AtlasWindow *window = open_bundled ();
+  AtlasPresentation *presentation;
+  const char *note;
+  int noted;
+
+  if (window == NULL)
+    {
+      g_test_skip ("the bundled dataset is not there");
+      return;
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  noted = slide_with_note (presentation, 0);
+  g_assert_cmpint (noted, >=, 0);
+  atlas_presentation_set_position (presentation, (guint) noted);
+  note = atlas_presentation_get_note (presentation);
+  g_assert_nonnull (note);
+  g_assert_null (atlas_presentation_get_presenter (presentation));
+
+  /* By default the audience does not see the note. */
+  g_assert_false (atlas_presentation_get_notes_on_slide (presentation));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  assert_note_not_projected (presentation, note);
+
+  /* N: the presenter's overlay, with the note, the next slide and the
+   * clock; N again hides it. */
+  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_true (atlas_presentation_get_overlay_visible (presentation));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), note));
+  if ((guint) noted + 1 < atlas_presentation_get_n_slides (presentation))
+    {
+      g_autofree char *title = atlas_presentation_dup_slide_title (presentation, (guint) noted + 1);
+      g_autofree char *next = g_strdup_printf ("Next: %s", title);
+
+      g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), next));
+    }
+  atlas_presentation_reset_clock (presentation);
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), "00:00"));
+  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_false (atlas_presentation_get_overlay_visible (presentation));
+  assert_note_not_projected (presentation, note);
+
+  /* The "notes on the slide" setting (a check box in the menu) puts the
+   * note along the bottom of the slide, and takes it away again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.notes-on-slide", NULL));
+  g_assert_true (atlas_presentation_get_notes_on_slide (presentation));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), note));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.notes-on-slide", NULL));
+  g_assert_false (atlas_presentation_get_notes_on_slide (presentation));
+  assert_note_not_projected (presentation, note);
+
+  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_Escape, 0));
+  g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* As test-app: without a display the tests are skipped (77), not failed. */
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_printerr ("test-presenter: no display (run the tests under xvfb-run): skipped\n");
+      return 77;
+    }
+
+  g_test_add_func ("/presenter/pick-monitors", test_pick_monitors);
+  g_test_add_func ("/presenter/window", test_presenter_window);
+  g_test_add_func ("/presenter/overlay-and-notes-on-slide", test_overlay_and_notes_on_slide);
+  return g_test_run ();
+}
