@@ -395,21 +395,20 @@ test_label_keeps_to_its_gap (void)
 
 /* A first-column node with no room on its left, for the label of the node
  * above takes it, is labelled on its right, inside the gap between its
- * column neighbours (so over no other node's flows): the bundled dataset's
- * smallest mine, Malaysia's 130 t, at the foot of the column, in the
- * window's chart area on a 1400x900 screen. */
+ * column neighbours (so over no other node's flows): the smallest mine,
+ * Malaysia's 130 t, at the foot of the column, in the window's chart area
+ * on a 1400x900 screen, as the flows were bundled in January 2026 (the
+ * fixture keeps them; today's bundled chain orders its mines otherwise). */
 static void
 test_first_column_label_moves_right (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
+  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-2024-january.json");
   g_autoptr(AtlasScene) scene = NULL;
   const AtlasSankeyLayout *layout;
   AtlasChartOptions options;
   double left, top, right, bottom, lo, hi;
   int node;
 
-  if (dataset == NULL)
-    return;
   node = atlas_chain_find_node (first_chain (dataset), "mine:MY");
   g_assert_cmpint (node, >=, 0);
 
