@@ -84,6 +84,45 @@ def ring_points(arcs, indices):
     return points
 
 
+def clip(points, keep):
+    """Sutherland-Hodgman against the line lon = 180: the part of the ring
+    where keep(lon) holds, with the edges that cross the line cut there."""
+    out = []
+    for i, (x1, y1) in enumerate(points):
+        x0, y0 = points[i - 1]
+        inside0, inside1 = keep(x0), keep(x1)
+        if inside0 != inside1:
+            t = (180.0 - x0) / (x1 - x0)
+            out.append((180.0, y0 + t * (y1 - y0)))
+        if inside1:
+            out.append((x1, y1))
+    return out
+
+
+def split_at_antimeridian(points):
+    """TopoJSON keeps rings on the sphere: one that crosses 180 degrees
+    (Russia's Chukotka, Fiji) jumps from +180 to -180 and, drawn flat,
+    would run across the whole map.  Such a ring is made continuous (east
+    longitudes past 180), then cut into its part west of the line and its
+    part east of it, moved back by 360 degrees."""
+    if not any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:] + points[:1])):
+        return [points]
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        prev = unwrapped[-1][0]
+        while lon - prev > 180:
+            lon -= 360
+        while lon - prev < -180:
+            lon += 360
+        unwrapped.append((lon, lat))
+    # Rings unwrapped to the west are shifted east so the cut is at +180.
+    if min(x for x, _ in unwrapped) < -180:
+        unwrapped = [(x + 360, y) for x, y in unwrapped]
+    west = clip(unwrapped, lambda x: x <= 180)
+    east = [(x - 360, y) for x, y in clip(unwrapped, lambda x: x >= 180)]
+    return [ring for ring in (west, east) if len(ring) >= 3]
+
+
 def polygons(geometry):
     if geometry["type"] == "Polygon":
         return [geometry["arcs"]]
@@ -119,6 +158,14 @@ def ring_centre(points):
     if a == 0:
         return points[0]
     return cx / (3 * a), cy / (3 * a)
+
+
+def write_ring(out, points):
+    if len(points) < 3:
+        return
+    fields = [f"{points[0][0]} {points[0][1]}"]
+    fields += [f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in zip(points, points[1:])]
+    out.write("R\t" + " ".join(fields) + "\n")
 
 
 def iso_table():
@@ -172,12 +219,8 @@ def main():
         out.write(f"C\t{alpha2}\t{numeric}\t{clean(english)}\t{clean(chinese)}\n")
         for polygon in polygons(geometry):
             for ring in polygon:
-                points = quantise(ring_points(arcs, ring))
-                if len(points) < 3:
-                    continue
-                fields = [f"{points[0][0]} {points[0][1]}"]
-                fields += [f"{x1 - x0} {y1 - y0}" for (x0, y0), (x1, y1) in zip(points, points[1:])]
-                out.write("R\t" + " ".join(fields) + "\n")
+                for part in split_at_antimeridian(ring_points(arcs, ring)):
+                    write_ring(out, quantise(part))
 
     arcs50 = decode_arcs(world50)
     for geometry in world50["objects"]["countries"]["geometries"]:

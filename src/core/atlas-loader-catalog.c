@@ -142,7 +142,7 @@ parse_region (AtlasLoaderContext *ctx,
 {
   GHashTable *seen = user_data;
   AtlasRegion *region = g_new0 (AtlasRegion, 1);
-  const char *id, *color;
+  const char *id, *color, *iso;
 
   g_ptr_array_add (self->regions, region);
 
@@ -159,6 +159,24 @@ parse_region (AtlasLoaderContext *ctx,
 
           atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "color",
                                       _("invalid color %s (expected #rrggbb)"), quoted);
+        }
+    }
+
+  /* A code for the map where the id is not one ("eu-west": none; "burma":
+   * "MM"); any two ASCII letters, as a dataset may name a code this
+   * program's map does not have, which the map then lists beside it. */
+  iso = atlas_loader_get_string (ctx, object, "iso", FALSE);
+  if (iso != NULL)
+    {
+      if (strlen (iso) == 2 && g_ascii_isalpha (iso[0]) && g_ascii_isalpha (iso[1]))
+        region->iso = g_ascii_strup (iso, -1);
+      else
+        {
+          g_autofree char *quoted = atlas_loader_quote (iso);
+
+          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "iso",
+                                      _("invalid ISO 3166-1 code %s (expected two letters, such as \"CN\")"),
+                                      quoted);
         }
     }
 
