@@ -61,6 +61,15 @@ resolve_share (AtlasDataset *dataset, const char *requested, GError **error)
   return NULL;
 }
 
+/* The group or bar asked for; a slide may name the bar by selecting it. */
+static const char *
+requested_share (AtlasDataset *dataset, const AtlasChartOptions *options)
+{
+  if (options->group == NULL && options->select != NULL && atlas_dataset_find_share (dataset, options->select) != NULL)
+    return options->select;
+  return options->group;
+}
+
 static int
 compare_entries (gconstpointer a, gconstpointer b)
 {
@@ -497,7 +506,7 @@ atlas_map_choropleth_layout (AtlasDataset *dataset, const AtlasChartOptions *opt
   AtlasColor grey;
   double y;
 
-  share = resolve_share (dataset, options->group, error);
+  share = resolve_share (dataset, requested_share (dataset, options), error);
   if (share == NULL)
     return NULL;
   scene = atlas_scene_new (&choropleth_scene_class, dataset, style, width, height);
@@ -570,7 +579,7 @@ AtlasTable *
 atlas_map_choropleth_table (AtlasDataset *dataset, const AtlasChartOptions *options,
                             const AtlasWorld *world, GError **error)
 {
-  const AtlasShare *share = resolve_share (dataset, options->group, error);
+  const AtlasShare *share = resolve_share (dataset, requested_share (dataset, options), error);
   AtlasTable *table;
   Choropleth c = { 0 };
 

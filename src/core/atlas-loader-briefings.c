@@ -79,12 +79,12 @@ check_select (AtlasLoaderContext *ctx,
       break;
 
     case ATLAS_VIEW_MAP:
-      /* The map colours countries by a share, or draws a chain's routes
-       * where a node is selected. */
+      /* The map colours the countries by the share selected, or selects
+       * a region's country on it. */
       if (!g_hash_table_contains (self->share_index, select) &&
-          !chain_has_node (self, state, NULL, select))
+          !g_hash_table_contains (self->region_index, select))
         atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
-                                    _("unknown share or node %s"), quoted);
+                                    _("unknown share or region %s"), quoted);
       break;
 
     case ATLAS_VIEW_N_VIEWS:

@@ -162,23 +162,13 @@ parse_region (AtlasLoaderContext *ctx,
         }
     }
 
-  /* A code for the map where the id is not one ("eu-west": none; "burma":
-   * "MM"); any two ASCII letters, as a dataset may name a code this
-   * program's map does not have, which the map then lists beside it. */
+  /* A code for the map where the id is not one ("burma": "MM"). Any
+   * text is kept: a code the map lacks (or "n/a") is listed beside the
+   * map as unknown, never dropped or refused, since older files used
+   * the member freely before the map read it. */
   iso = atlas_loader_get_string (ctx, object, "iso", FALSE);
   if (iso != NULL)
-    {
-      if (strlen (iso) == 2 && g_ascii_isalpha (iso[0]) && g_ascii_isalpha (iso[1]))
-        region->iso = g_ascii_strup (iso, -1);
-      else
-        {
-          g_autofree char *quoted = atlas_loader_quote (iso);
-
-          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "iso",
-                                      _("invalid ISO 3166-1 code %s (expected two letters, such as \"CN\")"),
-                                      quoted);
-        }
-    }
+    region->iso = g_ascii_strup (iso, -1);
 
   if (id != NULL)
     {
