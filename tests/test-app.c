@@ -329,6 +329,7 @@ test_switch_views (void)
     { "prices", ATLAS_VIEW_PRICES },
     { "shares", ATLAS_VIEW_SHARES },
     { "timeline", ATLAS_VIEW_TIMELINE },
+    { "map", ATLAS_VIEW_MAP },
     { "flows", ATLAS_VIEW_FLOWS },
   };
   g_autofree char *path = fixture ("small.json");

@@ -227,6 +227,17 @@ add_country (AtlasScene *scene, const AtlasMapFrame *frame, cairo_t *cr, const C
       ring.stroke = scene->style->foreground;
       ring.line_width = MAX (1.0, frame->small_size / 10);
       atlas_scene_add_shape (scene, &ring);
+      /* The pointer's target is the whole square around the ring: drawn
+       * as nothing, hit as the country. */
+      {
+        AtlasShape target = { 0 };
+
+        target.kind = ATLAS_SHAPE_RECT;
+        target.bounds = ring.bounds;
+        target.item = item;
+        target.hit = TRUE;
+        atlas_scene_add_shape (scene, &target);
+      }
     }
   g_array_append_val (items, item);
   g_array_append_vals (places, (double[]) { x, y }, 2);
