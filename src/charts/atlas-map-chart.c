@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atlas-map-private.h"
+#include "atlas-scene-private.h"
 
 /* ---- regions to countries ------------------------------------------------ */
 
@@ -105,11 +106,103 @@ atlas_map_trace_country (const AtlasMapFrame *frame, cairo_t *cr, const AtlasWor
       const AtlasWorldRing *ring = &g_array_index (world->rings, AtlasWorldRing, country->first_ring + r);
       const double *p = &g_array_index (world->points, double, 2 * ring->first);
 
-      cairo_move_to (cr, frame->ox + frame->scale * p[0], frame->oy + frame->scale * p[1]);
+      double lx = frame->ox + frame->scale * p[0], ly = frame->oy + frame->scale * p[1];
+
+      cairo_move_to (cr, lx, ly);
+      /* Points closer than a pixel to the last one drawn change nothing
+       * a reader sees, and cost the rasteriser as much as any. */
       for (guint i = 1; i < ring->n; i++)
-        cairo_line_to (cr, frame->ox + frame->scale * p[2 * i], frame->oy + frame->scale * p[2 * i + 1]);
+        {
+          double x = frame->ox + frame->scale * p[2 * i], y = frame->oy + frame->scale * p[2 * i + 1];
+
+          if (fabs (x - lx) + fabs (y - ly) < 0.8 && i + 1 < ring->n)
+            continue;
+          cairo_line_to (cr, x, y);
+          lx = x;
+          ly = y;
+        }
       cairo_close_path (cr);
     }
+}
+
+/* The hatching of the land without data, as lines cut where they leave
+ * it: x + y = c every step, crossed with every edge of every ring.
+ * Filling the land with the scene's hatch pattern would sample the
+ * pattern over every pixel of the map's box, which at full HD took
+ * longer than the rest of the figure; a few hundred short lines cost
+ * little to stroke, and a vector file keeps them as lines. */
+static void
+trace_hatching (const AtlasMapFrame *frame, cairo_t *cr, GPtrArray *countries, double step,
+                double line_width, double c0, double c1)
+{
+  double half = line_width / 2 / G_SQRT2;
+  guint n_lines = (guint) ceil ((c1 - c0) / step) + 1;
+  g_autoptr(GPtrArray) crossings = g_ptr_array_new_full (n_lines, (GDestroyNotify) g_array_unref);
+  const AtlasWorld *world = frame->world;
+
+  for (guint k = 0; k < n_lines; k++)
+    g_ptr_array_add (crossings, g_array_new (FALSE, FALSE, sizeof (double)));
+  for (guint i = 0; i < countries->len; i++)
+    {
+      const AtlasWorldCountry *country = g_ptr_array_index (countries, i);
+
+      for (guint r = 0; r < country->n_rings; r++)
+        {
+          const AtlasWorldRing *ring = &g_array_index (world->rings, AtlasWorldRing, country->first_ring + r);
+          const double *p = &g_array_index (world->points, double, 2 * ring->first);
+
+          for (guint e = 0; e < ring->n; e++)
+            {
+              guint f = (e + 1) % ring->n;
+              double x0 = frame->ox + frame->scale * p[2 * e], y0 = frame->oy + frame->scale * p[2 * e + 1];
+              double x1 = frame->ox + frame->scale * p[2 * f], y1 = frame->oy + frame->scale * p[2 * f + 1];
+              double s0 = x0 + y0, s1 = x1 + y1, lo = MIN (s0, s1), hi = MAX (s0, s1);
+              /* Lines with lo <= c < hi: each crossing counted once where
+               * two edges meet at a vertex. */
+              for (double k = ceil ((lo - c0) / step); k < n_lines && c0 + k * step < hi; k++)
+                {
+                  double c = c0 + k * step, t, x;
+
+                  if (k < 0 || c < lo)
+                    continue;
+                  t = (c - s0) / (s1 - s0);
+                  x = x0 + t * (x1 - x0);
+                  g_array_append_val (g_ptr_array_index (crossings, (guint) k), x);
+                }
+            }
+        }
+    }
+  /* Inside between the first and second crossing, the third and fourth,
+   * and so on (even-odd, as the land is filled); where two countries
+   * share a border, its two crossings close one stretch and open the
+   * next at the same place. */
+  for (guint k = 0; k < n_lines; k++)
+    {
+      GArray *xs = g_ptr_array_index (crossings, k);
+      double c = c0 + k * step;
+
+      g_array_sort (xs, (GCompareFunc) atlas_map_compare_doubles);
+      for (guint i = 0; i + 1 < xs->len; i += 2)
+        {
+          double xa = g_array_index (xs, double, i), xb = g_array_index (xs, double, i + 1);
+
+          if (xb - xa < 0.5)
+            continue;
+          /* Each line as a thin parallelogram to fill: cairo fills
+           * faster than it strokes. */
+          cairo_move_to (cr, xa - half, c - xa - half);
+          cairo_line_to (cr, xb - half, c - xb - half);
+          cairo_line_to (cr, xb + half, c - xb + half);
+          cairo_line_to (cr, xa + half, c - xa + half);
+          cairo_close_path (cr);
+        }
+    }
+}
+
+int
+atlas_map_compare_doubles (const double *a, const double *b)
+{
+  return (*a > *b) - (*a < *b);
 }
 
 void
@@ -117,18 +210,25 @@ atlas_map_add_background (AtlasScene *scene, const AtlasMapFrame *frame,
                           GHashTable *drawn, gboolean hatched, const AtlasColor *fill)
 {
   g_autoptr(cairo_t) cr = atlas_map_path_context ();
+  g_autoptr(GPtrArray) countries = g_ptr_array_new ();
   AtlasShape shape = { 0 };
+  AtlasHatch hatch;
   double x0, y0, x1, y1;
 
-  /* One shape for all of them: one hatching pass instead of 170, and one
-   * stroke for the borders. */
+  /* One shape for all of them, filled without borders: stroking 170
+   * outlines of the whole world cost more than all else the map draws,
+   * and the land without data needs no borders to be read. */
+  atlas_scene_get_hatch (scene, &hatch);
   cairo_new_path (cr);
   for (guint i = 0; i < frame->world->countries->len; i++)
     {
       const AtlasWorldCountry *country = g_ptr_array_index (frame->world->countries, i);
 
-      if (!g_hash_table_contains (drawn, country))
-        atlas_map_trace_country (frame, cr, country);
+      if (!g_hash_table_contains (drawn, country) && !country->is_point)
+        {
+          atlas_map_trace_country (frame, cr, country);
+          g_ptr_array_add (countries, (gpointer) country);
+        }
     }
   cairo_path_extents (cr, &x0, &y0, &x1, &y1);
   shape.kind = ATLAS_SHAPE_PATH;
@@ -136,11 +236,25 @@ atlas_map_add_background (AtlasScene *scene, const AtlasMapFrame *frame,
   shape.bounds = (AtlasRect) { x0, y0, x1 - x0, y1 - y0 };
   shape.has_fill = TRUE;
   shape.fill = *fill;
-  shape.hatched = hatched;
-  shape.has_stroke = TRUE;
-  shape.stroke = scene->background;
-  shape.line_width = MAX (0.5, frame->scale * 0.002);
+  if (hatched)
+    shape.fill.alpha *= hatch.fill_alpha;
   atlas_scene_add_shape (scene, &shape);
+  if (!hatched || countries->len == 0)
+    return;
+
+  {
+    AtlasShape lines = { 0 };
+
+    cairo_new_path (cr);
+    trace_hatching (frame, cr, countries, hatch.step, hatch.line_width,
+                    floor ((x0 + y0) / hatch.step) * hatch.step, x1 + y1);
+    lines.kind = ATLAS_SHAPE_PATH;
+    lines.path = cairo_copy_path (cr);
+    lines.bounds = shape.bounds;
+    lines.has_fill = TRUE;
+    lines.fill = *fill;
+    atlas_scene_add_shape (scene, &lines);
+  }
 }
 
 AtlasShape *

@@ -44,6 +44,8 @@ cairo_t *atlas_map_path_context (void);
  * land that carries no data; hatched ("no data") or plain. */
 void     atlas_map_add_background (AtlasScene *scene, const AtlasMapFrame *frame,
                                    GHashTable *drawn, gboolean hatched, const AtlasColor *fill);
+/* For g_array_sort() of doubles. */
+int      atlas_map_compare_doubles (const double *a, const double *b);
 /* Adds a text in the side column at *y, wrapped to it, and moves *y down. */
 AtlasShape *atlas_map_add_side_text (AtlasScene *scene, const AtlasMapFrame *frame, double *y,
                                      const char *text, double size, gboolean bold,

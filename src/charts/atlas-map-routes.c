@@ -293,12 +293,15 @@ add_side (AtlasScene *scene, const AtlasMapFrame *frame, const Routes *r)
                            ATLAS_ROLE_LEGEND, NULL);
   /* The widest line, as a key to the others' widths. */
   {
-    AtlasRect bar = { frame->side.x, y + frame->line * 0.5 - max_width (frame) / 2,
+    double band = MAX (frame->line, max_width (frame));
+    AtlasRect bar = { frame->side.x, y + frame->line * 0.2 + (band - max_width (frame)) / 2,
                       MIN (frame->side.width * 0.3, frame->line * 3), max_width (frame) };
+
     atlas_scene_add_rect (scene, &bar, &style->muted, NULL);
-    atlas_scene_add_text (scene, max_label, bar.x + bar.width + frame->small_size * 0.5, y, frame->small_size,
+    atlas_scene_add_text (scene, max_label, bar.x + bar.width + frame->small_size * 0.5,
+                          y + frame->line * 0.2 + (band - frame->line) / 2, frame->small_size,
                           FALSE, ATLAS_ALIGN_START, &style->muted, NULL)->role = ATLAS_ROLE_LEGEND;
-    y += MAX (frame->line, max_width (frame)) + frame->line * 0.3;
+    y += band + frame->line * 0.5;
   }
   atlas_map_add_side_text (scene, frame, &y, _("A ring: a flow within one country, its area as the tonnage."),
                            frame->small_size, FALSE, &style->muted, ATLAS_ROLE_LEGEND, NULL);
