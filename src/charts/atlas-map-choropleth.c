@@ -477,7 +477,8 @@ describe (const Choropleth *c, const char *lang)
           g_string_append (text, label);
           first = FALSE;
         }
-      g_string_append (text, atlas_punct_full_stop ());
+      if (!first)
+        g_string_append (text, atlas_punct_full_stop ());
       if (pass == 0)
         atlas_append_sentence (text, _("Other countries have no data."));
     }
