@@ -278,6 +278,8 @@ test_fixture_regions_listed (void)
         g_assert_cmpstr (place, ==, "not a country");
       if (g_str_equal (name, "Singapore"))
         g_assert_cmpstr (place, ==, "yes");
+      if (g_str_equal (name, "refiner not reported"))
+        g_assert_cmpstr (place, ==, "not a country");
     }
 
   /* Small states take the pointer: Singapore at its place, at every size. */

@@ -27,6 +27,10 @@ atlas_map_match_region (const AtlasWorld *world, const AtlasRegion *region, cons
   if (region == NULL)
     return ATLAS_MAP_NOT_COUNTRY;
   code = region->iso != NULL ? region->iso : region->id;
+  /* An id is a code only as ISO writes it, in capitals: "na" is a
+   * dataset's "not reported", not Namibia. */
+  if (region->iso == NULL && !looks_like_code (code))
+    return ATLAS_MAP_NOT_COUNTRY;
   if (g_strv_contains (not_country_codes, code))
     return ATLAS_MAP_NOT_COUNTRY;
   *out = atlas_world_find (world, code);
