@@ -405,14 +405,15 @@ test_routes_proportional (void)
     }
 }
 
-/* No two texts overlap and none leaves the figure, at three sizes, in
+/* No two texts overlap and none leaves the figure, at three sizes and a
+ * portrait page, in
  * both languages, for both kinds of map. */
 static void
 test_texts_apart (void)
 {
   g_autoptr(AtlasDataset) bundled = load_bundled ();
   g_autoptr(AtlasDataset) fixture = load_fixture ();
-  static const double sizes[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 } };
+  static const double sizes[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 }, { 595, 842 } };
   static const char *langs[] = { "en", "zh" };
   struct { AtlasDataset *dataset; const char *group, *chain; } cases[] = {
     { bundled, "mining-2024", NULL }, { bundled, "reserves-2024", NULL }, { bundled, NULL, "ree-2024" },

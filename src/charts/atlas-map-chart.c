@@ -65,8 +65,22 @@ atlas_map_frame_init (AtlasScene *scene, const AtlasWorld *world, AtlasMapFrame 
    * mouse can hit on a 640 px thumbnail. */
   frame->min_target = MAX (14.0, frame->label_size * 1.2);
 
-  /* The column takes what its longest lines need, up to a third. */
   gap = frame->label_size;
+  /* On a page taller than wide (A4 portrait, a phone) a column beside
+   * the map would leave it a postage stamp: the lists go under it. */
+  if (plot->width < plot->height * 1.3)
+    {
+      frame->scale = MIN (plot->width / world_w, plot->height * 0.6 / world_h);
+      frame->map = (AtlasRect) { plot->x + (plot->width - world_w * frame->scale) / 2, plot->y,
+                                 world_w * frame->scale, world_h * frame->scale };
+      frame->ox = frame->map.x - world->min_x * frame->scale;
+      frame->oy = frame->map.y - world->min_y * frame->scale;
+      frame->side = (AtlasRect) { plot->x, frame->map.y + frame->map.height + gap,
+                                  MIN (plot->width, 30 * frame->label_size), 0 };
+      frame->side.height = plot->y + plot->height - frame->side.y;
+      return;
+    }
+  /* The column takes what its longest lines need, up to a third. */
   side_w = CLAMP (plot->width * 0.26, MIN (150.0, plot->width * 0.4), plot->width * 0.34);
   room_w = plot->width - side_w - gap;
   room_h = plot->height;
