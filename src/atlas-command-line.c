@@ -95,7 +95,7 @@ create_option_context (AtlasCommandLine *cl)
     { "unit", 0, 0, G_OPTION_ARG_STRING, &cl->unit,
       N_("prices: per kg, t or lb"), N_("UNIT") },
     { "select", 0, 0, G_OPTION_ARG_STRING, &cl->select,
-      N_("Draw this item selected: a node (flows), a series or an event (prices), a bar (shares), an event (timeline)"), N_("ID") },
+      N_("Draw this item selected: a node (flows), a series or an event (prices), a bar (shares), an event (timeline), a region (map)"), N_("ID") },
     { "kinds", 0, 0, G_OPTION_ARG_STRING, &cl->kinds,
       N_("timeline: only events of these kinds, separated by commas: policy, market, project, conflict, other"), N_("K,K…") },
     { "briefing", 0, 0, G_OPTION_ARG_STRING, &cl->briefing,
