@@ -443,6 +443,13 @@ test_texts_apart (void)
 
                 if (!atlas_rect_contains (&figure, &a->bounds))
                   g_error ("%s %gx%g: “%s” leaves the figure", langs[l], sizes[z][0], sizes[z][1], a->text);
+                /* The footer credits the boundaries, once. */
+                if (a->role == ATLAS_ROLE_FOOTER)
+                  {
+                    const char *first = strstr (a->text, "Natural Earth");
+                    g_assert_nonnull (first);
+                    g_assert_null (strstr (first + 1, "Natural Earth"));
+                  }
                 for (guint j = i + 1; j < texts->len; j++)
                   {
                     const AtlasShape *b = g_ptr_array_index (texts, j);
