@@ -231,8 +231,23 @@ add_route (AtlasScene *scene, const AtlasMapFrame *frame, cairo_t *cr, const Rou
   g_array_append_vals (places, (double[]) { x0, y0 }, 2);
 }
 
-/* The names of the countries on the routes, beside their place, where
- * they overlap no other name. */
+/* The largest ring drawn at @country, 0 for none. */
+static double
+country_ring_radius (const AtlasMapFrame *frame, const Routes *r, const AtlasWorldCountry *country)
+{
+  double radius = 0;
+
+  for (guint i = 0; i < r->routes->len; i++)
+    {
+      const Route *route = &g_array_index (r->routes, Route, i);
+      if (route_placed (route) && route->from == country && route->to == country)
+        radius = MAX (radius, MAX (ring_radius (frame, r, route->l->value), 2.0));
+    }
+  return radius;
+}
+
+/* The names of the countries on the routes, beside their place (and
+ * clear of its ring), where they overlap no other name. */
 static void
 add_country_labels (AtlasScene *scene, const AtlasMapFrame *frame, const Routes *r)
 {
@@ -252,7 +267,7 @@ add_country_labels (AtlasScene *scene, const AtlasMapFrame *frame, const Routes 
           const AtlasWorldCountry *country = ends[e];
           const AtlasNode *node = g_ptr_array_index (r->chain->nodes, e == 0 ? route->l->from : route->l->to);
           const char *name = atlas_text_get (node->region->name, lang);
-          double x, y, w, h, gap = frame->small_size * 0.6;
+          double x, y, w, h, gap = frame->small_size * 0.6 + country_ring_radius (frame, r, country);
 
           if (g_hash_table_contains (done, country))
             continue;
