@@ -8,6 +8,7 @@
 
 #include "atlas-chart.h"
 #include "atlas-i18n.h"
+#include "atlas-map-private.h"
 #include "atlas-projection.h"
 #include "atlas-world.h"
 
@@ -208,6 +209,19 @@ test_bundled_regions_matched (void)
 {
   g_autoptr(AtlasDataset) dataset = load_bundled ();
   GPtrArray *shares = atlas_dataset_get_shares (dataset);
+  GPtrArray *regions = atlas_dataset_get_regions (dataset);
+  const AtlasWorld *world = atlas_world_get_default (NULL);
+
+  /* Every region the dataset defines is a country the map draws. */
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const AtlasRegion *region = g_ptr_array_index (regions, i);
+      const AtlasWorldCountry *country = NULL;
+
+      if (atlas_map_match_region (world, region, &country) != ATLAS_MAP_COUNTRY)
+        g_error ("region %s is not on the map", region->id);
+      g_assert_cmpstr (country->code, ==, region->id);
+    }
 
   for (guint s = 0; s < shares->len; s++)
     {
