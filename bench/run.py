@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # bench/run.py: runs the four benchmarks side by side and writes bench/out/RESULTS.md (build-aux/bench calls it).
 #
-#   run.py [--build DIR] [--out DIR] [--only prices,startup,sankey,hover] [--quick]
+#   run.py [--build DIR] [--out DIR] [--only prices,startup,sankey,hover,map] [--quick]
 #          [--baseline-binary PATH]
 #
 # Timings are wall-clock times of whole processes (time.perf_counter around each run), medians of
@@ -371,6 +371,23 @@ def bench_hover(args, results, display):
         log('  ' + out.strip().replace('\n', '\n  '))
 
 
+def bench_map(args, results):
+    """The map (choropleth and routes) laid out and drawn at 1600x900 and 3840x2160 beside the flows
+    view, in one process, the bundled dataset, cairo image surfaces; medians of N runs after a warm-up.
+    The world file is read once per process, shown apart."""
+    section = results.setdefault('map', {'runs': [], 'commands': []})
+    argv = [os.path.join(args.out, 'bin', 'map-bench'), os.path.join(ROOT, 'data', 'rare-earths.json'),
+            '10' if args.quick else '40']
+    env = dict(os.environ)
+    # The harness is not in the build tree: it is told where the boundaries are.
+    env['ATLAS_WORLD'] = os.path.join(ROOT, 'data', 'world-110m.atlasgeo')
+    log('map: layout and drawing')
+    out = subprocess.run(argv, stdout=subprocess.PIPE, check=True, env=env, cwd=ROOT, timeout=600).stdout.decode()
+    section['runs'].append({'title': 'map and flows', 'output': out})
+    section['commands'].append(shell_line(argv, {'ATLAS_WORLD': env['ATLAS_WORLD']}))
+    log('  ' + out.strip().replace('\n', '\n  '))
+
+
 # ---- the report --------------------------------------------------------------------------------------
 
 def ratio_cell(row):
@@ -455,10 +472,15 @@ def report(args, results, info, commands):
         for run in results['hover']['runs']:
             out.append('%s:\n\n```\n%s```\n' % (run['title'], run['output']))
 
+    if 'map' in results:
+        out.append('## 5. Map: layout and drawing beside the flows view (target < 30 ms at 1600x900)\n')
+        for run in results['map']['runs']:
+            out.append('```\n%s```\n' % run['output'])
+
     out.append('## Commands\n')
     out.append('```')
     out += commands
-    for name in ('prices', 'startup', 'sankey', 'hover'):
+    for name in ('prices', 'startup', 'sankey', 'hover', 'map'):
         if name in results:
             out += results[name].get('commands', [])
     out.append('```\n')
@@ -469,7 +491,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', default=os.path.join(ROOT, '_build-bench'))
     parser.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out'))
-    parser.add_argument('--only', default='prices,startup,sankey,hover')
+    parser.add_argument('--only', default='prices,startup,sankey,hover,map')
     parser.add_argument('--quick', action='store_true', help='fewer sizes and runs, for trying the script')
     parser.add_argument('--baseline-binary', help='another rare-earth-atlas to compare the export with')
     args = parser.parse_args()
@@ -489,6 +511,8 @@ def main():
         bench_prices(args, results)
     if 'sankey' in only:
         bench_sankey(args, results)
+    if 'map' in only:
+        bench_map(args, results)
     if 'startup' in only or 'hover' in only:
         with Display() as display:
             if 'startup' in only:

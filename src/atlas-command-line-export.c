@@ -64,7 +64,7 @@ parse_view (const char *text, ExportPlan *plan)
   if (atlas_view_from_string (text, &plan->view))
     return TRUE;
   return USAGE_FAILS ("--export", text,
-                      _("not a view: use flows, prices, shares, timeline or briefing"));
+                      _("not a view: use flows, prices, shares, timeline, map or briefing"));
 }
 
 /* A whole decimal number, read the same in every locale. */
@@ -277,8 +277,8 @@ check_options_fit_view (const AtlasCommandLine *cl, const ExportPlan *plan)
 {
   const guint prices = VIEW_BIT (ATLAS_VIEW_PRICES);
   const ViewOption options[] = {
-    { "--chain", cl->chain != NULL, VIEW_BIT (ATLAS_VIEW_FLOWS) },
-    { "--group", cl->group != NULL, VIEW_BIT (ATLAS_VIEW_SHARES) },
+    { "--chain", cl->chain != NULL, VIEW_BIT (ATLAS_VIEW_FLOWS) | VIEW_BIT (ATLAS_VIEW_MAP) },
+    { "--group", cl->group != NULL, VIEW_BIT (ATLAS_VIEW_SHARES) | VIEW_BIT (ATLAS_VIEW_MAP) },
     { "--series", cl->series != NULL, prices },
     { "--log", cl->log, prices },
     { "--indexed", cl->indexed != NULL, prices },

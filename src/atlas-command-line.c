@@ -63,7 +63,7 @@ create_option_context (AtlasCommandLine *cl)
 {
   const GOptionEntry entries[] = {
     { "export", 0, 0, G_OPTION_ARG_STRING, &cl->export_view,
-      N_("Write VIEW to a file instead of opening the window: flows, prices, shares, timeline, or briefing (a PDF deck, one page per slide)"), N_("VIEW") },
+      N_("Write VIEW to a file instead of opening the window: flows, prices, shares, timeline, map, or briefing (a PDF deck, one page per slide)"), N_("VIEW") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &cl->output,
       N_("The file to write. Its extension picks the format: .png, .svg, .pdf, .csv (the data behind the chart, with a column of sources), .json (the figure as data: every text and mark with its box and role)"), N_("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &cl->size,
@@ -77,11 +77,11 @@ create_option_context (AtlasCommandLine *cl)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &cl->lang,
       N_("Language of the chart: its own words and the dataset's text, en or zh (default: the desktop's language)"), N_("LANG") },
     { "chain", 0, 0, G_OPTION_ARG_STRING, &cl->chain,
-      N_("flows: the supply chain to draw (default: the dataset's first)"), N_("ID") },
+      N_("flows: the supply chain to draw (default: the dataset's first); map: draw this chain's routes"), N_("ID") },
     { "series", 0, 0, G_OPTION_ARG_STRING, &cl->series,
       N_("prices: the price series to draw, separated by commas (default: the dysprosium and terbium series when present)"), N_("ID,ID…") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &cl->group,
-      N_("shares: the group of bars to draw (default: the first)"), N_("ID") },
+      N_("shares: the group of bars to draw (default: the first); map: colour the countries by this group's first bar, or by the bar with this id"), N_("ID") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &cl->from,
       N_("prices, timeline: start of the time range, as YYYY, YYYY-MM or YYYY-MM-DD"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &cl->to,
@@ -95,7 +95,7 @@ create_option_context (AtlasCommandLine *cl)
     { "unit", 0, 0, G_OPTION_ARG_STRING, &cl->unit,
       N_("prices: per kg, t or lb"), N_("UNIT") },
     { "select", 0, 0, G_OPTION_ARG_STRING, &cl->select,
-      N_("Draw this item selected: a node (flows), a series or an event (prices), a bar (shares), an event (timeline)"), N_("ID") },
+      N_("Draw this item selected: a node (flows), a series or an event (prices), a bar (shares), an event (timeline), a region (map)"), N_("ID") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &cl->focus,
       N_("What the chart is about, separated by commas: regions, nodes, series, shares or events, drawn whole and labelled while the rest recedes"), N_("ID,ID…") },
     { "kinds", 0, 0, G_OPTION_ARG_STRING, &cl->kinds,
@@ -105,7 +105,7 @@ create_option_context (AtlasCommandLine *cl)
     { "check", 0, 0, G_OPTION_ARG_NONE, &cl->check,
       N_("Check the dataset and print a summary of it, or every problem found (up to 100)"), NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &cl->view,
-      N_("Window: open on this view (flows, prices, shares or timeline)"), N_("VIEW") },
+      N_("Window: open on this view (flows, prices, shares, timeline or map)"), N_("VIEW") },
     { "present", 0, 0, G_OPTION_ARG_NONE, &cl->present,
       N_("Window: start in presentation mode"), NULL },
     { "quit-after-first-frame", 0, 0, G_OPTION_ARG_NONE, &cl->quit_after_first_frame,
@@ -275,7 +275,7 @@ run_window (const AtlasCommandLine *cl, const char *program)
     return atlas_command_line_usage_error (export_option, NULL, _("only applies with --export"));
   if (cl->view != NULL && !atlas_view_from_string (cl->view, &view))
     return atlas_command_line_usage_error ("--view", cl->view,
-                                           _("not a view: use flows, prices, shares or timeline"));
+                                           _("not a view: use flows, prices, shares, timeline or map"));
 
   launch.dataset_path = atlas_command_line_get_dataset_path (cl);
   launch.view = cl->view;

@@ -329,6 +329,7 @@ test_switch_views (void)
     { "prices", ATLAS_VIEW_PRICES },
     { "shares", ATLAS_VIEW_SHARES },
     { "timeline", ATLAS_VIEW_TIMELINE },
+    { "map", ATLAS_VIEW_MAP },
     { "flows", ATLAS_VIEW_FLOWS },
   };
   g_autofree char *path = fixture ("small.json");
@@ -392,6 +393,30 @@ test_window_fits_half_screen (void)
       gtk_widget_measure (controls, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       g_assert_cmpint (gtk_widget_get_width (gtk_widget_get_parent (controls)), >, natural);
     }
+  close_window (window);
+}
+
+/* The map: the switcher's fifth button, the keyboard moves between its
+ * countries, and the sidebar shows the one selected. */
+static void
+test_map_view (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasSidebar *sidebar = atlas_window_get_sidebar (window);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AtlasScene *scene;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "map"));
+  g_assert_cmpint (atlas_window_get_view (window), ==, ATLAS_VIEW_MAP);
+  scene = settled_scene (window);
+  g_assert_nonnull (scene);
+  g_assert_true (g_str_has_prefix (scene->description, "Map of "));
+  g_assert_cmpuint (scene->items->len, >, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chart), "chart.select-next", NULL));
+  g_assert_cmpint (atlas_window_get_selection (window)->kind, ==, ATLAS_ITEM_SHARE_PART);
+  g_assert_true (atlas_item_equal (atlas_window_get_selection (window), &g_array_index (scene->items, AtlasItem, 0)));
+  g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), !=, "App test atlas");
   close_window (window);
 }
 
@@ -1139,6 +1164,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/item-info", test_item_info);
   g_test_add_func ("/app/window/builds", test_window_builds);
   g_test_add_func ("/app/window/switch-views", test_switch_views);
+  g_test_add_func ("/app/window/map-view", test_map_view);
   g_test_add_func ("/app/window/fits-half-screen", test_window_fits_half_screen);
   g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);

@@ -169,7 +169,7 @@ static const BadCase bad_cases[] = {
   { "slide-unknown-chain",
     "slide-unknown-chain.json: $.briefings[0].slides[0].chain: unknown supply chain \"c9\"" },
   { "slide-view",
-    "slide-view.json: $.briefings[0].slides[0].view: invalid view \"map\" (expected flows, shares, prices or timeline)" },
+    "slide-view.json: $.briefings[0].slides[0].view: invalid view \"globe\" (expected flows, shares, prices, timeline or map)" },
   { "source-kind",
     "source-kind.json: $.sources[0].kind: invalid kind \"blog\" (expected official, industry, news, analysis or estimate)" },
   { "source-missing-publisher",

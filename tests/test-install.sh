@@ -73,6 +73,9 @@ check "dataset installed: $datadir/$package/rare-earths.json" \
 # same prefix and datadir: it must name the folder the dataset went to.
 check "program looks for its dataset in $datadir/$package" \
   grep -qaF "$datadir/$package" "$program"
+# The map's country boundaries go beside it, where the map looks for them.
+check "map boundaries installed: $datadir/$package/world-110m.atlasgeo" \
+  test -s "$root$datadir/$package/world-110m.atlasgeo"
 
 # The window is a module the program loads when it opens a window (exports
 # never load GTK); the program looks for it where it was installed.

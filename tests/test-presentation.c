@@ -479,7 +479,7 @@ views_with_content (AtlasDataset *dataset)
 static void
 test_views_deck (void)
 {
-  static const AtlasView order[] = { ATLAS_VIEW_FLOWS, ATLAS_VIEW_PRICES, ATLAS_VIEW_SHARES, ATLAS_VIEW_TIMELINE };
+  static const AtlasView order[] = { ATLAS_VIEW_FLOWS, ATLAS_VIEW_PRICES, ATLAS_VIEW_SHARES, ATLAS_VIEW_TIMELINE, ATLAS_VIEW_MAP };
   g_autofree char *path = fixture ("small.json");
   AtlasWindow *window = open_window (path);
   AtlasChartView *window_chart = atlas_window_get_chart_view (window);

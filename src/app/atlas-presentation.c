@@ -21,6 +21,7 @@ static const AtlasView view_order[] = {
   ATLAS_VIEW_PRICES,
   ATLAS_VIEW_SHARES,
   ATLAS_VIEW_TIMELINE,
+  ATLAS_VIEW_MAP,
 };
 
 typedef struct {

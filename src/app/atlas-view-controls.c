@@ -21,6 +21,7 @@ struct _AtlasViewControls
 
   GPtrArray      *chain_ids;
   GPtrArray      *group_ids;
+  GPtrArray      *map_ids;          /* "s" + a share's id, or "c" + a chain's */
   GPtrArray      *currency_ids;
   GPtrArray      *series_checks;
   GPtrArray      *kind_checks;
@@ -46,6 +47,7 @@ struct _AtlasViewControls
   GtkDropDown    *unit_dropdown;
   GtkCheckButton *events_button;
   GtkDropDown    *group_dropdown;
+  GtkDropDown    *map_dropdown;
   GtkMenuButton  *kinds_button;
   GtkBox         *kinds_box;
   GtkMenuButton  *regions_button;
@@ -348,6 +350,31 @@ group_selected_cb (GtkDropDown       *dropdown,
 }
 
 static void
+map_selected_cb (GtkDropDown       *dropdown,
+                 GParamSpec        *pspec,
+                 AtlasViewControls *self)
+{
+  const char *key;
+
+  if (self->syncing || self->state == NULL)
+    return;
+  key = id_at (self->map_ids, gtk_drop_down_get_selected (dropdown));
+  if (key == NULL)
+    return;
+  /* A share colours the countries; a chain without one draws routes. */
+  if (key[0] == 's')
+    {
+      atlas_view_state_set_chain (self->state, NULL);
+      atlas_view_state_set_group (self->state, key + 1);
+    }
+  else
+    {
+      atlas_view_state_set_group (self->state, NULL);
+      atlas_view_state_set_chain (self->state, key + 1);
+    }
+}
+
+static void
 filter_toggled_cb (GtkCheckButton    *check,
                    AtlasViewControls *self)
 {
@@ -537,6 +564,9 @@ clear_choices (AtlasViewControls *self, AtlasView view)
     case ATLAS_VIEW_SHARES:
       g_ptr_array_set_size (self->group_ids, 0);
       break;
+    case ATLAS_VIEW_MAP:
+      g_ptr_array_set_size (self->map_ids, 0);
+      break;
     case ATLAS_VIEW_TIMELINE:
       g_ptr_array_set_size (self->kind_checks, 0);
       g_ptr_array_set_size (self->region_checks, 0);
@@ -613,6 +643,35 @@ fill_shares_choices (AtlasViewControls *self, const char *lang)
   gtk_widget_set_sensitive (GTK_WIDGET (self->group_dropdown), self->group_ids->len > 1);
 }
 
+/* Every bar that is not another's alternative, then every chain's routes. */
+static void
+fill_map_choices (AtlasViewControls *self, const char *lang)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *list = atlas_dataset_get_shares (self->dataset);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasShare *share = g_ptr_array_index (list, i);
+
+      if (share->is_alternative)
+        continue;
+      g_ptr_array_add (self->map_ids, g_strconcat ("s", share->id, NULL));
+      g_ptr_array_add (labels, g_strdup_printf ("%s, %d", atlas_text_get (share->metric, lang), share->year));
+    }
+  list = atlas_dataset_get_chains (self->dataset);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const AtlasChain *chain = g_ptr_array_index (list, i);
+
+      g_ptr_array_add (self->map_ids, g_strconcat ("c", chain->id, NULL));
+      /* TRANSLATORS: a choice of the map: the routes of a supply chain, "Routes: Rare-earth supply chain, 2024" */
+      g_ptr_array_add (labels, g_strdup_printf (_("Routes: %s"), atlas_text_get (chain->title, lang)));
+    }
+  set_dropdown_strings (self->map_dropdown, labels);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->map_dropdown), self->map_ids->len > 1);
+}
+
 static void
 fill_timeline_choices (AtlasViewControls *self, const char *lang)
 {
@@ -654,6 +713,7 @@ fill_choices (AtlasViewControls *self, AtlasView view)
       case ATLAS_VIEW_PRICES: fill_prices_choices (self, lang); break;
       case ATLAS_VIEW_SHARES: fill_shares_choices (self, lang); break;
       case ATLAS_VIEW_TIMELINE: fill_timeline_choices (self, lang); break;
+      case ATLAS_VIEW_MAP: fill_map_choices (self, lang); break;
       case ATLAS_VIEW_N_VIEWS:
       default: break;
       }
@@ -712,6 +772,34 @@ sync_shares (AtlasViewControls *self, const AtlasChartOptions *options)
   gtk_drop_down_set_selected (self->group_dropdown, index_of (self->group_ids, options->group));
 }
 
+/* The entry of the share or chain the map shows; a group's first bar. */
+static void
+sync_map (AtlasViewControls *self, const AtlasChartOptions *options)
+{
+  g_autofree char *key = NULL;
+  guint index = 0;
+
+  if (options->group != NULL && self->dataset != NULL)
+    {
+      const AtlasShare *share = atlas_dataset_find_share (self->dataset, options->group);
+      GPtrArray *shares = atlas_dataset_get_shares (self->dataset);
+
+      for (guint i = 0; share == NULL && i < shares->len; i++)
+        {
+          const AtlasShare *s = g_ptr_array_index (shares, i);
+          if (!s->is_alternative && g_strcmp0 (s->group, options->group) == 0)
+            share = s;
+        }
+      if (share != NULL)
+        key = g_strconcat ("s", share->id, NULL);
+    }
+  else if (options->chain != NULL)
+    key = g_strconcat ("c", options->chain, NULL);
+  if (key != NULL)
+    index = index_of (self->map_ids, key);
+  gtk_drop_down_set_selected (self->map_dropdown, index);
+}
+
 static void
 sync_timeline (AtlasViewControls *self, const AtlasChartOptions *options)
 {
@@ -752,6 +840,7 @@ sync_from_state (AtlasViewControls *self)
     case ATLAS_VIEW_PRICES: sync_prices (self, options); break;
     case ATLAS_VIEW_SHARES: sync_shares (self, options); break;
     case ATLAS_VIEW_TIMELINE: sync_timeline (self, options); break;
+    case ATLAS_VIEW_MAP: sync_map (self, options); break;
     case ATLAS_VIEW_N_VIEWS:
     default: break;
     }
@@ -766,6 +855,7 @@ static const char * const page_ids[ATLAS_VIEW_N_VIEWS] = {
   [ATLAS_VIEW_PRICES] = "prices_page",
   [ATLAS_VIEW_SHARES] = "group_dropdown",
   [ATLAS_VIEW_TIMELINE] = "timeline_page",
+  [ATLAS_VIEW_MAP] = "map_dropdown",
 };
 
 #define GET(builder, type, id) type (gtk_builder_get_object ((builder), (id)))
@@ -822,6 +912,11 @@ connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
        * or panning the chart makes it a custom range. */
       self->timeline_range_dropdown = GET (builder, GTK_DROP_DOWN, "timeline_range_dropdown");
       g_signal_connect (self->timeline_range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
+      break;
+    case ATLAS_VIEW_MAP:
+      self->map_dropdown = GET (builder, GTK_DROP_DOWN, "map_dropdown");
+      use_short_button_label (self->map_dropdown, 48);
+      g_signal_connect (self->map_dropdown, "notify::selected", G_CALLBACK (map_selected_cb), self);
       break;
     case ATLAS_VIEW_N_VIEWS:
     default:
@@ -881,6 +976,7 @@ atlas_view_controls_finalize (GObject *object)
 
   g_ptr_array_unref (self->chain_ids);
   g_ptr_array_unref (self->group_ids);
+  g_ptr_array_unref (self->map_ids);
   g_ptr_array_unref (self->currency_ids);
   g_ptr_array_unref (self->series_checks);
   g_ptr_array_unref (self->kind_checks);
@@ -905,6 +1001,7 @@ atlas_view_controls_init (AtlasViewControls *self)
 {
   self->chain_ids = g_ptr_array_new_with_free_func (g_free);
   self->group_ids = g_ptr_array_new_with_free_func (g_free);
+  self->map_ids = g_ptr_array_new_with_free_func (g_free);
   self->currency_ids = g_ptr_array_new_with_free_func (g_free);
   self->series_checks = g_ptr_array_new ();
   self->kind_checks = g_ptr_array_new ();

@@ -421,7 +421,9 @@ atlas_view_state_sanitize (AtlasViewState *self, AtlasDataset *dataset)
   if (self->group != NULL)
     {
       const char * const *groups = atlas_dataset_get_share_groups (dataset);
-      if (groups == NULL || !g_strv_contains (groups, self->group))
+      /* The map also takes a bar's own id. */
+      if ((groups == NULL || !g_strv_contains (groups, self->group)) &&
+          (self->options.view != ATLAS_VIEW_MAP || atlas_dataset_find_share (dataset, self->group) == NULL))
         dropped |= replace_str (&self->group, NULL);
     }
 

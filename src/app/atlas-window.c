@@ -29,6 +29,7 @@ view_label (AtlasView view)
     case ATLAS_VIEW_PRICES: return _("Prices");
     case ATLAS_VIEW_SHARES: return _("Shares");
     case ATLAS_VIEW_TIMELINE: return _("Timeline");
+    case ATLAS_VIEW_MAP: return _("Map");
     case ATLAS_VIEW_N_VIEWS:
     default: return "";
     }

@@ -22,6 +22,12 @@ AtlasTable *atlas_sankey_chart_table    (AtlasDataset *dataset, const AtlasChart
 AtlasTable *atlas_price_chart_table     (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
 AtlasTable *atlas_share_chart_table     (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
 AtlasTable *atlas_timeline_chart_table  (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
+/* The map: a share's choropleth (options->group: a group or a share id),
+ * or a chain's routes (options->chain without a group). */
+AtlasScene *atlas_map_chart_layout      (AtlasDataset *dataset, const AtlasChartOptions *options,
+                                         double width, double height, const AtlasStyle *style,
+                                         GError **error);
+AtlasTable *atlas_map_chart_table       (AtlasDataset *dataset, const AtlasChartOptions *options, GError **error);
 
 /* Table building helpers. */
 /* Appends a row; takes ownership of the NULL-terminated cells (g_free'd). */

@@ -78,6 +78,8 @@ atlas_chart_layout (AtlasDataset            *dataset,
       return atlas_share_chart_layout (dataset, options, width, height, owned_style, error);
     case ATLAS_VIEW_TIMELINE:
       return atlas_timeline_chart_layout (dataset, options, width, height, owned_style, error);
+    case ATLAS_VIEW_MAP:
+      return atlas_map_chart_layout (dataset, options, width, height, owned_style, error);
     case ATLAS_VIEW_N_VIEWS:
     default:
       break;
@@ -101,6 +103,8 @@ atlas_chart_table (AtlasDataset            *dataset,
       return atlas_share_chart_table (dataset, options, error);
     case ATLAS_VIEW_TIMELINE:
       return atlas_timeline_chart_table (dataset, options, error);
+    case ATLAS_VIEW_MAP:
+      return atlas_map_chart_table (dataset, options, error);
     case ATLAS_VIEW_N_VIEWS:
     default:
       break;

@@ -29,6 +29,7 @@ atlas_region_free (AtlasRegion *region)
   if (region == NULL)
     return;
   g_free (region->id);
+  g_free (region->iso);
   atlas_text_free (region->name);
   g_free (region);
 }
@@ -585,6 +586,7 @@ static const char * const view_names[ATLAS_VIEW_N_VIEWS] = {
   [ATLAS_VIEW_SHARES] = "shares",
   [ATLAS_VIEW_PRICES] = "prices",
   [ATLAS_VIEW_TIMELINE] = "timeline",
+  [ATLAS_VIEW_MAP] = "map",
 };
 
 static const char * const source_kind_names[] = {

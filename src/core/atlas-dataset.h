@@ -67,6 +67,9 @@ typedef struct {
   AtlasText *name;
   gboolean   has_color;
   double     red, green, blue;  /* 0..1, when has_color */
+  /* The ISO 3166-1 alpha-2 code the map draws it as, upper case; NULL:
+   * the map tries the id itself. */
+  char      *iso;
 } AtlasRegion;
 
 /* Light and heavy are rare-earth terms; another commodity's elements have
@@ -233,6 +236,7 @@ typedef enum {
   ATLAS_VIEW_SHARES,
   ATLAS_VIEW_PRICES,
   ATLAS_VIEW_TIMELINE,
+  ATLAS_VIEW_MAP,
   ATLAS_VIEW_N_VIEWS
 } AtlasView;
 

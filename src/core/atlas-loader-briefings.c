@@ -78,6 +78,15 @@ check_select (AtlasLoaderContext *ctx,
                                     _("unknown event %s"), quoted);
       break;
 
+    case ATLAS_VIEW_MAP:
+      /* The map colours the countries by the share selected, or selects
+       * a region's country on it. */
+      if (!g_hash_table_contains (self->share_index, select) &&
+          !g_hash_table_contains (self->region_index, select))
+        atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "select",
+                                    _("unknown share or region %s"), quoted);
+      break;
+
     case ATLAS_VIEW_N_VIEWS:
     default:
       break;
@@ -105,7 +114,7 @@ parse_slide (AtlasLoaderContext *ctx,
       g_autofree char *quoted = atlas_loader_quote (view);
 
       atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "view",
-                                  _("invalid view %s (expected flows, shares, prices or timeline)"),
+                                  _("invalid view %s (expected flows, shares, prices, timeline or map)"),
                                   quoted);
     }
 

@@ -142,7 +142,7 @@ parse_region (AtlasLoaderContext *ctx,
 {
   GHashTable *seen = user_data;
   AtlasRegion *region = g_new0 (AtlasRegion, 1);
-  const char *id, *color;
+  const char *id, *color, *iso;
 
   g_ptr_array_add (self->regions, region);
 
@@ -161,6 +161,14 @@ parse_region (AtlasLoaderContext *ctx,
                                       _("invalid color %s (expected #rrggbb)"), quoted);
         }
     }
+
+  /* A code for the map where the id is not one ("burma": "MM"). Any
+   * text is kept: a code the map lacks (or "n/a") is listed beside the
+   * map as unknown, never dropped or refused, since older files used
+   * the member freely before the map read it. */
+  iso = atlas_loader_get_string (ctx, object, "iso", FALSE);
+  if (iso != NULL)
+    region->iso = g_ascii_strup (iso, -1);
 
   if (id != NULL)
     {

@@ -15,6 +15,7 @@ static const AtlasView default_deck[] = {
   ATLAS_VIEW_PRICES,
   ATLAS_VIEW_SHARES,
   ATLAS_VIEW_TIMELINE,
+  ATLAS_VIEW_MAP,
 };
 
 /* A speaker note may take at most this share of the page; the chart needs
