@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "atlas-annotations.h"
 #include "atlas-map-private.h"
 #include "atlas-units.h"
 
@@ -431,11 +432,48 @@ choropleth_collect_related (const AtlasScene *scene, const AtlasItem *item, GHas
   g_hash_table_add (set, atlas_item_to_key (item));
 }
 
+/* A part's annotation points at the middle of its country. */
+static gboolean
+choropleth_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  const AtlasShare *share;
+
+  if (annotation->kind != ATLAS_ANCHOR_PART)
+    return FALSE;
+  share = atlas_dataset_find_share (scene->dataset, annotation->share);
+  for (guint i = 0; share != NULL && i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+
+      if (part->region != NULL && g_strcmp0 (part->region->id, annotation->region) == 0)
+        return atlas_scene_anchor_at_mark (scene, ATLAS_ITEM_SHARE_PART, share->id, (int) i, x, y);
+    }
+  return FALSE;
+}
+
 static const AtlasSceneClass choropleth_scene_class = {
   "map",
   choropleth_collect_related,
   NULL,
+  choropleth_anchor,
 };
+
+/* The countries a slide is about stay whole; the rest recede. */
+static void
+apply_focus (AtlasScene *scene, const AtlasShare *share, const char * const *focus)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AtlasItem));
+
+  for (guint i = 0; focus != NULL && i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+      AtlasItem item = { ATLAS_ITEM_SHARE_PART, share->id, (int) i };
+
+      if (part->region != NULL && g_strv_contains (focus, part->region->id))
+        g_array_append_val (items, item);
+    }
+  atlas_scene_set_focus (scene, (const AtlasItem *) (gpointer) items->data, items->len);
+}
 
 static char *
 share_title (const AtlasShare *share, const char *lang)
@@ -568,6 +606,7 @@ atlas_map_choropleth_layout (AtlasDataset *dataset, const AtlasChartOptions *opt
   add_lists (scene, &frame, &c, y);
 
   scene->description = describe (&c, scene->style->lang);
+  apply_focus (scene, share, options->focus);
   if (options->select != NULL)
     {
       for (guint i = 0; i < c.entries->len; i++)
@@ -583,6 +622,7 @@ atlas_map_choropleth_layout (AtlasDataset *dataset, const AtlasChartOptions *opt
             }
         }
     }
+  atlas_chart_add_annotations (scene, dataset, options);
   choropleth_clear (&c);
   return g_steal_pointer (&scene);
 }

@@ -2,6 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "atlas-annotations.h"
 #include "atlas-map-private.h"
 #include "atlas-units.h"
 
@@ -419,11 +420,46 @@ routes_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTab
   }
 }
 
+/* A node's annotation points at the middle of the routes through it. */
+static gboolean
+routes_anchor (const AtlasScene *scene, const AtlasAnnotation *annotation, double *x, double *y)
+{
+  return annotation->kind == ATLAS_ANCHOR_NODE &&
+         atlas_scene_anchor_at_mark (scene, ATLAS_ITEM_NODE, annotation->node, -1, x, y);
+}
+
 static const AtlasSceneClass routes_scene_class = {
   "map",
   routes_collect_related,
   NULL,
+  routes_anchor,
 };
+
+/* The routes through a focused node or region stay whole. */
+static void
+apply_focus (AtlasScene *scene, const AtlasChain *chain, const char * const *focus)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AtlasItem));
+
+  for (guint l = 0; focus != NULL && l < chain->links->len; l++)
+    {
+      const AtlasLink *link = g_ptr_array_index (chain->links, l);
+      AtlasItem item = { ATLAS_ITEM_LINK, chain->id, (int) l };
+
+      for (int e = 0; e < 2; e++)
+        {
+          const AtlasNode *node = g_ptr_array_index (chain->nodes, e == 0 ? link->from : link->to);
+
+          if ((node->id != NULL && g_strv_contains (focus, node->id)) ||
+              (node->region != NULL && g_strv_contains (focus, node->region->id)))
+            {
+              g_array_append_val (items, item);
+              break;
+            }
+        }
+    }
+  atlas_scene_set_focus (scene, (const AtlasItem *) (gpointer) items->data, items->len);
+}
 
 static char *
 describe (const Routes *r, const char *lang)
@@ -526,6 +562,8 @@ atlas_map_routes_layout (AtlasDataset *dataset, const AtlasChartOptions *options
   add_side (scene, &frame, &r);
 
   scene->description = describe (&r, scene->style->lang);
+  apply_focus (scene, chain, options->focus);
+  atlas_chart_add_annotations (scene, dataset, options);
   g_array_unref (r.routes);
   return g_steal_pointer (&scene);
 }
