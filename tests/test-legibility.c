@@ -23,7 +23,8 @@ static const char * const fixtures[] = {
   "prices-basic.json", "series-any-commodity.json", "timeline-basic.json", "../good/full.json", "story.json",
 };
 
-static const AtlasView views[] = { ATLAS_VIEW_FLOWS, ATLAS_VIEW_PRICES, ATLAS_VIEW_SHARES, ATLAS_VIEW_TIMELINE };
+static const AtlasView views[] = { ATLAS_VIEW_FLOWS, ATLAS_VIEW_PRICES, ATLAS_VIEW_SHARES, ATLAS_VIEW_TIMELINE,
+                                   ATLAS_VIEW_MAP };
 
 typedef struct {
   double x, y, width, height;
