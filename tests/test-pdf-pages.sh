@@ -83,7 +83,7 @@ out="$work/deck.pdf"
 if "$binary" --export=briefing --page=letter-landscape --output="$out" 2>"$work/err"; then
   ok "briefing --page=letter-landscape: exported"
   pages=$(pdfinfo "$out" | sed -n 's/^Pages: *//p')
-  check_page "briefing --page=letter-landscape" "$out" "792 x 612" "$pages" "China dominates every step"
+  check_page "briefing --page=letter-landscape" "$out" "792 x 612" "$pages" "China leads every step"
   if pdfinfo -f 1 -l "$pages" "$out" | grep '^Page.*size' | grep -qv '792 x 612'; then
     not_ok "briefing --page=letter-landscape: every page is Letter landscape"
   else

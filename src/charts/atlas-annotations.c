@@ -17,10 +17,57 @@ atlas_scene_anchor_at_mark (const AtlasScene *scene, AtlasItemKind kind, const c
   return TRUE;
 }
 
+/* A callout stands for what it points at: it may lie on its own mark, and
+ * it recedes with it when something else is in focus. */
+static int
+part_index (AtlasDataset *dataset, const AtlasAnnotation *a)
+{
+  const AtlasShare *share = atlas_dataset_find_share (dataset, a->share);
+
+  for (guint i = 0; share != NULL && i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+
+      if (part->region != NULL && g_strcmp0 (part->region->id, a->region) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static AtlasItem
+annotation_item (AtlasDataset *dataset, const AtlasAnnotation *a)
+{
+  switch (a->kind)
+    {
+    case ATLAS_ANCHOR_POINT: return (AtlasItem) { ATLAS_ITEM_SERIES, a->series, -1 };
+    case ATLAS_ANCHOR_NODE: return (AtlasItem) { ATLAS_ITEM_NODE, a->node, -1 };
+    case ATLAS_ANCHOR_PART: return (AtlasItem) { ATLAS_ITEM_SHARE_PART, a->share, part_index (dataset, a) };
+    case ATLAS_ANCHOR_EVENT: return (AtlasItem) { ATLAS_ITEM_EVENT, a->event, -1 };
+    default: return (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
+    }
+}
+
+/* The item as the figure drew it (a node's or a part's index), so that
+ * the callout recedes and returns with its mark. */
+static AtlasItem
+drawn_item (const AtlasScene *scene, AtlasItem item)
+{
+  for (guint i = 0; item.kind != ATLAS_ITEM_NONE && i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind != ATLAS_SHAPE_TEXT && shape->item.kind == item.kind &&
+          g_strcmp0 (shape->item.id, item.id) == 0)
+        return shape->item;
+    }
+  return item;
+}
+
 static guint
 add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang)
 {
   double size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
+  double small = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
   guint lost = 0;
 
   for (guint i = 0; annotations != NULL && i < annotations->len; i++)
@@ -32,8 +79,15 @@ add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang)
         continue;
       callout.text = atlas_text_get (a->text, lang);
       callout.leader = a->arrow;
-      callout.item = (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
-      if (!atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 16))
+      callout.item = annotation_item (scene->dataset, a);
+      if (a->kind == ATLAS_ANCHOR_NODE || a->kind == ATLAS_ANCHOR_EVENT)
+        callout.item = drawn_item (scene, callout.item);
+      /* Twelve ems reads best; a crowded figure may have room only for a
+       * longer, flatter text or a narrower, taller one. */
+      if (!atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12) &&
+          !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 20) &&
+          !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 8) &&
+          !atlas_scene_add_callout (scene, &callout, &scene->plot, small, small * 20))
         lost++;
     }
   return lost;

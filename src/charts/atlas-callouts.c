@@ -203,11 +203,13 @@ atlas_scene_add_callout (AtlasScene         *scene,
                          double              max_width)
 {
   /* Directions to try, nearest first: above right, above left, below
-   * right, below left, right, left, straight above and below. */
+   * right, below left, right, left, straight above and below, then the
+   * steep and shallow diagonals between them. */
   static const double dirs[][2] = {
     { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 }, { 1, 0 }, { -1, 0 }, { 0, -1 }, { 0, 1 },
+    { 0.4, -1 }, { -0.4, -1 }, { 0.4, 1 }, { -0.4, 1 }, { 1, -0.4 }, { -1, -0.4 }, { 1, 0.4 }, { -1, 0.4 },
   };
-  static const double distances[] = { 0.6, 1.6, 3.0, 5.0, 8.0 };
+  static const double distances[] = { 0.6, 1.6, 3.0, 5.0, 8.0, 12.0, 17.0 };
   double w, h, unit = font_size;
   AtlasShape shape = { 0 };
 
@@ -220,8 +222,9 @@ atlas_scene_add_callout (AtlasScene         *scene,
     for (guint k = 0; k < G_N_ELEMENTS (dirs); k++)
       {
         double gap = distances[d] * unit;
-        double x = dirs[k][0] > 0 ? callout->x + gap : dirs[k][0] < 0 ? callout->x - gap - w : callout->x - w / 2;
-        double y = dirs[k][1] > 0 ? callout->y + gap : dirs[k][1] < 0 ? callout->y - gap - h : callout->y - h / 2;
+        double dx = dirs[k][0], dy = dirs[k][1];
+        double x = dx > 0 ? callout->x + gap * dx : dx < 0 ? callout->x + gap * dx - w : callout->x - w / 2;
+        double y = dy > 0 ? callout->y + gap * dy : dy < 0 ? callout->y + gap * dy - h : callout->y - h / 2;
         AtlasRect box = { x, y, w, h };
         double ex, ey;
 

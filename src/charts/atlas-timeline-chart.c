@@ -1073,13 +1073,12 @@ add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *place
       double y = step % 2 == 0 ? first->y - gap - h : first->y + gap;
       AtlasRect box = { cx + dx - w / 2, y, w, h };
 
+      /* Further than a few ems, a count would seem to belong elsewhere. */
+      if (fabs (dx) > g->small_size * 6)
+        break;
       if (box.x < g->lanes_x || box.x + w > g->axis_x1 + g->small_size ||
           box.y < lane->top || box.y + h > lane->top + lane->height)
-        {
-          if (fabs (dx) > g->axis_x1 - g->lanes_x)
-            break;
-          continue;
-        }
+        continue;
       if (atlas_label_placer_try (placer, &box))
         {
           atlas_scene_add_text (scene, text, box.x, box.y, g->small_size, TRUE, ATLAS_ALIGN_START,
@@ -1091,9 +1090,9 @@ add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *place
 }
 
 /* Events that found no room for a label are counted where they crowd:
- * "+7" by each run of them in a lane (markers within three ems of the
- * next), so the reader knows they are there; hover names them, zooming in
- * gives them room. */
+ * "+7" by each run of two or more of them in a lane (markers within three
+ * ems of the next), so the reader knows they are there; hover names them,
+ * zooming in gives them room. */
 static void
 count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers, GArray *plans,
                   GPtrArray *placers)
@@ -1119,7 +1118,9 @@ count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers,
 
           if (i < quiet->len && ((const TimelineMarker *) g_ptr_array_index (quiet, i))->x - prev->x <= reach)
             continue;
-          add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev, i - start);
+          /* A lone marker is its own count: it is seen, and hover names it. */
+          if (i - start > 1)
+            add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev, i - start);
           start = i;
         }
     }
