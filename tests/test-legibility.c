@@ -230,7 +230,27 @@ check_dataset (AtlasDataset *dataset, const char *name, Report *r)
     }
 }
 
-/* Every slide of every briefing: their focus labels, peaks and written
+/* What a slide is about is never shortened: its focused items' labels
+ * are whole. */
+static void
+check_focus_whole (const AtlasScene *scene, const AtlasSlide *slide, const char *where, Report *r)
+{
+  for (guint i = 0; slide->focus != NULL && i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->role == ATLAS_ROLE_LABEL && shape->item.id != NULL &&
+          g_strv_contains ((const char * const *) slide->focus, shape->item.id) &&
+          g_str_has_suffix (shape->text, "…"))
+        {
+          r->where = where;
+          report (r, "the focused “%s” is shortened", shape->text);
+        }
+    }
+}
+
+/* Every slide of every briefing, in the window's type and the
+ * presentation's larger one: their focus labels, peaks and written
  * annotations must keep clear of everything too. */
 static void
 check_slides (AtlasDataset *dataset, const char *name, Report *r)
@@ -246,6 +266,7 @@ check_slides (AtlasDataset *dataset, const char *name, Report *r)
 
           for (guint i = 0; i < briefing->slides->len; i++)
             for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+            for (guint f = 0; f < 2; f++)
               {
                 const AtlasSlide *slide = g_ptr_array_index (briefing->slides, i);
                 g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
@@ -254,14 +275,20 @@ check_slides (AtlasDataset *dataset, const char *name, Report *r)
                 g_autofree char *where = NULL;
                 AtlasChartOptions options;
 
+                /* The presentation's type (see atlas-presentation.c), on the
+                 * screens a briefing is projected on. */
+                if (f == 1 && sizes[s].width < 1280)
+                  continue;
+                style->font_scale = f == 0 ? 1.0 : 1.6;
                 atlas_slide_get_options (slide, &options);
                 options.lang = langs[l];
                 options.title = atlas_text_get (slide->title, langs[l]);
                 scene = atlas_chart_layout (dataset, &options, sizes[s].width, sizes[s].height, style, &error);
                 g_assert_no_error (error);
-                where = g_strdup_printf ("%s slide %u of %s %gx%g %s", name, i + 1, briefing->id,
-                                         sizes[s].width, sizes[s].height, langs[l]);
+                where = g_strdup_printf ("%s slide %u of %s %gx%g %s%s", name, i + 1, briefing->id,
+                                         sizes[s].width, sizes[s].height, langs[l], f == 0 ? "" : " (large type)");
                 check_scene (scene, dataset, langs[l], where, r);
+                check_focus_whole (scene, slide, where, r);
               }
         }
     }

@@ -1129,6 +1129,27 @@ count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers,
 /* The selected event is labelled first, so it always gets its label.
  * Each lane has its own placer: labels never leave their lane, and a
  * lane's few hundred boxes are quicker to search than the figure's. */
+/* What the figure is about is labelled whole before anything else takes
+ * room: in one line if there is room anywhere along the lane, else in two,
+ * three or four. */
+static gboolean
+plan_whole_label (AtlasScene *scene, AtlasLabelPlacer *placer, const TimelineGeometry *g,
+                  const TimelineMarker *m, LabelPlan *plan)
+{
+  g_autofree char *full = event_label (m->event, scene->style->lang);
+  LabelSpot spot;
+  double wrap;
+
+  for (guint lines = 1; lines <= 4; lines++)
+    if (find_whole_spot (scene, placer, g, m, full, label_max_slide (g, TRUE), lines, &wrap, &spot))
+      {
+        reserve_spot (placer, &spot);
+        *plan = (LabelPlan) { m, spot, g_steal_pointer (&full), wrap, FALSE };
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 is_featured (const AtlasEvent *event, const AtlasEvent *selected, const char * const *focus)
 {
@@ -1164,9 +1185,12 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
         LabelPlan plan;
 
         gboolean featured = is_featured (m->event, selected, focus);
+        AtlasLabelPlacer *placer = g_ptr_array_index (placers, m->lane);
 
-        if (featured == (pass == 0) &&
-            plan_label (scene, g_ptr_array_index (placers, m->lane), g, m, featured, &plan))
+        if (featured != (pass == 0))
+          continue;
+        if ((featured && plan_whole_label (scene, placer, g, m, &plan)) ||
+            plan_label (scene, placer, g, m, featured, &plan))
           g_array_append_val (plans, plan);
       }
   for (guint i = 0; i < plans->len; i++)
