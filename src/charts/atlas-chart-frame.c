@@ -32,26 +32,43 @@ atlas_scene_ellipsize (const AtlasScene *scene,
                        gboolean          bold,
                        double            max_width)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  glong n_chars, fits = 0, too_long;
+  double width;
+  char *best = NULL;
 
-  layout = atlas_scene_create_layout (scene->style, NULL, text, font_size, bold, FALSE, 0);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if ((double) logical.width / PANGO_SCALE <= max_width)
-    return g_strdup (text);
+  /* No glyph is narrower than a twentieth of an em, so more characters
+   * than this cannot fit: the rest of a long text is never laid out. */
+  glong cap = (glong) CLAMP (max_width / (MAX (font_size, 1.0) * 0.05), 0.0,
+                             (double) ATLAS_SCENE_MAX_TEXT_CHARS) + 1;
 
-  /* Drop whole characters from the end until the text and "…" fit. */
-  for (glong n = g_utf8_strlen (text, -1) - 1; n > 0; n--)
+  atlas_scene_text_prefix_bytes (text, cap + 1, &n_chars);
+  if (n_chars <= cap)
     {
-      g_autofree char *prefix = g_utf8_substring (text, 0, n);
+      atlas_scene_measure_text (scene, text, font_size, bold, 0, &width, NULL);
+      if (width <= max_width)
+        return g_strdup (text);
+    }
+
+  /* The longest prefix that fits with "…", by bisection: a handful of
+   * measurements rather than one per character. */
+  too_long = MIN (n_chars, cap);
+  while (too_long - fits > 1)
+    {
+      glong middle = fits + (too_long - fits) / 2;
+      g_autofree char *prefix = g_strndup (text, atlas_scene_text_prefix_bytes (text, middle, NULL));
       g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
 
-      pango_layout_set_text (layout, candidate, -1);
-      pango_layout_get_extents (layout, NULL, &logical);
-      if ((double) logical.width / PANGO_SCALE <= max_width)
-        return g_steal_pointer (&candidate);
+      atlas_scene_measure_text (scene, candidate, font_size, bold, 0, &width, NULL);
+      if (width <= max_width)
+        {
+          fits = middle;
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+        }
+      else
+        too_long = middle;
     }
-  return NULL;
+  return best;
 }
 
 AtlasShape *

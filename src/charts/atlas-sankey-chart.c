@@ -8,6 +8,7 @@
 #include "atlas-chart-private.h"
 #include "atlas-sankey-json.h"
 #include "atlas-sankey-layout.h"
+#include "atlas-scene-private.h"
 
 /* Bands are translucent so crossings stay legible; dark backgrounds need
  * a little more colour to read at all. */
@@ -852,7 +853,8 @@ static char *
 wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold, double line,
                  double width, guint lines)
 {
-  glong n = g_utf8_strlen (text, -1), lo = 0, hi = n;
+  /* Past the characters ever laid out, a longer prefix measures the same. */
+  glong n = g_utf8_strlen (text, -1), lo = 0, hi = MIN (n, ATLAS_SCENE_MAX_TEXT_CHARS);
   double h;
 
   atlas_scene_measure_text (f->scene, text, size, bold, width, NULL, &h);
