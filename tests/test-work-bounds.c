@@ -130,11 +130,90 @@ test_megabyte_names (void)
     }
 }
 
+/* ---- many events -------------------------------------------------------- */
+
+static AtlasDataset *
+events_dataset (guint n, gboolean one_day)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset;
+
+  g_string_append (json,
+                   "{\"format\": \"rare-earth-atlas/1\", \"title\": \"Crowd\", \"updated\": \"2025\","
+                   "\"sources\": [{\"id\": \"s\", \"publisher\": \"p\", \"title\": \"t\", \"date\": \"2025\", \"kind\": \"official\"}],"
+                   "\"regions\": [{\"id\": \"CN\", \"name\": \"China\"}],"
+                   "\"shares\": [{\"id\": \"x\", \"metric\": \"x\", \"year\": 2025, \"unit\": \"%\","
+                   " \"cite\": \"s\", \"parts\": [{\"region\": \"CN\", \"value\": 1}]}],"
+                   "\"events\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      /* Spread over some fifty years, or all on one day. */
+      guint day = one_day ? 0 : i * 18000 / n;
+      GDate date;
+      char text[16];
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 1, 1, 1975);
+      g_date_add_days (&date, day);
+      g_date_strftime (text, sizeof text, "%Y-%m-%d", &date);
+      g_string_append_printf (json, "%s{\"id\": \"e%u\", \"date\": \"%s\", \"kind\": \"%s\","
+                              " \"title\": \"Event number %u\", \"cite\": \"s\"}",
+                              i > 0 ? "," : "", i, text, i % 3 == 0 ? "policy" : "market", i);
+    }
+  g_string_append (json, "]}");
+  dataset = atlas_dataset_load_data (json->str, json->len, "crowd.json", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static guint64
+timeline_comparisons (guint n, gboolean one_day, guint64 *layouts)
+{
+  g_autoptr(AtlasDataset) dataset = events_dataset (n, one_day);
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasChartOptions options;
+  guint64 before = atlas_scene_get_comparisons ();
+  guint64 layouts_before = atlas_scene_get_layouts_created ();
+
+  atlas_chart_options_init (&options, ATLAS_VIEW_TIMELINE);
+  scene = atlas_chart_layout (dataset, &options, 1600, 900, style, &error);
+  g_assert_no_error (error);
+  *layouts = atlas_scene_get_layouts_created () - layouts_before;
+  return atlas_scene_get_comparisons () - before;
+}
+
+/* Two thousand events on one day, and as many over fifty years: each
+ * marker and label is compared with what is near it on the figure, a
+ * number bounded by the figure's room, not with every other event. */
+static void
+test_many_events (void)
+{
+  for (guint one_day = 0; one_day <= 1; one_day++)
+    {
+      guint64 layouts_small, layouts_big;
+      guint64 small = timeline_comparisons (500, one_day, &layouts_small);
+      guint64 big = timeline_comparisons (4000, one_day, &layouts_big);
+
+      g_test_message ("%s: 500 events, %" G_GUINT64_FORMAT " comparisons, %" G_GUINT64_FORMAT " layouts;"
+                      " 4000 events, %" G_GUINT64_FORMAT " comparisons, %" G_GUINT64_FORMAT " layouts",
+                      one_day ? "one day" : "fifty years", small, layouts_small, big, layouts_big);
+      /* Eight times the events, at most some ten times the work (linear,
+       * with room to spare); quadratic work would be sixty-four times. */
+      g_assert_cmpuint (big, <=, 10 * MAX (small, 1000));
+      g_assert_cmpuint (big, <=, (guint64) 4000 * 20000);
+      g_assert_cmpuint (layouts_big, <=, 10 * MAX (layouts_small, 100));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/work-bounds/ellipsize-long-text", test_ellipsize_long_text);
   g_test_add_func ("/work-bounds/megabyte-names", test_megabyte_names);
+  g_test_add_func ("/work-bounds/many-events", test_many_events);
   return g_test_run ();
 }
