@@ -1,6 +1,7 @@
 /* atlas-chart-frame.c: the parts of a briefing figure every chart shares: titles, legend, sources footer, type sizes. */
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-chart-frame.h"
@@ -341,6 +342,96 @@ atlas_decimals_for_digits (double value, int digits)
   return CLAMP (digits - 1 - (int) floor (log10 (fabs (value))), 0, MAX_PLAIN_DECIMALS);
 }
 
+/* The fewest significant digits (1 to 17) whose "%e" text reads back as
+ * @value, written into @buffer ("1.2345e-05"), locale-independent. */
+static void
+shortest_exponent_text (double value, char *buffer, gsize size)
+{
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[16];
+
+      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return;
+    }
+}
+
+/* The shortest digits of finite @value, written out in full: no exponent,
+ * however large or small (at most 309 digits before the point, 340 after). */
+static char *
+shortest_plain_text (double value)
+{
+  char buffer[64];
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *e;
+  int exponent, point;
+
+  if (value == 0)
+    return g_strdup ("0");
+  shortest_exponent_text (fabs (value), buffer, sizeof buffer);
+  e = strchr (buffer, 'e');
+  g_assert (e != NULL);
+  for (const char *p = buffer; p < e; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  while (digits->len > 1 && digits->str[digits->len - 1] == '0')
+    g_string_truncate (digits, digits->len - 1);
+  exponent = atoi (e + 1);
+  point = exponent + 1;   /* digits before the decimal point */
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  if (point <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -point; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits->str);
+    }
+  else if ((gsize) point >= digits->len)
+    {
+      g_string_append (out, digits->str);
+      for (gsize i = digits->len; i < (gsize) point; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_string_append_len (out, digits->str, point);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits->str + point);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+atlas_format_json_number (double value)
+{
+  char buffer[64];
+
+  if (!isfinite (value))
+    return g_strdup ("null");
+  if (value == 0)
+    return g_strdup ("0");
+  shortest_exponent_text (value, buffer, sizeof buffer);
+  /* Written as "%g" would write those digits: "0.5", "1e+20", "1e-300". */
+  {
+    int digits = 0;
+
+    for (const char *p = buffer; *p != '\0' && *p != 'e'; p++)
+      digits += g_ascii_isdigit (*p) != 0;
+    g_snprintf (buffer, sizeof buffer, "%%.%dg", digits);
+    {
+      char text[64];
+
+      g_ascii_formatd (text, sizeof text, buffer, value);
+      return g_strdup (text);
+    }
+  }
+}
+
 char *
 atlas_format_plain_number (double value, int max_decimals)
 {
@@ -351,7 +442,7 @@ atlas_format_plain_number (double value, int max_decimals)
   if (!isfinite (value))
     return g_strdup ("");
   if (max_decimals < 0)
-    max_decimals = atlas_decimals_for_digits (value, 15);
+    return shortest_plain_text (value);
   /* g_ascii_formatd: a file or a label must not change with LC_NUMERIC. */
   g_snprintf (format, sizeof format, "%%.%df", CLAMP (max_decimals, 0, MAX_PLAIN_DECIMALS));
   g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));
