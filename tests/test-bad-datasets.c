@@ -74,6 +74,9 @@ static const BadCase bad_cases[] = {
     "hostile-string.json: $.sources[0].kind: invalid kind \"x\\nfake.json: $: forged\\u2028line\\x1b[31m\" (expected official, industry, news, analysis or estimate)" },
   { "huge-integer",
     "huge-integer.json:81:20: syntax error: integer too large (write it with an exponent, such as 1e20)" },
+  /* Numbers the charts cannot draw: sums overflow, axes divide by zero. */
+  { "huge-value",
+    "huge-value.json: $.supply_chains[0].links[0].value: 1e+307 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
   { "id-duplicate",
     "id-duplicate.json: $.regions[1].id: duplicate id \"CN\" (first at $.regions[0])", 3 },
   { "id-invalid",
@@ -182,6 +185,8 @@ static const BadCase bad_cases[] = {
     "text-empty-object.json: $.regions[1].name: expected text (a string or an object of language tags to strings)" },
   { "text-wrong-type",
     "text-wrong-type.json: $.regions[0].name: expected text (a string or an object of language tags to strings)" },
+  { "tiny-price",
+    "tiny-price.json: $.prices[0].points[0][1]: 4.94065645841247e-324 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
   { "title-missing",
     "title-missing.json: $.title: missing required member \"title\"" },
   { "trailing-data",

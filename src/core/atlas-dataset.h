@@ -32,6 +32,11 @@ typedef enum {
 #define ATLAS_DATASET_MAX_FILE_SIZE (256u * 1024 * 1024)
 #define ATLAS_DATASET_MAX_VALUES    5000000u
 #define ATLAS_DATASET_MAX_STRING    (1024u * 1024)
+/* The magnitudes a number may have, besides zero: wide enough for any
+ * tonnage, price or rate in any unit, narrow enough that sums, scales,
+ * conversions and axes of them stay finite and exact enough to draw. */
+#define ATLAS_DATASET_MAX_MAGNITUDE 1e15
+#define ATLAS_DATASET_MIN_MAGNITUDE 1e-12
 
 /* A list of source ids (the nearest "cite"); NULL-terminated, never empty
  * when non-NULL. Items that have no cite of their own have NULL and inherit

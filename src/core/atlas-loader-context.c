@@ -332,6 +332,15 @@ atlas_loader_quote (const char *text)
   return atlas_loader_quote_len (text, text != NULL ? strlen (text) : 0);
 }
 
+gboolean
+atlas_loader_magnitude_allowed (double value)
+{
+  double magnitude = fabs (value);
+
+  return magnitude == 0 ||
+         (magnitude >= ATLAS_DATASET_MIN_MAGNITUDE && magnitude <= ATLAS_DATASET_MAX_MAGNITUDE);
+}
+
 char *
 atlas_loader_format_number (double value)
 {
@@ -502,6 +511,15 @@ atlas_loader_number_from_node (AtlasLoaderContext *ctx,
   if (!isfinite (value))
     {
       atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, _("not a finite number"));
+      return FALSE;
+    }
+  if (!atlas_loader_magnitude_allowed (value))
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
+                           _("%s is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)"),
+                           number);
       return FALSE;
     }
 

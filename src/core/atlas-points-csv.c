@@ -256,6 +256,14 @@ read_price (CsvReader  *reader,
       report_line (reader, ATLAS_DATASET_ERROR_INVALID, _("%s must be > 0, not %s"), what, number);
       return FALSE;
     }
+  if (!atlas_loader_magnitude_allowed (value))
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      report_line (reader, ATLAS_DATASET_ERROR_INVALID,
+                   _("%s: %s is outside the numbers a dataset may hold (1e-12 to 1e15)"), what, number);
+      return FALSE;
+    }
 
   *out = value;
   return TRUE;
