@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1270,6 +1271,161 @@ test_output_replaces (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0604);
 }
 
+/* ---- outputs that are no regular file, long names, signals ---------- */
+
+static gpointer
+read_fifo (gpointer path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A device or a FIFO, named directly or through a symlink, is written to,
+ * never replaced by a plain file; a full device is a failure (exit 3). */
+static void
+test_output_not_regular (void)
+{
+  g_autofree char *full = work_path ("full.png");
+  g_autofree char *full_arg = g_strdup_printf ("--output=%s", full);
+  g_autofree char *fifo = work_path ("fifo.svg");
+  g_autofree char *fifo_arg = g_strdup_printf ("--output=%s", fifo);
+  const char *full_args[] = { small_dataset, "--export=flows", full_arg, NULL };
+  const char *fifo_args[] = { small_dataset, "--export=flows", fifo_arg, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) fifo_run = { 0 };
+  g_autofree char *link = NULL;
+  g_autofree char *svg = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  /* Root could rename over /dev/full itself if the bug came back (it did,
+   * once, while this test was checked against the old code): as root the
+   * device is a node of our own, the same device in the work folder. */
+  {
+    g_autofree char *node = work_path ("full-device");
+    const char *device = "/dev/full";
+    GStatBuf dev_st;
+
+    if (geteuid () == 0)
+      {
+        g_assert_cmpint (g_stat ("/dev/full", &dev_st), ==, 0);
+        if (mknod (node, S_IFCHR | 0666, dev_st.st_rdev) == 0)
+          device = node;
+        else
+          device = NULL;
+      }
+    if (device != NULL)
+      {
+        g_assert_cmpint (symlink (device, full), ==, 0);
+        run_args (&run, full_args);
+        g_assert_cmpint (run.status, ==, EXIT_WRITE);
+        g_assert_nonnull (strstr (run.err, g_strerror (ENOSPC)));
+        link = g_file_read_link (full, NULL);
+        g_assert_cmpstr (link, ==, device);
+        g_assert_cmpint (g_stat (device, &st), ==, 0);
+        g_assert_true (S_ISCHR (st.st_mode));
+      }
+    else
+      g_test_message ("root without mknod: the full-device case is left out");
+    g_unlink (node);
+  }
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", read_fifo, fifo);
+  run_args (&fifo_run, fifo_args);
+  svg = g_thread_join (reader);
+  g_assert_cmpint (fifo_run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_false (folder_has_temporary_files (work_dir));
+  g_unlink (full);
+  g_unlink (fifo);
+}
+
+/* A name of NAME_MAX bytes is legal: the temporary name beside it must
+ * fit too. */
+static void
+test_output_longest_name (void)
+{
+  for (gsize length = 247; length <= 255; length += 4)
+    {
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autofree char *output = NULL;
+      g_autofree char *output_arg = NULL;
+      g_auto(Run) run = { 0 };
+
+      while (name->len < length - strlen (".csv"))
+        g_string_append (name, name->len % 3 == 0 ? "é" : "n");
+      g_string_truncate (name, length - strlen (".csv"));
+      /* Keep it valid UTF-8: a cut "é" becomes an "e". */
+      if (!g_utf8_validate (name->str, -1, NULL))
+        name->str[name->len - 1] = 'e';
+      g_string_append (name, ".csv");
+      g_assert_cmpuint (name->len, ==, length);
+      output = work_path (name->str);
+      output_arg = g_strdup_printf ("--output=%s", output);
+      {
+        const char *args[] = { small_dataset, "--export=shares", output_arg, NULL };
+
+        run_args (&run, args);
+      }
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (folder_has_temporary_files (work_dir));
+      g_unlink (output);
+    }
+}
+
+/* SIGINT, SIGTERM and SIGHUP during an export end it without leaving the
+ * temporary file behind. */
+static void
+test_output_signal_cleans_up (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autofree char *folder = work_path ("signalled");
+      g_autofree char *output = g_build_filename (folder, "big.png", NULL);
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+      /* Big enough that drawing and compressing it takes a while. */
+      const char *argv[] = { binary, small_dataset, "--export=flows", output_arg,
+                             "--size=10000x10000", "--scale=2", NULL };
+      g_auto(GStrv) envp = environment_without_display ();
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int wait_status = 0;
+      gboolean seen = FALSE;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      /* Wait for the temporary file, then interrupt. */
+      for (guint tries = 0; tries < 20000 && !seen; tries++)
+        {
+          seen = folder_has_temporary_files (folder);
+          if (!seen)
+            g_usleep (1000);
+        }
+      g_assert_true (seen);
+      g_assert_cmpint (kill (pid, signals[i]), ==, 0);
+      g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_test_message ("signal %d: %s %d", signals[i],
+                      WIFSIGNALED (wait_status) ? "killed by" : "exit",
+                      WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : WEXITSTATUS (wait_status));
+      g_assert_true (WIFSIGNALED (wait_status));
+      g_assert_cmpint (WTERMSIG (wait_status), ==, signals[i]);
+      g_assert_false (folder_has_temporary_files (folder));
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      remove_tree (folder);
+    }
+}
+
 /* ---- setup --------------------------------------------------------------- */
 
 static void
@@ -1338,6 +1494,9 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output/read-only-folder", test_output_read_only_folder);
   g_test_add_func ("/cli/output/survives-failure", test_output_survives_failure);
   g_test_add_func ("/cli/output/replaces", test_output_replaces);
+  g_test_add_func ("/cli/output/not-regular", test_output_not_regular);
+  g_test_add_func ("/cli/output/longest-name", test_output_longest_name);
+  g_test_add_func ("/cli/output/signal-cleans-up", test_output_signal_cleans_up);
 
   status = g_test_run ();
 
