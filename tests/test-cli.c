@@ -1271,7 +1271,7 @@ test_output_replaces (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0604);
 }
 
-/* ---- outputs that are no regular file, long names, signals ---------- */
+/* ---- outputs that are no regular file, long names, signals, inputs ---- */
 
 static gpointer
 read_fifo (gpointer path)
@@ -1426,6 +1426,58 @@ test_output_signal_cleans_up (void)
     }
 }
 
+/* --output naming the dataset or one of its points_csv files, however
+ * spelled, is refused (exit 2) with both names, and the input stays. */
+static void
+test_output_is_input (void)
+{
+  g_autofree char *folder = work_path ("inputs");
+  g_autofree char *dataset = g_build_filename (folder, "data.json", NULL);
+  g_autofree char *csv = g_build_filename (folder, "points.csv", NULL);
+  g_autofree char *link = g_build_filename (folder, "link.csv", NULL);
+  g_autofree char *dotted = g_build_filename (folder, "..", "inputs", "data.json", NULL);
+  static const char csv_text[] = "date,value\n2024,5\n2025,6\n";
+  g_autofree char *json = NULL;
+  const char *outputs[2];
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  json = g_strdup (small_dataset_json);
+  /* The small dataset's series, from a CSV file as well. */
+  {
+    const char *at = strstr (json, "\"points\": [");
+    g_autofree char *head = g_strndup (json, at - json);
+
+    g_free (json);
+    json = g_strconcat (head, "\"points_csv\": \"points.csv\"}]}\n", NULL);
+  }
+  g_assert_true (g_file_set_contents (dataset, json, -1, NULL));
+  g_assert_true (g_file_set_contents (csv, csv_text, -1, NULL));
+  g_assert_cmpint (symlink ("points.csv", link), ==, 0);
+  outputs[0] = dotted;
+  outputs[1] = link;
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", outputs[i]);
+      const char *view = i == 0 ? "--export=flows" : "--export=prices";
+      const char *args[] = { dataset, view, output_arg, NULL };
+      g_auto(Run) run = { 0 };
+      g_autofree char *json_after = NULL;
+      g_autofree char *csv_after = NULL;
+
+      /* Each output is valid for its view (JSON for flows, CSV for
+       * prices): only the file it names is wrong. */
+      run_args (&run, args);
+      g_assert_cmpint (run.status, ==, EXIT_USAGE);
+      g_assert_nonnull (strstr (run.err, outputs[i]));
+      g_assert_nonnull (strstr (run.err, i == 0 ? dataset : csv));
+      json_after = read_file (dataset);
+      csv_after = read_file (csv);
+      g_assert_cmpstr (json_after, ==, json);
+      g_assert_cmpstr (csv_after, ==, csv_text);
+    }
+  remove_tree (folder);
+}
+
 /* ---- setup --------------------------------------------------------------- */
 
 static void
@@ -1497,6 +1549,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output/not-regular", test_output_not_regular);
   g_test_add_func ("/cli/output/longest-name", test_output_longest_name);
   g_test_add_func ("/cli/output/signal-cleans-up", test_output_signal_cleans_up);
+  g_test_add_func ("/cli/output/is-input", test_output_is_input);
 
   status = g_test_run ();
 
