@@ -109,6 +109,14 @@ static const BadCase bad_cases[] = {
     "node-unknown-region.json: $.supply_chains[0].nodes[1].region: unknown region \"XX\"" },
   { "node-unknown-stage",
     "node-unknown-stage.json: $.supply_chains[0].nodes[2].stage: unknown stage \"c\"" },
+  /* Valid UTF-8 that cairo will not write into a PDF: refused with its
+   * place rather than failing every export of the view. */
+  { "noncharacter-escaped",
+    "noncharacter-escaped.json:25:21: the Unicode non-character U+FFFF is not allowed in a string" },
+  { "noncharacter-plane",
+    "noncharacter-plane.json:25:21: the Unicode non-character U+10FFFF is not allowed in a string" },
+  { "noncharacter-raw",
+    "noncharacter-raw.json:25:21: the Unicode non-character U+FDD0 is not allowed in a string" },
   { "not-json",
     "not-json.json:1:1: syntax error: expected a value" },
   { "not-object",
