@@ -196,7 +196,6 @@ install_signal_cleanup (void)
 static int
 register_temp_file (const char *path)
 {
-  install_signal_cleanup ();
   for (int i = 0; i < MAX_TEMP_FILES; i++)
     {
       char *expected = NULL;
@@ -277,17 +276,30 @@ atlas_atomic_file_new (const char *path, GError **error)
     }
 
   file->temp_path = temp_template_for (file->target);
-  file->fd = g_mkstemp_full (file->temp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (file->fd < 0)
-    {
-      int saved_errno = errno;
+  /* The signals wait while the file is created and registered, so that no
+   * moment has a temporary file the handler does not know of. */
+  {
+    sigset_t cleaned, previous;
+    int saved_errno;
 
-      /* Nothing was created: do not let free() unlink a name we never owned. */
-      g_clear_pointer (&file->temp_path, g_free);
-      set_errno_error (error, file->path, saved_errno);
-      return NULL;
-    }
-  file->slot = register_temp_file (file->temp_path);
+    install_signal_cleanup ();
+    sigemptyset (&cleaned);
+    for (guint i = 0; i < G_N_ELEMENTS (cleaned_signals); i++)
+      sigaddset (&cleaned, cleaned_signals[i]);
+    pthread_sigmask (SIG_BLOCK, &cleaned, &previous);
+    file->fd = g_mkstemp_full (file->temp_path, O_RDWR | O_CLOEXEC, 0666);
+    saved_errno = errno;
+    if (file->fd >= 0)
+      file->slot = register_temp_file (file->temp_path);
+    pthread_sigmask (SIG_SETMASK, &previous, NULL);
+    if (file->fd < 0)
+      {
+        /* Nothing was created: do not let free() unlink a name we never owned. */
+        g_clear_pointer (&file->temp_path, g_free);
+        set_errno_error (error, file->path, saved_errno);
+        return NULL;
+      }
+  }
   /* Failing to copy the mode (another owner's file) is not worth failing
    * the export for: the content is what the user asked for. */
   if (replacing && fchmod (file->fd, mode) != 0)
