@@ -167,6 +167,9 @@ static const BadCase bad_cases[] = {
     "slide-group.json: $.briefings[0].slides[0].group: unknown share or share group \"g9\"" },
   { "slide-kind",
     "slide-kind.json: $.briefings[0].slides[0].kinds[1]: unknown event kind \"gossip\"" },
+  /* --check passed it, then --export=briefing failed at the slide. */
+  { "slide-nothing-to-draw",
+    "slide-nothing-to-draw.json: $.briefings[0].slides[1]: a timeline slide needs events, and the dataset has none" },
   { "slide-scale",
     "slide-scale.json: $.briefings[0].slides[0].scale: invalid scale \"logarithmic\" (expected linear or log)" },
   { "slide-select-event",
