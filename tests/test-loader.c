@@ -734,6 +734,33 @@ test_csv_symlink (void)
   remove_dataset_dir (outside_dir);
 }
 
+/* A header is read as the rows are: quoted and padded fields too. */
+static void
+test_csv_header_fields (void)
+{
+  static const char * const headers[] = {
+    "\"date\",\"value\"", "date ,value", " date , value ", "\"Date\" , \"VALUE\"", "date,\tvalue",
+    "\"date\",\"low\",\"high\"", "date , low , high",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      gboolean range = strstr (headers[i], "low") != NULL;
+      g_autofree char *csv = g_strdup_printf ("%s\r\n2020,%s\r\n\"2021\", %s\r\n", headers[i],
+                                              range ? "1,2" : "1", range ? "\"3\",\"4\"" : "\"2\"");
+      g_autofree char *dir = write_csv_dataset (csv, "prices.csv");
+      g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasDataset) dataset = NULL;
+
+      g_test_message ("header %s", headers[i]);
+      dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (atlas_dataset_find_series (dataset, "p")->n_points, ==, 2);
+      remove_dataset_dir (dir);
+    }
+}
+
 static void
 test_csv_from_memory (void)
 {
@@ -775,6 +802,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/large-csv", test_large_csv);
   g_test_add_func ("/loader/csv-symlink", test_csv_symlink);
   g_test_add_func ("/loader/csv-from-memory", test_csv_from_memory);
+  g_test_add_func ("/loader/csv-header-fields", test_csv_header_fields);
 
   return g_test_run ();
 }

@@ -198,19 +198,24 @@ header_is (const char *start,
 
   for (guint i = 0; wanted[i] != NULL; i++)
     {
-      const char *field_end = memchr (p, ',', end - p);
+      const char *comma = memchr (p, ',', end - p);
       const char *field_start = p;
+      const char *field_end;
 
-      if (field_end == NULL)
-        field_end = end;
-      if ((wanted[i + 1] == NULL) != (field_end == end))
+      if (comma == NULL)
+        comma = end;
+      if ((wanted[i + 1] == NULL) != (comma == end))
         return FALSE;
 
+      /* Trimmed on a copy: the next field starts after the comma, not
+       * after the trimmed text (which read '"date","value"' and
+       * 'date ,value' as three fields). */
+      field_end = comma;
       trim_field (&field_start, &field_end);
       if ((gsize) (field_end - field_start) != strlen (wanted[i]) ||
           g_ascii_strncasecmp (field_start, wanted[i], field_end - field_start) != 0)
         return FALSE;
-      p = field_end == end ? end : field_end + 1;
+      p = comma == end ? end : comma + 1;
     }
   return TRUE;
 }
