@@ -1478,6 +1478,77 @@ test_output_is_input (void)
   remove_tree (folder);
 }
 
+/* ---- a long CSV export is streamed -------------------------------------- */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ATLAS_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ATLAS_UNDER_ASAN 1
+#endif
+#endif
+
+/* Half a million points to CSV: the table is written as its rows are made,
+ * so the program's peak memory is its dataset's and a buffer's, not the
+ * table's (some 300 MB when it was built whole first). */
+static void
+test_csv_streams (void)
+{
+  g_autofree char *folder = work_path ("stream");
+  g_autofree char *dataset = g_build_filename (folder, "big.json", NULL);
+  g_autofree char *csv = g_build_filename (folder, "points.csv", NULL);
+  g_autofree char *output = g_build_filename (folder, "out.csv", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  g_autoptr(GString) points = g_string_new ("date,value\n");
+  const char *argv[] = { binary, dataset, "--export=prices", output_arg, NULL };
+  g_auto(GStrv) envp = environment_without_display ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (1000, 1, 1, 0, 0, 0);
+  const guint n = 500000;
+  struct rusage usage;
+  int wait_status = 0;
+  GPid pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      g_string_append_printf (points, "%s,%u.5\n", date, 100 + i % 1000);
+      g_date_time_unref (day);
+      day = g_steal_pointer (&next);
+    }
+  g_assert_true (g_file_set_contents (csv, points->str, points->len, NULL));
+  g_assert_true (g_file_set_contents (dataset,
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2025\","
+    " \"sources\": [{\"id\": \"s\", \"publisher\": \"p\", \"title\": \"t\", \"date\": \"2025\", \"kind\": \"official\"}],"
+    " \"elements\": [{\"id\": \"Dy\", \"name\": \"Dysprosium\", \"group\": \"heavy\", \"number\": 66}],"
+    " \"prices\": [{\"id\": \"p\", \"element\": \"Dy\", \"name\": \"P\", \"currency\": \"USD\", \"unit\": \"kg\","
+    " \"cite\": \"s\", \"points_csv\": \"points.csv\"}]}", -1, NULL));
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wait4 (pid, &wait_status, 0, &usage), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == EXIT_OK);
+  {
+    g_autofree char *text = read_file (output);
+    guint lines = 0;
+
+    for (const char *p = text; *p != '\0'; p++)
+      lines += *p == '\n';
+    g_assert_cmpuint (lines, ==, n + 1);
+  }
+  g_test_message ("peak resident memory: %ld KiB", usage.ru_maxrss);
+#ifndef ATLAS_UNDER_ASAN
+  g_assert_cmpint (usage.ru_maxrss, <, 150 * 1024);
+#endif
+  remove_tree (folder);
+}
+
 /* ---- setup --------------------------------------------------------------- */
 
 static void
@@ -1546,6 +1617,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output/read-only-folder", test_output_read_only_folder);
   g_test_add_func ("/cli/output/survives-failure", test_output_survives_failure);
   g_test_add_func ("/cli/output/replaces", test_output_replaces);
+  g_test_add_func ("/cli/csv-streams", test_csv_streams);
   g_test_add_func ("/cli/output/not-regular", test_output_not_regular);
   g_test_add_func ("/cli/output/longest-name", test_output_longest_name);
   g_test_add_func ("/cli/output/signal-cleans-up", test_output_signal_cleans_up);

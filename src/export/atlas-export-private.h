@@ -30,4 +30,12 @@ gboolean atlas_export_finish_surface (cairo_surface_t        *surface,
 char    *atlas_export_flows_json (const AtlasScene *scene,
                                   GError          **error);
 
+/* The data table of @options' view into @path as CSV (see
+ * atlas_table_to_csv()), written while its rows are made: a table of
+ * millions of rows costs a buffer, not its size in memory. */
+gboolean atlas_table_write_csv (AtlasDataset            *dataset,
+                                const AtlasChartOptions *options,
+                                const char              *path,
+                                GError                 **error);
+
 G_END_DECLS

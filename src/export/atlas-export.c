@@ -293,13 +293,8 @@ layout_request (const AtlasExportRequest *request, GError **error)
 static gboolean
 export_table (const AtlasExportRequest *request, const char *path, GError **error)
 {
-  g_autoptr(AtlasTable) table = atlas_chart_table (request->dataset, request->options, error);
-  g_autofree char *csv = NULL;
-
-  if (table == NULL)
-    return FALSE;
-  csv = atlas_table_to_csv (table);
-  return atlas_atomic_file_set_contents (path, csv, strlen (csv), error);
+  /* Streamed: a few million price points never are a table in memory. */
+  return atlas_table_write_csv (request->dataset, request->options, path, error);
 }
 
 gboolean
