@@ -404,6 +404,54 @@ test_csv_budget (void)
   g_rmdir (dir);
 }
 
+/* 64 MiB of one repeated row, within the 256 MiB a dataset's CSV files may
+ * have: nine million points, all on one day. They cost 900 MB read,
+ * sorted and compared before the duplicates were found; a series cannot
+ * have more points than days, so reading stops there. */
+static void
+test_csv_repeated_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-hostile-XXXXXX", &error);
+  g_autofree char *csv = g_build_filename (dir, "prices.csv", NULL);
+  g_autofree char *json = g_build_filename (dir, "atlas.json", NULL);
+  g_autoptr(GString) text = g_string_new (dataset_head);
+  g_autoptr(GString) rows = g_string_sized_new (SCALED (64 * MIB) + 64);
+  gboolean over_cap;
+
+  g_assert_no_error (error);
+  g_string_append (rows, "date,value\n");
+  while (rows->len < SCALED (64 * MIB))
+    g_string_append (rows, "2025,1\n");
+  over_cap = (rows->len - strlen ("date,value\n")) / strlen ("2025,1\n") > ATLAS_SERIES_MAX_POINTS;
+  g_file_set_contents (csv, rows->str, rows->len, &error);
+  g_assert_no_error (error);
+  g_string_append (text, ", \"prices\": [{\"id\": \"p\", \"element\": \"Dy\", \"name\": \"n\", \"currency\": \"USD\", "
+                         "\"unit\": \"kg\", \"cite\": \"s\", \"points_csv\": \"prices.csv\"}]}");
+  g_file_set_contents (json, text->str, text->len, &error);
+  g_assert_no_error (error);
+  /* The child needs the memory, not a copy of the file. */
+  g_string_free (g_steal_pointer (&rows), TRUE);
+
+  if (run_bounded (120))
+    {
+      g_autoptr(AtlasDataset) dataset = NULL;
+
+      /* The file (64 MiB), the points up to the cap (160 MB) and room. */
+      limit_memory (400);
+      dataset = atlas_dataset_load_file (json, 0, NULL, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+      if (over_cap)
+        g_assert_cmpstr (error->message, ==,
+                         "prices.csv:3652061: more points than there are days in the years 1 to 9999 (3652059): some date repeats");
+    }
+
+  g_unlink (csv);
+  g_unlink (json);
+  g_rmdir (dir);
+}
+
 /* ---- quadratic traps ----------------------------------------------------- */
 
 /* A hundred thousand figures for one fact, each from its own source: every
@@ -563,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/huge-data", test_huge_data);
   g_test_add_func ("/hostile/not-regular-files", test_not_regular_files);
   g_test_add_func ("/hostile/csv-budget", test_csv_budget);
+  g_test_add_func ("/hostile/csv-repeated-rows", test_csv_repeated_rows);
   g_test_add_func ("/hostile/wide-object", test_wide_object);
   g_test_add_func ("/hostile/many-alternatives", test_many_alternatives);
   g_test_add_func ("/hostile/many-nodes-and-languages", test_many_nodes_and_languages);

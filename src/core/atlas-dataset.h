@@ -35,6 +35,11 @@ typedef enum {
 /* The magnitudes a number may have, besides zero: wide enough for any
  * tonnage, price or rate in any unit, narrow enough that sums, scales,
  * conversions and axes of them stay finite and exact enough to draw. */
+/* The most points one series may have: the days of the years 1 to 9999
+ * (a series has one point a day at most).  A points_csv file with more
+ * rows must repeat a date, and is refused when it passes this, before its
+ * rows cost more memory. */
+#define ATLAS_SERIES_MAX_POINTS 3652059u
 #define ATLAS_DATASET_MAX_MAGNITUDE 1e15
 #define ATLAS_DATASET_MIN_MAGNITUDE 1e-12
 

@@ -438,7 +438,9 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
   /* One allocation for the whole file: a million rows must not mean a
    * million reallocations. A row takes at least 7 bytes ("2025,1" and its
    * newline), so a file of blank lines does not reserve 40 bytes each. */
-  atlas_point_buffer_reserve (buffer, MIN (count_lines (p, end), (gsize) (end - p) / 7 + 1));
+  atlas_point_buffer_reserve (buffer, MIN (MIN (count_lines (p, end), (gsize) (end - p) / 7 + 1),
+                                           ATLAS_SERIES_MAX_POINTS + 1 - MIN (buffer->n_points,
+                                                                              ATLAS_SERIES_MAX_POINTS)));
 
   p = line_end < end ? line_end + 1 : end;
   while (p < end && !atlas_loader_context_should_stop (ctx))
@@ -460,6 +462,17 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
         if (q < row_end)
           read_row (&reader, p, row_end, n_columns, buffer);
       }
+      /* Past one point a day, some date repeats: said at once, and the
+       * points dropped, rather than read, sorted and compared in
+       * gigabytes (256 MiB of "2025,1" rows is 38 million points). */
+      if (buffer->n_points > ATLAS_SERIES_MAX_POINTS)
+        {
+          report_line (&reader, ATLAS_DATASET_ERROR_INVALID,
+                       _("more points than there are days in the years 1 to 9999 (%u): some date repeats"),
+                       ATLAS_SERIES_MAX_POINTS);
+          atlas_point_buffer_clear (buffer);
+          return FALSE;
+        }
 
       p = line_end + 1;
     }
