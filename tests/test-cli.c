@@ -1020,6 +1020,11 @@ static const UsageCase usage_cases[] = {
   { "size-garbled", { "@small", "--export=shares", "--output=@out.png", "--size=1600by900" }, "--size" },
   { "size-half", { "@small", "--export=shares", "--output=@out.png", "--size=1600x" }, "--size" },
   { "scale-large", { "@small", "--export=shares", "--output=@out.png", "--scale=9" }, "--scale" },
+  /* Each side fits, the area does not: 4.2 GB of pixels, then 1.07 GB. */
+  { "area-large", { "@small", "--export=shares", "--output=@out.png", "--size=20000x20000", "--scale=1.638" },
+    "million pixels in all" },
+  { "area-just-over", { "@small", "--export=shares", "--output=@out.png", "--size=16400x16400" },
+    "million pixels in all" },
   { "scale-small", { "@small", "--export=shares", "--output=@out.png", "--scale=0.5" }, "--scale" },
   { "scale-text", { "@small", "--export=shares", "--output=@out.png", "--scale=two" }, "--scale" },
   { "scale-svg", { "@small", "--export=shares", "--output=@out.svg", "--scale=2" }, "--scale" },
@@ -1391,9 +1396,10 @@ test_output_signal_cleans_up (void)
       g_autofree char *folder = work_path ("signalled");
       g_autofree char *output = g_build_filename (folder, "big.png", NULL);
       g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
-      /* Big enough that drawing and compressing it takes a while. */
+      /* Big enough that drawing and compressing it takes a while (a
+       * second or so; the temporary file is there from the start). */
       const char *argv[] = { binary, small_dataset, "--export=flows", output_arg,
-                             "--size=10000x10000", "--scale=2", NULL };
+                             "--size=8000x8000", NULL };
       g_auto(GStrv) envp = environment_without_display ();
       g_autoptr(GError) error = NULL;
       GPid pid;

@@ -196,7 +196,8 @@ test_many_objects (void)
   if (!run_bounded (60))
     return;
 
-  /* Empty objects cost json-glib the most (300 bytes for 3 of text). */
+  /* Empty objects cost json-glib the most (300 bytes for 3 of text): the
+   * objects' own cap stops them, long before the values' would. */
   text = g_string_sized_new (30 * MIB);
   g_string_append (text, dataset_head);
   g_string_append (text, ", \"junk\": [");
@@ -208,7 +209,33 @@ test_many_objects (void)
   dataset = load_string (text, &message);
   g_assert_null (dataset);
   g_assert_true (g_str_has_prefix (message, "big.json:1:"));
-  g_assert_nonnull (strstr (message, ": more than 5000000 values"));
+  g_assert_nonnull (strstr (message, ": more than 1000000 objects"));
+}
+
+/* Fewer values than the cap, but objects, each nesting an empty one: they
+ * cost json-glib four times a number (2.2 GB for five million). */
+static void
+test_many_nested_objects (void)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *message = NULL;
+
+  if (!run_bounded (60))
+    return;
+
+  text = g_string_sized_new (20 * MIB);
+  g_string_append (text, dataset_head);
+  g_string_append (text, ", \"junk\": [");
+  for (guint i = 0; i < 1200 * 1000; i++)
+    g_string_append (text, i > 0 ? ",{\"a\":{}}" : "{\"a\":{}}");
+  g_string_append (text, "]}");
+
+  limit_memory (64);
+  dataset = load_string (text, &message);
+  g_assert_null (dataset);
+  g_assert_true (g_str_has_prefix (message, "big.json:1:"));
+  g_assert_nonnull (strstr (message, ": more than 1000000 objects (the most a dataset may hold)"));
 }
 
 /* The limits leave room for what the format promises: a million inline
@@ -606,6 +633,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/huge-string", test_huge_string);
   g_test_add_func ("/hostile/huge-array", test_huge_array);
   g_test_add_func ("/hostile/many-objects", test_many_objects);
+  g_test_add_func ("/hostile/many-nested-objects", test_many_nested_objects);
   g_test_add_func ("/hostile/million-inline-points", test_million_inline_points);
   g_test_add_func ("/hostile/huge-file", test_huge_file);
   g_test_add_func ("/hostile/huge-data", test_huge_data);

@@ -31,6 +31,10 @@ typedef enum {
  * points fit); the bytes of one JSON string as written. */
 #define ATLAS_DATASET_MAX_FILE_SIZE (256u * 1024 * 1024)
 #define ATLAS_DATASET_MAX_VALUES    5000000u
+/* Of those values, the objects ({...}): json-glib spends some 440 bytes on
+ * each, four times a number's, so that five million empty objects are not
+ * 2.2 GB. */
+#define ATLAS_DATASET_MAX_OBJECTS   1000000u
 #define ATLAS_DATASET_MAX_STRING    (1024u * 1024)
 /* The magnitudes a number may have, besides zero: wide enough for any
  * tonnage, price or rate in any unit, narrow enough that sums, scales,

@@ -37,6 +37,7 @@ typedef struct {
   const char *display_name;
   GError    **error;
   guint       n_values;    /* json-glib spends about 100 bytes on each */
+  guint       n_objects;   /* and about 440 on an object */
 } Guard;
 
 void
@@ -710,6 +711,11 @@ atlas_json_guard_check_with_points (const char  *data,
         case '[':
           if (depth >= max_depth)
             return fail (&guard, p, _("nested deeper than %u levels"), max_depth);
+          /* Objects within the value cap still cost gigabytes (5 million
+           * empty ones, 2.2 GB): they have a cap of their own. */
+          if (c == '{' && ++guard.n_objects > ATLAS_DATASET_MAX_OBJECTS)
+            return fail (&guard, p, _("more than %u objects (the most a dataset may hold)"),
+                         ATLAS_DATASET_MAX_OBJECTS);
           if (points.spans != NULL && c == '[')
             {
               if (depth == 1 && points.key_prices)

@@ -150,6 +150,13 @@ check_png_size (double width, double height, double scale, GError **error)
                    width * scale, height * scale, ATLAS_EXPORT_MAX_PIXELS);
       return FALSE;
     }
+  if (png_pixels (width, scale) * (double) png_pixels (height, scale) > ATLAS_EXPORT_MAX_AREA)
+    {
+      g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_SIZE,
+                   _("A PNG of %g×%g pixels cannot be made (at most %g million pixels in all)"),
+                   width * scale, height * scale, ATLAS_EXPORT_MAX_AREA / 1e6);
+      return FALSE;
+    }
   return TRUE;
 }
 
