@@ -52,6 +52,9 @@ static const BadCase bad_cases[] = {
     "element-group.json: $.elements[0].group: invalid group \"medium\" (expected light or heavy)" },
   { "element-number-fraction",
     "element-number-fraction.json: $.elements[0].number: expected an integer" },
+  /* An integer, but not one an int holds: said so, not "expected an integer". */
+  { "element-number-range",
+    "element-number-range.json: $.elements[0].number: the integer 2147483648 is out of range (-2147483648 to 2147483647)" },
   { "element-number",
     "element-number.json: $.elements[0].number: invalid atomic number 250 (expected an integer from 1 to 200)" },
   { "empty",

@@ -595,7 +595,7 @@ test_missing_file (void)
 
   g_assert_null (dataset);
   g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "atlas.json: cannot read the file: "));
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/dir/atlas.json: cannot read the file: "));
   g_assert_cmpstr (messages[0], ==, error->message);
   g_assert_null (messages[1]);
 }
@@ -609,7 +609,7 @@ test_summary (void)
   g_assert_true (strstr (summary, "Test atlas: every feature\n") == summary);
   g_assert_nonnull (strstr (summary, "2026-01-13"));
   g_assert_nonnull (strstr (summary, "  ree-2024: mining → refining → magnets → use (9 nodes, 11 links)\n"));
-  g_assert_nonnull (strstr (summary, "  dy-2024: mine → use (2 nodes, 1 links)\n"));
+  g_assert_nonnull (strstr (summary, "  dy-2024: mine → use (2 nodes, 1 link)\n"));
   g_assert_nonnull (strstr (summary, "Price series: 3 (15 points), 2019 to 2025-08-15\n"));
   g_assert_nonnull (strstr (summary, "Sources: 6, regions: 6, elements: 3\n"));
   g_assert_nonnull (strstr (summary, "Shares: 4 (2 groups, 1 alternative figures)\n"));

@@ -21,7 +21,16 @@ append_chain (GString          *out,
         g_string_append (out, " → ");
       g_string_append (out, stage_id);
     }
-  g_string_append_printf (out, _(" (%u nodes, %u links)\n"), chain->nodes->len, chain->links->len);
+  {
+    /* Each count agrees with its noun: "1 link", "2 links". */
+    g_autofree char *nodes = g_strdup_printf (ngettext ("%u node", "%u nodes", chain->nodes->len),
+                                              chain->nodes->len);
+    g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links", chain->links->len),
+                                              chain->links->len);
+
+    /* TRANSLATORS: after a chain's stages: " (3 nodes, 2 links)" */
+    g_string_append_printf (out, _(" (%s, %s)\n"), nodes, links);
+  }
 }
 
 static void

@@ -559,10 +559,18 @@ atlas_loader_get_int (AtlasLoaderContext *ctx,
     return FALSE;
 
   /* 2024.0 is an integer too; the range keeps the cast defined. */
-  if (value != floor (value) || value < G_MININT || value > G_MAXINT)
+  if (value != floor (value))
     {
       atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, member,
                                   _("expected an integer"));
+      return FALSE;
+    }
+  if (value < G_MININT || value > G_MAXINT)
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, member,
+                                  _("the integer %s is out of range (%d to %d)"), number, G_MININT, G_MAXINT);
       return FALSE;
     }
 
