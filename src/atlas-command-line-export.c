@@ -73,6 +73,9 @@ parse_number (const char *text, double *out)
 
   if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
     return FALSE;
+  /* Decimal only: strtod() also reads "0x2" (hex), "inf" and "nan". */
+  if (text[strspn (text, "0123456789.eE+-")] != '\0')
+    return FALSE;
   value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (value))
     return FALSE;
@@ -195,6 +198,9 @@ parse_list (const char *option, const char *text, char ***out)
   *out = NULL;
   if (text == NULL)
     return TRUE;
+  /* g_strsplit() makes no item of "": an empty list, not a default. */
+  if (*text == '\0')
+    return USAGE_FAILS (option, text, _("an empty item in the list"));
   items = g_strsplit (text, ",", -1);
   for (guint i = 0; items[i] != NULL; i++)
     if (*g_strstrip (items[i]) == '\0')
@@ -427,7 +433,11 @@ report_export_error (const AtlasCommandLine *cl, const GError *error)
     return atlas_command_line_usage_error ("--export", cl->export_view, "%s", error->message);
   /* The message names the file and the reason (missing folder, no
    * permission, disk full). */
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  {
+    g_autofree char *printable = atlas_command_line_printable (error->message);
+
+    g_printerr ("%s: %s\n", g_get_prgname (), printable);
+  }
   return status;
 }
 

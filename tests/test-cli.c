@@ -1020,6 +1020,10 @@ static const UsageCase usage_cases[] = {
   { "size-garbled", { "@small", "--export=shares", "--output=@out.png", "--size=1600by900" }, "--size" },
   { "size-half", { "@small", "--export=shares", "--output=@out.png", "--size=1600x" }, "--size" },
   { "scale-large", { "@small", "--export=shares", "--output=@out.png", "--scale=9" }, "--scale" },
+  /* An empty list is not the default list; numbers are decimal. */
+  { "series-empty", { "@small", "--export=prices", "--output=@out.csv", "--series=" }, "an empty item" },
+  { "scale-hex", { "@small", "--export=shares", "--output=@out.png", "--scale=0x2" }, "--scale=0x2" },
+  { "scale-inf", { "@small", "--export=shares", "--output=@out.png", "--scale=infinity" }, "--scale" },
   /* Each side fits, the area does not: 4.2 GB of pixels, then 1.07 GB. */
   { "area-large", { "@small", "--export=shares", "--output=@out.png", "--size=20000x20000", "--scale=1.638" },
     "million pixels in all" },
@@ -1555,6 +1559,62 @@ test_csv_streams (void)
   remove_tree (folder);
 }
 
+/* ---- small things ---------------------------------------------------- */
+
+/* --check into a full stdout fails (exit 3); its counts agree with their
+ * nouns ("1 link"). */
+static void
+test_check_summary_written (void)
+{
+  g_autofree char *command = g_strdup_printf ("'%s' --check '%s' > /dev/full", binary, small_dataset);
+  const char *args[] = { "--check", small_dataset, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  run_args (&run, args);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "(2 nodes, 1 link)"));
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("no /dev/full: that check is left out");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { "/bin/sh", "-c", command, NULL }, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, EXIT_WRITE);
+  g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+}
+
+/* A control character in --output is shown as \xHH, never sent raw to the
+ * terminal (an escape sequence could rewrite what the user sees). */
+static void
+test_output_control_characters (void)
+{
+  g_autofree char *folder = work_path ("no\033[31mfolder");
+  g_autofree char *output = g_build_filename (folder, "x\ty.png", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  g_autofree char *bad_arg = g_strdup_printf ("--output=%s.gif", output);
+  const char *args[] = { small_dataset, "--export=shares", output_arg, NULL };
+  const char *bad_args[] = { small_dataset, "--export=shares", bad_arg, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad_run = { 0 };
+
+  run_args (&run, args);
+  g_assert_cmpint (run.status, ==, EXIT_WRITE);
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_null (strchr (run.err, '\t'));
+  g_assert_nonnull (strstr (run.err, "no\\x1b[31mfolder"));
+  run_args (&bad_run, bad_args);
+  g_assert_cmpint (bad_run.status, ==, EXIT_USAGE);
+  g_assert_null (strchr (bad_run.err, '\033'));
+  g_assert_nonnull (strstr (bad_run.err, "x\\x09y.png"));
+}
+
 /* ---- setup --------------------------------------------------------------- */
 
 static void
@@ -1624,6 +1684,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output/survives-failure", test_output_survives_failure);
   g_test_add_func ("/cli/output/replaces", test_output_replaces);
   g_test_add_func ("/cli/csv-streams", test_csv_streams);
+  g_test_add_func ("/cli/check/summary-written", test_check_summary_written);
+  g_test_add_func ("/cli/output/control-characters", test_output_control_characters);
   g_test_add_func ("/cli/output/not-regular", test_output_not_regular);
   g_test_add_func ("/cli/output/longest-name", test_output_longest_name);
   g_test_add_func ("/cli/output/signal-cleans-up", test_output_signal_cleans_up);
