@@ -612,7 +612,7 @@ test_summary (void)
   g_assert_nonnull (strstr (summary, "  dy-2024: mine → use (2 nodes, 1 link)\n"));
   g_assert_nonnull (strstr (summary, "Price series: 3 (15 points), 2019 to 2025-08-15\n"));
   g_assert_nonnull (strstr (summary, "Sources: 6, regions: 6, elements: 3\n"));
-  g_assert_nonnull (strstr (summary, "Shares: 4 (2 groups, 1 alternative figures)\n"));
+  g_assert_nonnull (strstr (summary, "Shares: 4 (2 groups, 1 alternative figure)\n"));
   g_assert_nonnull (strstr (summary, "Events: 5\n"));
 }
 
