@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "atlas-command-line-private.h"
 #include "atlas-export.h"
@@ -75,6 +76,9 @@ parse_number (const char *text, double *out)
   double value;
 
   if (text == NULL || *text == '\0' || g_ascii_isspace (*text))
+    return FALSE;
+  /* Decimal only: strtod() also reads "0x2" (hex), "inf" and "nan". */
+  if (text[strspn (text, "0123456789.eE+-")] != '\0')
     return FALSE;
   value = g_ascii_strtod (text, &end);
   if (end == text || *end != '\0' || !isfinite (value))
@@ -216,6 +220,9 @@ parse_list (const char *option, const char *text, char ***out)
   *out = NULL;
   if (text == NULL)
     return TRUE;
+  /* g_strsplit() makes no item of "": an empty list, not a default. */
+  if (*text == '\0')
+    return USAGE_FAILS (option, text, _("an empty item in the list"));
   items = g_strsplit (text, ",", -1);
   for (guint i = 0; items[i] != NULL; i++)
     if (*g_strstrip (items[i]) == '\0')
@@ -452,8 +459,54 @@ report_export_error (const AtlasCommandLine *cl, const GError *error)
     return atlas_command_line_usage_error ("--export", cl->export_view, "%s", error->message);
   /* The message names the file and the reason (missing folder, no
    * permission, disk full). */
-  g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+  {
+    g_autofree char *printable = atlas_command_line_printable (error->message);
+
+    g_printerr ("%s: %s\n", g_get_prgname (), printable);
+  }
   return status;
+}
+
+/* TRUE when @a and @b are one file, however each is spelled (links, "..",
+ * other names): by device and inode.  FALSE when either does not exist. */
+static gboolean
+same_file (const char *a, const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* An export over its own input would destroy the dataset (or one of its
+ * points_csv files) with exit 0: refused, naming both. */
+static gboolean
+check_output_is_no_input (const AtlasCommandLine *cl, AtlasDataset *dataset)
+{
+  const char *dataset_path = atlas_dataset_get_path (dataset);
+  GPtrArray *series = atlas_dataset_get_series (dataset);
+  g_autofree char *folder = NULL;
+
+  if (dataset_path == NULL)
+    return TRUE;
+  if (same_file (cl->output, dataset_path))
+    return USAGE_FAILS ("--output", cl->output, _("is the dataset file “%s”: an export never overwrites its input"),
+                        dataset_path);
+  folder = g_path_get_dirname (dataset_path);
+  for (guint i = 0; series != NULL && i < series->len; i++)
+    {
+      const AtlasSeries *s = g_ptr_array_index (series, i);
+      g_autofree char *csv = NULL;
+
+      if (s->points_csv == NULL)
+        continue;
+      csv = g_build_filename (folder, s->points_csv, NULL);
+      if (same_file (cl->output, csv))
+        return USAGE_FAILS ("--output", cl->output,
+                            _("is the points_csv file “%s” of the dataset: an export never overwrites its input"),
+                            csv);
+    }
+  return TRUE;
 }
 
 int
@@ -474,6 +527,8 @@ atlas_command_line_export (const AtlasCommandLine *cl)
   dataset = atlas_command_line_load_dataset (atlas_command_line_get_dataset_path (cl));
   if (dataset == NULL)
     return ATLAS_EXIT_DATASET;
+  if (!check_output_is_no_input (cl, dataset))
+    return ATLAS_EXIT_USAGE;
   if (plan.is_briefing &&
       !(choose_briefing (cl, dataset, &briefing) && check_options_fit_briefing (cl, briefing)))
     return ATLAS_EXIT_USAGE;

@@ -45,6 +45,8 @@ const char   *atlas_command_line_get_dataset_path (const AtlasCommandLine *comma
 
 /* Prints "PROGRAM: OPTION=VALUE: REASON" and a pointer to --help on
  * stderr, and returns ATLAS_EXIT_USAGE.  @option and @value may be NULL. */
+/* @text with its control characters written as \xHH, for the terminal. */
+char         *atlas_command_line_printable (const char *text);
 int           atlas_command_line_usage_error (const char *option,
                                               const char *value,
                                               const char *format,

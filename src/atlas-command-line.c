@@ -1,8 +1,11 @@
 /* atlas-command-line.c: parses the command line before GTK exists and picks the mode: version, check, export or window. */
 #include "atlas-config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -33,6 +36,23 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (AtlasCommandLine, atlas_command_line_clear)
 
 /* ---- messages ---------------------------------------------------------- */
 
+char *
+atlas_command_line_printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 int
 atlas_command_line_usage_error (const char *option,
                                 const char *value,
@@ -46,12 +66,19 @@ atlas_command_line_usage_error (const char *option,
   reason = g_strdup_vprintf (format, args);
   va_end (args);
 
-  if (option != NULL && value != NULL)
-    g_printerr ("%s: %s=%s: %s\n", g_get_prgname (), option, value, reason);
-  else if (option != NULL)
-    g_printerr ("%s: %s: %s\n", g_get_prgname (), option, reason);
-  else
-    g_printerr ("%s: %s\n", g_get_prgname (), reason);
+  /* A value (a path) can hold anything: terminal escapes are shown, not
+   * sent to the terminal. */
+  {
+    g_autofree char *printable_reason = atlas_command_line_printable (reason);
+    g_autofree char *printable_value = value != NULL ? atlas_command_line_printable (value) : NULL;
+
+    if (option != NULL && value != NULL)
+      g_printerr ("%s: %s=%s: %s\n", g_get_prgname (), option, printable_value, printable_reason);
+    else if (option != NULL)
+      g_printerr ("%s: %s: %s\n", g_get_prgname (), option, printable_reason);
+    else
+      g_printerr ("%s: %s\n", g_get_prgname (), printable_reason);
+  }
   g_printerr (_("Try “%s --help” for more information.\n"), g_get_prgname ());
   return ATLAS_EXIT_USAGE;
 }
@@ -255,6 +282,12 @@ run_check (const AtlasCommandLine *cl)
   g_print ("%s", summary);
   if (!g_str_has_suffix (summary, "\n"))
     g_print ("\n");
+  /* A summary nobody can read is no success (stdout on a full disk). */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      g_printerr (_("%s: cannot write the summary: %s\n"), g_get_prgname (), g_strerror (errno));
+      return ATLAS_EXIT_WRITE;
+    }
   return ATLAS_EXIT_OK;
 }
 

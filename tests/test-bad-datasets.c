@@ -52,6 +52,9 @@ static const BadCase bad_cases[] = {
     "element-group.json: $.elements[0].group: invalid group \"medium\" (expected light or heavy)" },
   { "element-number-fraction",
     "element-number-fraction.json: $.elements[0].number: expected an integer" },
+  /* An integer, but not one an int holds: said so, not "expected an integer". */
+  { "element-number-range",
+    "element-number-range.json: $.elements[0].number: the integer 2147483648 is out of range (-2147483648 to 2147483647)" },
   { "element-number",
     "element-number.json: $.elements[0].number: invalid atomic number 250 (expected an integer from 1 to 200)" },
   { "empty",
@@ -74,6 +77,9 @@ static const BadCase bad_cases[] = {
     "hostile-string.json: $.sources[0].kind: invalid kind \"x\\nfake.json: $: forged\\u2028line\\x1b[31m\" (expected official, industry, news, analysis or estimate)" },
   { "huge-integer",
     "huge-integer.json:81:20: syntax error: integer too large (write it with an exponent, such as 1e20)" },
+  /* Numbers the charts cannot draw: sums overflow, axes divide by zero. */
+  { "huge-value",
+    "huge-value.json: $.supply_chains[0].links[0].value: 1e+307 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
   { "id-duplicate",
     "id-duplicate.json: $.regions[1].id: duplicate id \"CN\" (first at $.regions[0])", 3 },
   { "id-invalid",
@@ -106,6 +112,14 @@ static const BadCase bad_cases[] = {
     "node-unknown-region.json: $.supply_chains[0].nodes[1].region: unknown region \"XX\"" },
   { "node-unknown-stage",
     "node-unknown-stage.json: $.supply_chains[0].nodes[2].stage: unknown stage \"c\"" },
+  /* Valid UTF-8 that cairo will not write into a PDF: refused with its
+   * place rather than failing every export of the view. */
+  { "noncharacter-escaped",
+    "noncharacter-escaped.json:25:21: the Unicode non-character U+FFFF is not allowed in a string" },
+  { "noncharacter-plane",
+    "noncharacter-plane.json:25:21: the Unicode non-character U+10FFFF is not allowed in a string" },
+  { "noncharacter-raw",
+    "noncharacter-raw.json:25:21: the Unicode non-character U+FDD0 is not allowed in a string" },
   { "not-json",
     "not-json.json:1:1: syntax error: expected a value" },
   { "not-object",
@@ -156,6 +170,9 @@ static const BadCase bad_cases[] = {
     "slide-group.json: $.briefings[0].slides[0].group: unknown share or share group \"g9\"" },
   { "slide-kind",
     "slide-kind.json: $.briefings[0].slides[0].kinds[1]: unknown event kind \"gossip\"" },
+  /* --check passed it, then --export=briefing failed at the slide. */
+  { "slide-nothing-to-draw",
+    "slide-nothing-to-draw.json: $.briefings[0].slides[1]: a timeline slide needs events, and the dataset has none" },
   { "slide-scale",
     "slide-scale.json: $.briefings[0].slides[0].scale: invalid scale \"logarithmic\" (expected linear or log)" },
   { "slide-select-event",
@@ -182,6 +199,8 @@ static const BadCase bad_cases[] = {
     "text-empty-object.json: $.regions[1].name: expected text (a string or an object of language tags to strings)" },
   { "text-wrong-type",
     "text-wrong-type.json: $.regions[0].name: expected text (a string or an object of language tags to strings)" },
+  { "tiny-price",
+    "tiny-price.json: $.prices[0].points[0][1]: 4.94065645841247e-324 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
   { "title-missing",
     "title-missing.json: $.title: missing required member \"title\"" },
   { "trailing-data",

@@ -13,6 +13,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -1056,6 +1057,15 @@ static const UsageCase usage_cases[] = {
   { "size-garbled", { "@small", "--export=shares", "--output=@out.png", "--size=1600by900" }, "--size" },
   { "size-half", { "@small", "--export=shares", "--output=@out.png", "--size=1600x" }, "--size" },
   { "scale-large", { "@small", "--export=shares", "--output=@out.png", "--scale=9" }, "--scale" },
+  /* An empty list is not the default list; numbers are decimal. */
+  { "series-empty", { "@small", "--export=prices", "--output=@out.csv", "--series=" }, "an empty item" },
+  { "scale-hex", { "@small", "--export=shares", "--output=@out.png", "--scale=0x2" }, "--scale=0x2" },
+  { "scale-inf", { "@small", "--export=shares", "--output=@out.png", "--scale=infinity" }, "--scale" },
+  /* Each side fits, the area does not: 4.2 GB of pixels, then 1.07 GB. */
+  { "area-large", { "@small", "--export=shares", "--output=@out.png", "--size=20000x20000", "--scale=1.638" },
+    "million pixels in all" },
+  { "area-just-over", { "@small", "--export=shares", "--output=@out.png", "--size=16400x16400" },
+    "million pixels in all" },
   { "scale-small", { "@small", "--export=shares", "--output=@out.png", "--scale=0.5" }, "--scale" },
   { "scale-text", { "@small", "--export=shares", "--output=@out.png", "--scale=two" }, "--scale" },
   { "scale-svg", { "@small", "--export=shares", "--output=@out.svg", "--scale=2" }, "--scale" },
@@ -1307,6 +1317,341 @@ test_output_replaces (void)
   g_assert_cmpint (st.st_mode & 0777, ==, 0604);
 }
 
+/* ---- outputs that are no regular file, long names, signals, inputs ---- */
+
+static gpointer
+read_fifo (gpointer path)
+{
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* A device or a FIFO, named directly or through a symlink, is written to,
+ * never replaced by a plain file; a full device is a failure (exit 3). */
+static void
+test_output_not_regular (void)
+{
+  g_autofree char *full = work_path ("full.png");
+  g_autofree char *full_arg = g_strdup_printf ("--output=%s", full);
+  g_autofree char *fifo = work_path ("fifo.svg");
+  g_autofree char *fifo_arg = g_strdup_printf ("--output=%s", fifo);
+  const char *full_args[] = { small_dataset, "--export=flows", full_arg, NULL };
+  const char *fifo_args[] = { small_dataset, "--export=flows", fifo_arg, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) fifo_run = { 0 };
+  g_autofree char *link = NULL;
+  g_autofree char *svg = NULL;
+  GThread *reader;
+  GStatBuf st;
+
+  /* Root could rename over /dev/full itself if the bug came back (it did,
+   * once, while this test was checked against the old code): as root the
+   * device is a node of our own, the same device in the work folder. */
+  {
+    g_autofree char *node = work_path ("full-device");
+    const char *device = "/dev/full";
+    GStatBuf dev_st;
+
+    if (geteuid () == 0)
+      {
+        g_assert_cmpint (g_stat ("/dev/full", &dev_st), ==, 0);
+        if (mknod (node, S_IFCHR | 0666, dev_st.st_rdev) == 0)
+          device = node;
+        else
+          device = NULL;
+      }
+    if (device != NULL)
+      {
+        g_assert_cmpint (symlink (device, full), ==, 0);
+        run_args (&run, full_args);
+        g_assert_cmpint (run.status, ==, EXIT_WRITE);
+        g_assert_nonnull (strstr (run.err, g_strerror (ENOSPC)));
+        link = g_file_read_link (full, NULL);
+        g_assert_cmpstr (link, ==, device);
+        g_assert_cmpint (g_stat (device, &st), ==, 0);
+        g_assert_true (S_ISCHR (st.st_mode));
+      }
+    else
+      g_test_message ("root without mknod: the full-device case is left out");
+    g_unlink (node);
+  }
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", read_fifo, fifo);
+  run_args (&fifo_run, fifo_args);
+  svg = g_thread_join (reader);
+  g_assert_cmpint (fifo_run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (svg, "<svg"));
+  g_assert_cmpint (g_lstat (fifo, &st), ==, 0);
+  g_assert_true (S_ISFIFO (st.st_mode));
+  g_assert_false (folder_has_temporary_files (work_dir));
+  g_unlink (full);
+  g_unlink (fifo);
+}
+
+/* A name of NAME_MAX bytes is legal: the temporary name beside it must
+ * fit too. */
+static void
+test_output_longest_name (void)
+{
+  for (gsize length = 247; length <= 255; length += 4)
+    {
+      g_autoptr(GString) name = g_string_new (NULL);
+      g_autofree char *output = NULL;
+      g_autofree char *output_arg = NULL;
+      g_auto(Run) run = { 0 };
+
+      while (name->len < length - strlen (".csv"))
+        g_string_append (name, name->len % 3 == 0 ? "é" : "n");
+      g_string_truncate (name, length - strlen (".csv"));
+      /* Keep it valid UTF-8: a cut "é" becomes an "e". */
+      if (!g_utf8_validate (name->str, -1, NULL))
+        name->str[name->len - 1] = 'e';
+      g_string_append (name, ".csv");
+      g_assert_cmpuint (name->len, ==, length);
+      output = work_path (name->str);
+      output_arg = g_strdup_printf ("--output=%s", output);
+      {
+        const char *args[] = { small_dataset, "--export=shares", output_arg, NULL };
+
+        run_args (&run, args);
+      }
+      g_assert_cmpint (run.status, ==, EXIT_OK);
+      g_assert_true (g_file_test (output, G_FILE_TEST_IS_REGULAR));
+      g_assert_false (folder_has_temporary_files (work_dir));
+      g_unlink (output);
+    }
+}
+
+/* SIGINT, SIGTERM and SIGHUP during an export end it without leaving the
+ * temporary file behind. */
+static void
+test_output_signal_cleans_up (void)
+{
+  static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      g_autofree char *folder = work_path ("signalled");
+      g_autofree char *output = g_build_filename (folder, "big.png", NULL);
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+      /* Big enough that drawing and compressing it takes a while (a
+       * second or so; the temporary file is there from the start). */
+      const char *argv[] = { binary, small_dataset, "--export=flows", output_arg,
+                             "--size=8000x8000", NULL };
+      g_auto(GStrv) envp = environment_without_display ();
+      g_autoptr(GError) error = NULL;
+      GPid pid;
+      int wait_status = 0;
+      gboolean seen = FALSE;
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                                    NULL, NULL, &pid, &error));
+      g_assert_no_error (error);
+      /* Wait for the temporary file, then interrupt. */
+      for (guint tries = 0; tries < 20000 && !seen; tries++)
+        {
+          seen = folder_has_temporary_files (folder);
+          if (!seen)
+            g_usleep (1000);
+        }
+      g_assert_true (seen);
+      g_assert_cmpint (kill (pid, signals[i]), ==, 0);
+      g_assert_cmpint (waitpid (pid, &wait_status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_test_message ("signal %d: %s %d", signals[i],
+                      WIFSIGNALED (wait_status) ? "killed by" : "exit",
+                      WIFSIGNALED (wait_status) ? WTERMSIG (wait_status) : WEXITSTATUS (wait_status));
+      g_assert_true (WIFSIGNALED (wait_status));
+      g_assert_cmpint (WTERMSIG (wait_status), ==, signals[i]);
+      g_assert_false (folder_has_temporary_files (folder));
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+      remove_tree (folder);
+    }
+}
+
+/* --output naming the dataset or one of its points_csv files, however
+ * spelled, is refused (exit 2) with both names, and the input stays. */
+static void
+test_output_is_input (void)
+{
+  g_autofree char *folder = work_path ("inputs");
+  g_autofree char *dataset = g_build_filename (folder, "data.json", NULL);
+  g_autofree char *csv = g_build_filename (folder, "points.csv", NULL);
+  g_autofree char *link = g_build_filename (folder, "link.csv", NULL);
+  g_autofree char *dotted = g_build_filename (folder, "..", "inputs", "data.json", NULL);
+  static const char csv_text[] = "date,value\n2024,5\n2025,6\n";
+  g_autofree char *json = NULL;
+  const char *outputs[2];
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  json = g_strdup (small_dataset_json);
+  /* The small dataset's series, from a CSV file as well. */
+  {
+    const char *at = strstr (json, "\"points\": [");
+    g_autofree char *head = g_strndup (json, at - json);
+
+    g_free (json);
+    json = g_strconcat (head, "\"points_csv\": \"points.csv\"}]}\n", NULL);
+  }
+  g_assert_true (g_file_set_contents (dataset, json, -1, NULL));
+  g_assert_true (g_file_set_contents (csv, csv_text, -1, NULL));
+  g_assert_cmpint (symlink ("points.csv", link), ==, 0);
+  outputs[0] = dotted;
+  outputs[1] = link;
+  for (guint i = 0; i < G_N_ELEMENTS (outputs); i++)
+    {
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", outputs[i]);
+      const char *view = i == 0 ? "--export=flows" : "--export=prices";
+      const char *args[] = { dataset, view, output_arg, NULL };
+      g_auto(Run) run = { 0 };
+      g_autofree char *json_after = NULL;
+      g_autofree char *csv_after = NULL;
+
+      /* Each output is valid for its view (JSON for flows, CSV for
+       * prices): only the file it names is wrong. */
+      run_args (&run, args);
+      g_assert_cmpint (run.status, ==, EXIT_USAGE);
+      g_assert_nonnull (strstr (run.err, outputs[i]));
+      g_assert_nonnull (strstr (run.err, i == 0 ? dataset : csv));
+      json_after = read_file (dataset);
+      csv_after = read_file (csv);
+      g_assert_cmpstr (json_after, ==, json);
+      g_assert_cmpstr (csv_after, ==, csv_text);
+    }
+  remove_tree (folder);
+}
+
+/* ---- a long CSV export is streamed -------------------------------------- */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ATLAS_UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ATLAS_UNDER_ASAN 1
+#endif
+#endif
+
+/* Half a million points to CSV: the table is written as its rows are made,
+ * so the program's peak memory is its dataset's and a buffer's, not the
+ * table's (some 300 MB when it was built whole first). */
+static void
+test_csv_streams (void)
+{
+  g_autofree char *folder = work_path ("stream");
+  g_autofree char *dataset = g_build_filename (folder, "big.json", NULL);
+  g_autofree char *csv = g_build_filename (folder, "points.csv", NULL);
+  g_autofree char *output = g_build_filename (folder, "out.csv", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  g_autoptr(GString) points = g_string_new ("date,value\n");
+  const char *argv[] = { binary, dataset, "--export=prices", output_arg, NULL };
+  g_auto(GStrv) envp = environment_without_display ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) day = g_date_time_new_utc (1000, 1, 1, 0, 0, 0);
+  const guint n = 500000;
+  struct rusage usage;
+  int wait_status = 0;
+  GPid pid;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) next = g_date_time_add_days (day, 1);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+
+      g_string_append_printf (points, "%s,%u.5\n", date, 100 + i % 1000);
+      g_date_time_unref (day);
+      day = g_steal_pointer (&next);
+    }
+  g_assert_true (g_file_set_contents (csv, points->str, points->len, NULL));
+  g_assert_true (g_file_set_contents (dataset,
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2025\","
+    " \"sources\": [{\"id\": \"s\", \"publisher\": \"p\", \"title\": \"t\", \"date\": \"2025\", \"kind\": \"official\"}],"
+    " \"elements\": [{\"id\": \"Dy\", \"name\": \"Dysprosium\", \"group\": \"heavy\", \"number\": 66}],"
+    " \"prices\": [{\"id\": \"p\", \"element\": \"Dy\", \"name\": \"P\", \"currency\": \"USD\", \"unit\": \"kg\","
+    " \"cite\": \"s\", \"points_csv\": \"points.csv\"}]}", -1, NULL));
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (wait4 (pid, &wait_status, 0, &usage), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == EXIT_OK);
+  {
+    g_autofree char *text = read_file (output);
+    guint lines = 0;
+
+    for (const char *p = text; *p != '\0'; p++)
+      lines += *p == '\n';
+    g_assert_cmpuint (lines, ==, n + 1);
+  }
+  g_test_message ("peak resident memory: %ld KiB", usage.ru_maxrss);
+#ifndef ATLAS_UNDER_ASAN
+  g_assert_cmpint (usage.ru_maxrss, <, 150 * 1024);
+#endif
+  remove_tree (folder);
+}
+
+/* ---- small things ---------------------------------------------------- */
+
+/* --check into a full stdout fails (exit 3); its counts agree with their
+ * nouns ("1 link"). */
+static void
+test_check_summary_written (void)
+{
+  g_autofree char *command = g_strdup_printf ("'%s' --check '%s' > /dev/full", binary, small_dataset);
+  const char *args[] = { "--check", small_dataset, NULL };
+  g_auto(Run) run = { 0 };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int wait_status = 0;
+
+  run_args (&run, args);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  g_assert_nonnull (strstr (run.out, "(2 nodes, 1 link)"));
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_message ("no /dev/full: that check is left out");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char *[]) { "/bin/sh", "-c", command, NULL }, NULL,
+                               G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, EXIT_WRITE);
+  g_assert_nonnull (strstr (err, g_strerror (ENOSPC)));
+}
+
+/* A control character in --output is shown as \xHH, never sent raw to the
+ * terminal (an escape sequence could rewrite what the user sees). */
+static void
+test_output_control_characters (void)
+{
+  g_autofree char *folder = work_path ("no\033[31mfolder");
+  g_autofree char *output = g_build_filename (folder, "x\ty.png", NULL);
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  g_autofree char *bad_arg = g_strdup_printf ("--output=%s.gif", output);
+  const char *args[] = { small_dataset, "--export=shares", output_arg, NULL };
+  const char *bad_args[] = { small_dataset, "--export=shares", bad_arg, NULL };
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad_run = { 0 };
+
+  run_args (&run, args);
+  g_assert_cmpint (run.status, ==, EXIT_WRITE);
+  g_assert_null (strchr (run.err, '\033'));
+  g_assert_null (strchr (run.err, '\t'));
+  g_assert_nonnull (strstr (run.err, "no\\x1b[31mfolder"));
+  run_args (&bad_run, bad_args);
+  g_assert_cmpint (bad_run.status, ==, EXIT_USAGE);
+  g_assert_null (strchr (bad_run.err, '\033'));
+  g_assert_nonnull (strstr (bad_run.err, "x\\x09y.png"));
+}
+
 /* ---- setup --------------------------------------------------------------- */
 
 static void
@@ -1375,6 +1720,13 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/output/read-only-folder", test_output_read_only_folder);
   g_test_add_func ("/cli/output/survives-failure", test_output_survives_failure);
   g_test_add_func ("/cli/output/replaces", test_output_replaces);
+  g_test_add_func ("/cli/csv-streams", test_csv_streams);
+  g_test_add_func ("/cli/check/summary-written", test_check_summary_written);
+  g_test_add_func ("/cli/output/control-characters", test_output_control_characters);
+  g_test_add_func ("/cli/output/not-regular", test_output_not_regular);
+  g_test_add_func ("/cli/output/longest-name", test_output_longest_name);
+  g_test_add_func ("/cli/output/signal-cleans-up", test_output_signal_cleans_up);
+  g_test_add_func ("/cli/output/is-input", test_output_is_input);
 
   status = g_test_run ();
 

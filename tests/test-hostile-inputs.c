@@ -196,7 +196,8 @@ test_many_objects (void)
   if (!run_bounded (60))
     return;
 
-  /* Empty objects cost json-glib the most (300 bytes for 3 of text). */
+  /* Empty objects cost json-glib the most (300 bytes for 3 of text): the
+   * objects' own cap stops them, long before the values' would. */
   text = g_string_sized_new (30 * MIB);
   g_string_append (text, dataset_head);
   g_string_append (text, ", \"junk\": [");
@@ -208,7 +209,33 @@ test_many_objects (void)
   dataset = load_string (text, &message);
   g_assert_null (dataset);
   g_assert_true (g_str_has_prefix (message, "big.json:1:"));
-  g_assert_nonnull (strstr (message, ": more than 5000000 values"));
+  g_assert_nonnull (strstr (message, ": more than 1000000 objects"));
+}
+
+/* Fewer values than the cap, but objects, each nesting an empty one: they
+ * cost json-glib four times a number (2.2 GB for five million). */
+static void
+test_many_nested_objects (void)
+{
+  g_autoptr(GString) text = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autofree char *message = NULL;
+
+  if (!run_bounded (60))
+    return;
+
+  text = g_string_sized_new (20 * MIB);
+  g_string_append (text, dataset_head);
+  g_string_append (text, ", \"junk\": [");
+  for (guint i = 0; i < 1200 * 1000; i++)
+    g_string_append (text, i > 0 ? ",{\"a\":{}}" : "{\"a\":{}}");
+  g_string_append (text, "]}");
+
+  limit_memory (64);
+  dataset = load_string (text, &message);
+  g_assert_null (dataset);
+  g_assert_true (g_str_has_prefix (message, "big.json:1:"));
+  g_assert_nonnull (strstr (message, ": more than 1000000 objects (the most a dataset may hold)"));
 }
 
 /* The limits leave room for what the format promises: a million inline
@@ -272,7 +299,12 @@ test_huge_file (void)
   dataset = atlas_dataset_load_file (path, 0, NULL, &error);
   g_assert_null (dataset);
   g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO);
-  g_assert_cmpstr (error->message, ==, "huge.json: the file is larger than 256 MiB (the most a dataset may be)");
+  {
+    /* Named as given on the command line, not by its last component. */
+    g_autofree char *expected = g_strdup_printf ("%s: the file is larger than 256 MiB (the most a dataset may be)", path);
+
+    g_assert_cmpstr (error->message, ==, expected);
+  }
 
 out:
   g_unlink (path);
@@ -322,12 +354,14 @@ test_not_regular_files (void)
    * forever, waiting for a writer; a device would be read forever. */
   if (run_bounded (20))
     {
+      g_autofree char *fifo_message = g_strdup_printf ("%s: cannot read the file: not a regular file", fifo);
       struct {
         const char *path;
         const char *message;
       } cases[] = {
-        { fifo, "fifo.json: cannot read the file: not a regular file" },
-        { "/dev/zero", "zero: cannot read the file: not a regular file" },
+        { fifo, fifo_message },
+        { "/dev/zero", "/dev/zero: cannot read the file: not a regular file" },
+        { "/dev/null", "/dev/null: cannot read the file: not a regular file" },
         { dir, NULL },
         { json, "atlas.json: $.prices[0].points_csv: cannot read \"prices.csv\": not a regular file" },
       };
@@ -397,6 +431,54 @@ test_csv_budget (void)
                                   "the points_csv files of the dataset add up to more than 256 MiB (the most they may be)",
                                   fits);
       g_assert_cmpstr (error->message, ==, expected);
+    }
+
+  g_unlink (csv);
+  g_unlink (json);
+  g_rmdir (dir);
+}
+
+/* 64 MiB of one repeated row, within the 256 MiB a dataset's CSV files may
+ * have: nine million points, all on one day. They cost 900 MB read,
+ * sorted and compared before the duplicates were found; a series cannot
+ * have more points than days, so reading stops there. */
+static void
+test_csv_repeated_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("atlas-hostile-XXXXXX", &error);
+  g_autofree char *csv = g_build_filename (dir, "prices.csv", NULL);
+  g_autofree char *json = g_build_filename (dir, "atlas.json", NULL);
+  g_autoptr(GString) text = g_string_new (dataset_head);
+  g_autoptr(GString) rows = g_string_sized_new (SCALED (64 * MIB) + 64);
+  gboolean over_cap;
+
+  g_assert_no_error (error);
+  g_string_append (rows, "date,value\n");
+  while (rows->len < SCALED (64 * MIB))
+    g_string_append (rows, "2025,1\n");
+  over_cap = (rows->len - strlen ("date,value\n")) / strlen ("2025,1\n") > ATLAS_SERIES_MAX_POINTS;
+  g_file_set_contents (csv, rows->str, rows->len, &error);
+  g_assert_no_error (error);
+  g_string_append (text, ", \"prices\": [{\"id\": \"p\", \"element\": \"Dy\", \"name\": \"n\", \"currency\": \"USD\", "
+                         "\"unit\": \"kg\", \"cite\": \"s\", \"points_csv\": \"prices.csv\"}]}");
+  g_file_set_contents (json, text->str, text->len, &error);
+  g_assert_no_error (error);
+  /* The child needs the memory, not a copy of the file. */
+  g_string_free (g_steal_pointer (&rows), TRUE);
+
+  if (run_bounded (120))
+    {
+      g_autoptr(AtlasDataset) dataset = NULL;
+
+      /* The file (64 MiB), the points up to the cap (160 MB) and room. */
+      limit_memory (400);
+      dataset = atlas_dataset_load_file (json, 0, NULL, &error);
+      g_assert_null (dataset);
+      g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_INVALID);
+      if (over_cap)
+        g_assert_cmpstr (error->message, ==,
+                         "prices.csv:3652061: more points than there are days in the years 1 to 9999 (3652059): some date repeats");
     }
 
   g_unlink (csv);
@@ -558,11 +640,13 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile/huge-string", test_huge_string);
   g_test_add_func ("/hostile/huge-array", test_huge_array);
   g_test_add_func ("/hostile/many-objects", test_many_objects);
+  g_test_add_func ("/hostile/many-nested-objects", test_many_nested_objects);
   g_test_add_func ("/hostile/million-inline-points", test_million_inline_points);
   g_test_add_func ("/hostile/huge-file", test_huge_file);
   g_test_add_func ("/hostile/huge-data", test_huge_data);
   g_test_add_func ("/hostile/not-regular-files", test_not_regular_files);
   g_test_add_func ("/hostile/csv-budget", test_csv_budget);
+  g_test_add_func ("/hostile/csv-repeated-rows", test_csv_repeated_rows);
   g_test_add_func ("/hostile/wide-object", test_wide_object);
   g_test_add_func ("/hostile/many-alternatives", test_many_alternatives);
   g_test_add_func ("/hostile/many-nodes-and-languages", test_many_nodes_and_languages);

@@ -595,7 +595,7 @@ test_missing_file (void)
 
   g_assert_null (dataset);
   g_assert_error (error, ATLAS_DATASET_ERROR, ATLAS_DATASET_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "atlas.json: cannot read the file: "));
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/dir/atlas.json: cannot read the file: "));
   g_assert_cmpstr (messages[0], ==, error->message);
   g_assert_null (messages[1]);
 }
@@ -609,10 +609,10 @@ test_summary (void)
   g_assert_true (strstr (summary, "Test atlas: every feature\n") == summary);
   g_assert_nonnull (strstr (summary, "2026-01-13"));
   g_assert_nonnull (strstr (summary, "  ree-2024: mining → refining → magnets → use (9 nodes, 11 links)\n"));
-  g_assert_nonnull (strstr (summary, "  dy-2024: mine → use (2 nodes, 1 links)\n"));
+  g_assert_nonnull (strstr (summary, "  dy-2024: mine → use (2 nodes, 1 link)\n"));
   g_assert_nonnull (strstr (summary, "Price series: 3 (15 points), 2019 to 2025-08-15\n"));
   g_assert_nonnull (strstr (summary, "Sources: 6, regions: 6, elements: 3\n"));
-  g_assert_nonnull (strstr (summary, "Shares: 4 (2 groups, 1 alternative figures)\n"));
+  g_assert_nonnull (strstr (summary, "Shares: 4 (2 groups, 1 alternative figure)\n"));
   g_assert_nonnull (strstr (summary, "Events: 5\n"));
 }
 
@@ -734,6 +734,33 @@ test_csv_symlink (void)
   remove_dataset_dir (outside_dir);
 }
 
+/* A header is read as the rows are: quoted and padded fields too. */
+static void
+test_csv_header_fields (void)
+{
+  static const char * const headers[] = {
+    "\"date\",\"value\"", "date ,value", " date , value ", "\"Date\" , \"VALUE\"", "date,\tvalue",
+    "\"date\",\"low\",\"high\"", "date , low , high",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      gboolean range = strstr (headers[i], "low") != NULL;
+      g_autofree char *csv = g_strdup_printf ("%s\r\n2020,%s\r\n\"2021\", %s\r\n", headers[i],
+                                              range ? "1,2" : "1", range ? "\"3\",\"4\"" : "\"2\"");
+      g_autofree char *dir = write_csv_dataset (csv, "prices.csv");
+      g_autofree char *path = g_build_filename (dir, "atlas.json", NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(AtlasDataset) dataset = NULL;
+
+      g_test_message ("header %s", headers[i]);
+      dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (atlas_dataset_find_series (dataset, "p")->n_points, ==, 2);
+      remove_dataset_dir (dir);
+    }
+}
+
 static void
 test_csv_from_memory (void)
 {
@@ -775,6 +802,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/large-csv", test_large_csv);
   g_test_add_func ("/loader/csv-symlink", test_csv_symlink);
   g_test_add_func ("/loader/csv-from-memory", test_csv_from_memory);
+  g_test_add_func ("/loader/csv-header-fields", test_csv_header_fields);
 
   return g_test_run ();
 }

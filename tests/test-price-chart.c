@@ -1580,6 +1580,37 @@ test_quantities_apart_from_prices (void)
     g_assert_cmpstr (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (table->rows, i), 5), ==, "t");
 }
 
+/* The smallest and largest values a dataset may hold, and the largest a
+ * unit or a currency can make of them, label their ticks apart: not every
+ * one "0", not digits wider than the chart, and never from NaN. */
+static void
+test_value_axis_extremes (void)
+{
+  static const struct { double lo, hi; gboolean log; } cases[] = {
+    { 1e-12, 3e-12, FALSE }, { 1e-12, 3e-12, TRUE }, { 2e-7, 4.5e-7, FALSE },
+    { 1e-12, 1e15, TRUE }, { 1e15, 1e15, FALSE }, { 1e-30, 1e-30, TRUE }, { 1e18, 3e33, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(AtlasValueAxis) axis = atlas_value_axis_new (cases[c].lo, cases[c].hi, cases[c].log, 8);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      g_assert_true (isfinite (axis->min) && isfinite (axis->max) && axis->min < axis->max);
+      g_assert_cmpuint (axis->ticks->len, >=, 2);
+      for (guint i = 0; i < axis->ticks->len; i++)
+        {
+          const AtlasValueTick *tick = &g_array_index (axis->ticks, AtlasValueTick, i);
+
+          g_test_message ("%g..%g: %s", cases[c].lo, cases[c].hi, tick->label);
+          g_assert_true (isfinite (tick->value));
+          g_assert_cmpuint (strlen (tick->label), <=, 20);
+          g_assert_false (tick->value != 0 && g_str_equal (tick->label, "0"));
+          g_assert_true (g_hash_table_add (seen, tick->label));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1609,6 +1640,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/empty-range", test_empty_range);
   g_test_add_func ("/prices/one-day-range", test_one_day_range);
   g_test_add_func ("/prices/value-axis", test_value_axis);
+  g_test_add_func ("/prices/value-axis-extremes", test_value_axis_extremes);
   g_test_add_func ("/prices/million-points", test_million_points);
   g_test_add_func ("/prices/quantities-apart-from-prices", test_quantities_apart_from_prices);
   return g_test_run ();

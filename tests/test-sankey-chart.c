@@ -1008,6 +1008,50 @@ test_untraced_flows (void)
   g_assert_cmpuint (rows, ==, 2);
 }
 
+/* Numbers a dataset may hold, the largest and smallest, are valid JSON
+ * that reads back as the same double (JsonGenerator wrote "1e+20.0" when
+ * the format still allowed 1e20), with finite geometry around them. */
+static void
+test_json_extreme_numbers (void)
+{
+  static const char json[] =
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2025\","
+    "\"sources\": [{\"id\": \"s\", \"publisher\": \"p\", \"title\": \"t\", \"date\": \"2025\", \"kind\": \"official\"}],"
+    "\"regions\": [{\"id\": \"CN\", \"name\": \"China\"}, {\"id\": \"US\", \"name\": \"USA\"}],"
+    "\"supply_chains\": [{\"id\": \"c\", \"title\": \"c\", \"year\": 2024, \"unit\": \"t\","
+    "  \"stages\": [{\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}],"
+    "  \"nodes\": [{\"id\": \"a1\", \"stage\": \"a\", \"region\": \"CN\"}, {\"id\": \"a2\", \"stage\": \"a\", \"region\": \"US\"},"
+    "             {\"id\": \"b1\", \"stage\": \"b\", \"region\": \"CN\"}],"
+    "  \"links\": [{\"from\": \"a1\", \"to\": \"b1\", \"value\": 1e15, \"cite\": \"s\"},"
+    "            {\"from\": \"a2\", \"to\": \"b1\", \"value\": 1e-12, \"cite\": \"s\"}]}]}";
+  static const double values[] = { 1e15, 1e-12 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_data (json, sizeof json - 1, "x.json", NULL, 0, NULL, &error);
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *links, *nodes;
+
+  g_assert_no_error (error);
+  scene = layout_default (dataset, 1600, 900);
+  text = atlas_sankey_scene_to_json (scene);
+  g_test_message ("%s", text);
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+  links = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "links");
+  nodes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "nodes");
+  g_assert_cmpuint (json_array_get_length (links), ==, 2);
+  for (guint l = 0; l < 2; l++)
+    {
+      JsonObject *link = json_array_get_object_element (links, l);
+
+      g_assert_cmpfloat (json_object_get_double_member (link, "value"), ==, values[l]);
+      g_assert_true (isfinite (json_object_get_double_member (link, "width")));
+    }
+  for (guint n = 0; n < json_array_get_length (nodes); n++)
+    g_assert_true (isfinite (json_object_get_double_member (json_array_get_object_element (nodes, n), "y1")));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1032,6 +1076,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/offsets-and-keep-order", test_offsets_and_keep_order);
   g_test_add_func ("/sankey-chart/draws", test_draws);
   g_test_add_func ("/sankey-chart/untraced-flows", test_untraced_flows);
+  g_test_add_func ("/sankey-chart/json-extreme-numbers", test_json_extreme_numbers);
 
   return g_test_run ();
 }

@@ -57,7 +57,13 @@ test_format_plain_number (void)
     { 123456789.123456, -1, "123456789.123456" },
     { 0.000012345, -1, "0.000012345" },
     { 1e20, -1, "100000000000000000000" },
-    { 0.1 + 0.2, -1, "0.3" },                   /* not 0.30000000000000004 */
+    /* Every digit of a figure and none invented: the shortest text that
+     * reads back as the same double (computed figures pass decimals). */
+    { 0.1 + 0.2, -1, "0.30000000000000004" },
+    { 0.1234567890123456, -1, "0.1234567890123456" },
+    { 1e23, -1, "100000000000000000000000" },
+    { 123456789012345680, -1, "123456789012345680" },
+    { -2.5e-7, -1, "-0.00000025" },
     { 100 - 96.1, 12, "3.9" },                  /* not 3.9000000000000057 */
     { 95.5555555, 2, "95.56" },
     { -0.004, 2, "0" },
@@ -75,10 +81,37 @@ test_format_plain_number (void)
         double back = g_ascii_strtod (text, &end);
 
         g_assert_cmpint (*end, ==, '\0');
-        if (cases[i].decimals < 0 && cases[i].value != 0.1 + 0.2)
+        if (cases[i].decimals < 0)
           g_assert_cmpfloat (back, ==, cases[i].value);
       }
     }
+  /* The extremes, written out in full, read back the same. */
+  {
+    static const double extremes[] = { 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -1e308 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (extremes); i++)
+      {
+        g_autofree char *text = atlas_format_plain_number (extremes[i], -1);
+        char *end = NULL;
+
+        g_assert_null (strchr (text, 'e'));
+        g_assert_cmpfloat (g_ascii_strtod (text, &end), ==, extremes[i]);
+        g_assert_cmpint (*end, ==, '\0');
+      }
+  }
+  /* JSON: the same shortest digits, "null" for what JSON cannot hold. */
+  {
+    static const struct { double value; const char *text; } json[] = {
+      { 1e20, "1e+20" }, { 1e-300, "1e-300" }, { 0.5, "0.5" }, { -3, "-3" }, { 0, "0" },
+      { 0.1 + 0.2, "0.30000000000000004" }, { NAN, "null" }, { -INFINITY, "null" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (json); i++)
+      {
+        g_autofree char *text = atlas_format_json_number (json[i].value);
+        g_assert_cmpstr (text, ==, json[i].text);
+      }
+  }
   {
     g_autofree char *nan = atlas_format_plain_number (NAN, 2);
     g_autofree char *grouped = atlas_group_digits ("-1234567.891");

@@ -1,6 +1,7 @@
 /* atlas-chart-frame.c: the parts of a briefing figure every chart shares: titles, legend, sources footer, type sizes. */
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-chart-frame.h"
@@ -32,26 +33,43 @@ atlas_scene_ellipsize (const AtlasScene *scene,
                        gboolean          bold,
                        double            max_width)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  PangoRectangle logical;
+  glong n_chars, fits = 0, too_long;
+  double width;
+  char *best = NULL;
 
-  layout = atlas_scene_create_layout (scene->style, NULL, text, font_size, bold, FALSE, 0);
-  pango_layout_get_extents (layout, NULL, &logical);
-  if ((double) logical.width / PANGO_SCALE <= max_width)
-    return g_strdup (text);
+  /* No glyph is narrower than a twentieth of an em, so more characters
+   * than this cannot fit: the rest of a long text is never laid out. */
+  glong cap = (glong) CLAMP (max_width / (MAX (font_size, 1.0) * 0.05), 0.0,
+                             (double) ATLAS_SCENE_MAX_TEXT_CHARS) + 1;
 
-  /* Drop whole characters from the end until the text and "…" fit. */
-  for (glong n = g_utf8_strlen (text, -1) - 1; n > 0; n--)
+  atlas_scene_text_prefix_bytes (text, cap + 1, &n_chars);
+  if (n_chars <= cap)
     {
-      g_autofree char *prefix = g_utf8_substring (text, 0, n);
+      atlas_scene_measure_text (scene, text, font_size, bold, 0, &width, NULL);
+      if (width <= max_width)
+        return g_strdup (text);
+    }
+
+  /* The longest prefix that fits with "…", by bisection: a handful of
+   * measurements rather than one per character. */
+  too_long = MIN (n_chars, cap);
+  while (too_long - fits > 1)
+    {
+      glong middle = fits + (too_long - fits) / 2;
+      g_autofree char *prefix = g_strndup (text, atlas_scene_text_prefix_bytes (text, middle, NULL));
       g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
 
-      pango_layout_set_text (layout, candidate, -1);
-      pango_layout_get_extents (layout, NULL, &logical);
-      if ((double) logical.width / PANGO_SCALE <= max_width)
-        return g_steal_pointer (&candidate);
+      atlas_scene_measure_text (scene, candidate, font_size, bold, 0, &width, NULL);
+      if (width <= max_width)
+        {
+          fits = middle;
+          g_free (best);
+          best = g_steal_pointer (&candidate);
+        }
+      else
+        too_long = middle;
     }
-  return NULL;
+  return best;
 }
 
 AtlasShape *
@@ -339,6 +357,96 @@ atlas_decimals_for_digits (double value, int digits)
   return CLAMP (digits - 1 - (int) floor (log10 (fabs (value))), 0, MAX_PLAIN_DECIMALS);
 }
 
+/* The fewest significant digits (1 to 17) whose "%e" text reads back as
+ * @value, written into @buffer ("1.2345e-05"), locale-independent. */
+static void
+shortest_exponent_text (double value, char *buffer, gsize size)
+{
+  for (int digits = 1; digits <= 17; digits++)
+    {
+      char format[16];
+
+      g_snprintf (format, sizeof format, "%%.%de", digits - 1);
+      g_ascii_formatd (buffer, size, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return;
+    }
+}
+
+/* The shortest digits of finite @value, written out in full: no exponent,
+ * however large or small (at most 309 digits before the point, 340 after). */
+static char *
+shortest_plain_text (double value)
+{
+  char buffer[64];
+  g_autoptr(GString) digits = g_string_new (NULL);
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *e;
+  int exponent, point;
+
+  if (value == 0)
+    return g_strdup ("0");
+  shortest_exponent_text (fabs (value), buffer, sizeof buffer);
+  e = strchr (buffer, 'e');
+  g_assert (e != NULL);
+  for (const char *p = buffer; p < e; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  while (digits->len > 1 && digits->str[digits->len - 1] == '0')
+    g_string_truncate (digits, digits->len - 1);
+  exponent = atoi (e + 1);
+  point = exponent + 1;   /* digits before the decimal point */
+
+  if (value < 0)
+    g_string_append_c (out, '-');
+  if (point <= 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -point; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits->str);
+    }
+  else if ((gsize) point >= digits->len)
+    {
+      g_string_append (out, digits->str);
+      for (gsize i = digits->len; i < (gsize) point; i++)
+        g_string_append_c (out, '0');
+    }
+  else
+    {
+      g_string_append_len (out, digits->str, point);
+      g_string_append_c (out, '.');
+      g_string_append (out, digits->str + point);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+atlas_format_json_number (double value)
+{
+  char buffer[64];
+
+  if (!isfinite (value))
+    return g_strdup ("null");
+  if (value == 0)
+    return g_strdup ("0");
+  shortest_exponent_text (value, buffer, sizeof buffer);
+  /* Written as "%g" would write those digits: "0.5", "1e+20", "1e-300". */
+  {
+    int digits = 0;
+
+    for (const char *p = buffer; *p != '\0' && *p != 'e'; p++)
+      digits += g_ascii_isdigit (*p) != 0;
+    g_snprintf (buffer, sizeof buffer, "%%.%dg", digits);
+    {
+      char text[64];
+
+      g_ascii_formatd (text, sizeof text, buffer, value);
+      return g_strdup (text);
+    }
+  }
+}
+
 char *
 atlas_format_plain_number (double value, int max_decimals)
 {
@@ -349,7 +457,7 @@ atlas_format_plain_number (double value, int max_decimals)
   if (!isfinite (value))
     return g_strdup ("");
   if (max_decimals < 0)
-    max_decimals = atlas_decimals_for_digits (value, 15);
+    return shortest_plain_text (value);
   /* g_ascii_formatd: a file or a label must not change with LC_NUMERIC. */
   g_snprintf (format, sizeof format, "%%.%df", CLAMP (max_decimals, 0, MAX_PLAIN_DECIMALS));
   g_ascii_formatd (buffer, sizeof buffer, format, fabs (value));

@@ -110,11 +110,15 @@ void        atlas_append_sentence        (GString *text, const char *sentence);
 char  *atlas_format_number (double value, int max_decimals);
 /* Formats a number for a machine to read: "270000", "-92.5", "0.13"; a
  * decimal point whatever the locale, no grouping, no exponent, trailing
- * zeros dropped, "" when not finite.  A negative @max_decimals keeps 15
- * significant digits: all that a figure read from a dataset can have, so
- * it reads back as the same double, and no more, so arithmetic noise
- * ("0.30000000000000004") is left out. */
+ * zeros dropped, "" when not finite.  A negative @max_decimals writes the
+ * shortest text that reads back as the same double (a dataset's figure,
+ * every digit of it and none invented: 0.1234567890123456, 1e23 as
+ * "100000000000000000000000", 5e-324 with its 323 zeros); a figure the
+ * chart computed is given its decimals, so arithmetic noise is left out. */
 char  *atlas_format_plain_number (double value, int max_decimals);
+/* The shortest text that reads back as @value, for JSON: "0.5", "1e+20",
+ * "-3"; "null" when not finite, which JSON cannot write. */
+char  *atlas_format_json_number (double value);
 /* The decimals that show @digits significant digits of @value (0..40). */
 int    atlas_decimals_for_digits (double value, int digits);
 /* "-1234567.5" -> "-1,234,567.5": groups the integer digits of a plain number. */

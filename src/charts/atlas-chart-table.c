@@ -10,14 +10,49 @@ free_row (gpointer row)
   g_ptr_array_unref (row);
 }
 
+/* The row function atlas_chart_table_foreach_row() hands to the next
+ * table made on this thread (each view makes its own with
+ * atlas_table_new()). */
+typedef struct {
+  AtlasTableRowFunc func;
+  gpointer          data;
+} PendingSink;
+
+static GPrivate pending_sink;
+
 AtlasTable *
 atlas_table_new (void)
 {
   AtlasTable *table = g_new0 (AtlasTable, 1);
+  PendingSink *sink = g_private_get (&pending_sink);
 
   table->columns = g_ptr_array_new_with_free_func (g_free);
   table->kinds = g_array_new (FALSE, FALSE, sizeof (AtlasTableColumnKind));
   table->rows = g_ptr_array_new_with_free_func (free_row);
+  if (sink != NULL)
+    {
+      table->row_func = sink->func;
+      table->row_data = sink->data;
+      g_private_set (&pending_sink, NULL);
+    }
+  return table;
+}
+
+AtlasTable *
+atlas_chart_table_foreach_row (AtlasDataset            *dataset,
+                               const AtlasChartOptions *options,
+                               AtlasTableRowFunc        func,
+                               gpointer                 user_data,
+                               GError                 **error)
+{
+  PendingSink sink = { func, user_data };
+  AtlasTable *table;
+
+  g_return_val_if_fail (func != NULL, NULL);
+
+  g_private_set (&pending_sink, &sink);
+  table = atlas_chart_table (dataset, options, error);
+  g_private_set (&pending_sink, NULL);
   return table;
 }
 
@@ -79,6 +114,12 @@ atlas_table_add_row (AtlasTable *table, char *first_cell, ...)
   /* Short rows are padded so every consumer can index every column. */
   while (row->len < table->columns->len)
     g_ptr_array_add (row, g_strdup (""));
+  if (table->row_func != NULL)
+    {
+      table->row_func (table, row, table->row_data);
+      g_ptr_array_unref (row);
+      return;
+    }
   g_ptr_array_add (table->rows, row);
 }
 

@@ -85,15 +85,33 @@ typedef enum {
 
 /* The data behind a chart, as a table (for the table view and CSV export).
  * Rows of strings; the last column is always the sources. */
-typedef struct {
+typedef struct _AtlasTable AtlasTable;
+
+/* Receives each row as it is made, its cells borrowed for the call; the
+ * table's columns are all known by then. */
+typedef void (*AtlasTableRowFunc) (const AtlasTable *table,
+                                   GPtrArray        *cells,
+                                   gpointer          user_data);
+
+struct _AtlasTable {
   GPtrArray *columns;           /* char* headers */
   GArray    *kinds;             /* AtlasTableColumnKind, one per column */
-  GPtrArray *rows;              /* GPtrArray* of char* cells */
-} AtlasTable;
+  GPtrArray *rows;              /* GPtrArray* of char* cells; empty when streamed */
+  AtlasTableRowFunc row_func;   /* set: rows go there and are not kept */
+  gpointer   row_data;
+};
 
 AtlasTable *atlas_chart_table          (AtlasDataset            *dataset,
                                         const AtlasChartOptions *options,
                                         GError                 **error);
+/* The same table, each row handed to @func as it is made and then freed,
+ * so that a table of millions of rows never is in memory at once (a CSV
+ * export streams it).  Returns the table's columns (no rows), or NULL. */
+AtlasTable *atlas_chart_table_foreach_row (AtlasDataset            *dataset,
+                                           const AtlasChartOptions *options,
+                                           AtlasTableRowFunc        func,
+                                           gpointer                 user_data,
+                                           GError                 **error);
 
 AtlasTable *atlas_table_new            (void);
 void        atlas_table_add_column     (AtlasTable              *table,

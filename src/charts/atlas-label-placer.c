@@ -1,5 +1,6 @@
 /* atlas-label-placer.c: keeps label boxes apart so no two labels of a figure overlap. */
 #include "atlas-chart-frame.h"
+#include "atlas-scene-private.h"
 
 struct _AtlasLabelPlacer {
   AtlasRect bounds;
@@ -32,6 +33,7 @@ atlas_label_placer_is_free (const AtlasLabelPlacer *placer, const AtlasRect *box
     return FALSE;
   /* A figure has at most a few hundred labels: a linear scan is cheaper
    * than keeping a spatial index up to date. */
+  atlas_scene_count_comparisons (placer->taken->len);
   for (guint i = 0; i < placer->taken->len; i++)
     if (atlas_rect_intersects (&g_array_index (placer->taken, AtlasRect, i), box))
       return FALSE;

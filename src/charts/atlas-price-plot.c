@@ -5,6 +5,7 @@
 #include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
 #include "atlas-price-layout-private.h"
+#include "atlas-scene-private.h"
 #include "atlas-time-axis.h"
 
 /* Type and spacing of the plot, from the scene's small type size. */
@@ -260,7 +261,8 @@ static char *
 shorten_to_width (AtlasScene *scene, const char *text, double size, gboolean bold, double max_width,
                   double *width)
 {
-  glong fits = 0, too_long = g_utf8_strlen (text, -1);
+  /* Past the characters ever laid out, a longer prefix measures the same. */
+  glong fits = 0, too_long = MIN (g_utf8_strlen (text, -1), ATLAS_SCENE_MAX_TEXT_CHARS);
   char *best = NULL;
 
   if ((*width = text_width (scene, text, size, bold)) <= max_width)

@@ -10,6 +10,7 @@
 #include "atlas-chart-private.h"
 #include "atlas-sankey-json.h"
 #include "atlas-sankey-layout.h"
+#include "atlas-scene-private.h"
 
 /* Bands are translucent so crossings stay legible; dark backgrounds need
  * a little more colour to read at all. */
@@ -1046,7 +1047,8 @@ static char *
 wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold, double line,
                  double width, guint lines)
 {
-  glong n = g_utf8_strlen (text, -1), lo = 0, hi = n;
+  /* Past the characters ever laid out, a longer prefix measures the same. */
+  glong n = g_utf8_strlen (text, -1), lo = 0, hi = MIN (n, ATLAS_SCENE_MAX_TEXT_CHARS);
   double h;
 
   atlas_scene_measure_text (f->scene, text, size, bold, width, NULL, &h);
@@ -2059,66 +2061,74 @@ atlas_sankey_scene_get_layout (const AtlasScene *scene)
   return ((const SankeyData *) scene->chart_data)->layout;
 }
 
+/* A JSON string: ids are plain, but written escaped all the same. */
+static void
+append_json_string (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guint) (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_json_member (GString *out, const char *name, double value, gboolean last)
+{
+  g_autofree char *number = atlas_format_json_number (value);
+
+  g_string_append_printf (out, "\"%s\":%s%s", name, number, last ? "" : ",");
+}
+
+/* Written by hand rather than with JsonGenerator, which writes a double
+ * as "%.17g" and adds ".0" when it sees no point: 1e+20.0, -nan.0. */
 char *
 atlas_sankey_scene_to_json (const AtlasScene *scene)
 {
   const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
   const AtlasChain *chain;
-  g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  GString *out;
 
   if (layout == NULL)
     return NULL;
   chain = ((const SankeyData *) scene->chart_data)->chain;
 
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "nodes");
-  json_builder_begin_array (builder);
+  out = g_string_new ("{\"nodes\":[");
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       const AtlasSankeyBox *box = &layout->nodes[i].box;
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, chain_node (chain, i)->id);
-      json_builder_set_member_name (builder, "x0");
-      json_builder_add_double_value (builder, box->x0);
-      json_builder_set_member_name (builder, "y0");
-      json_builder_add_double_value (builder, box->y0);
-      json_builder_set_member_name (builder, "x1");
-      json_builder_add_double_value (builder, box->x1);
-      json_builder_set_member_name (builder, "y1");
-      json_builder_add_double_value (builder, box->y1);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
+      g_string_append (out, i > 0 ? ",{\"id\":" : "{\"id\":");
+      append_json_string (out, chain_node (chain, i)->id);
+      g_string_append_c (out, ',');
+      append_json_member (out, "x0", box->x0, FALSE);
+      append_json_member (out, "y0", box->y0, FALSE);
+      append_json_member (out, "x1", box->x1, FALSE);
+      append_json_member (out, "y1", box->y1, TRUE);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "],\"links\":[");
   for (guint l = 0; l < layout->n_links; l++)
     {
       const AtlasSankeyBand *band = &layout->bands[l];
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "from");
-      json_builder_add_string_value (builder, chain_node (chain, band->from)->id);
-      json_builder_set_member_name (builder, "to");
-      json_builder_add_string_value (builder, chain_node (chain, band->to)->id);
-      json_builder_set_member_name (builder, "value");
-      json_builder_add_double_value (builder, band->value);
-      json_builder_set_member_name (builder, "y0");
-      json_builder_add_double_value (builder, (band->source_y0 + band->source_y1) / 2);
-      json_builder_set_member_name (builder, "y1");
-      json_builder_add_double_value (builder, (band->target_y0 + band->target_y1) / 2);
-      json_builder_set_member_name (builder, "width");
-      json_builder_add_double_value (builder, band->width);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+      g_string_append (out, l > 0 ? ",{\"from\":" : "{\"from\":");
+      append_json_string (out, chain_node (chain, band->from)->id);
+      g_string_append (out, ",\"to\":");
+      append_json_string (out, chain_node (chain, band->to)->id);
+      g_string_append_c (out, ',');
+      append_json_member (out, "value", band->value, FALSE);
+      append_json_member (out, "y0", (band->source_y0 + band->source_y1) / 2, FALSE);
+      append_json_member (out, "y1", (band->target_y0 + band->target_y1) / 2, FALSE);
+      append_json_member (out, "width", band->width, TRUE);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]}");
+  return g_string_free (out, FALSE);
 }

@@ -7,8 +7,30 @@
 
 G_BEGIN_DECLS
 
+/* The most characters of one text ever given to Pango.  A dataset may hold
+ * a megabyte of text in one name; no figure (20,000 units wide at most,
+ * type of 9 units at least) shows more than this on a line, and shaping
+ * all of it for every measurement is what made long names hang. */
+#define ATLAS_SCENE_MAX_TEXT_CHARS 4096
+
+/* The number of bytes of @text's first @max_chars characters (all of it
+ * when shorter), and in @n_chars how many characters that is. */
+gsize        atlas_scene_text_prefix_bytes (const char *text,
+                                            glong       max_chars,
+                                            glong      *n_chars);
+
+/* Work done on text since the program started: layouts created and
+ * characters laid out.  Tests bound it; nothing else reads it. */
+guint64      atlas_scene_get_layouts_created  (void);
+guint64      atlas_scene_get_chars_laid_out   (void);
+/* Comparisons of one placed thing with another (label boxes, marker
+ * rows), counted where a crowd could make them quadratic. */
+void         atlas_scene_count_comparisons    (guint64 n);
+guint64      atlas_scene_get_comparisons      (void);
+
 /* A layout of plain @text in the style's font, unhinted so that measuring
- * and drawing agree on every surface. @cr NULL measures. */
+ * and drawing agree on every surface. @cr NULL measures.  Only the first
+ * ATLAS_SCENE_MAX_TEXT_CHARS characters are laid out. */
 PangoLayout *atlas_scene_create_layout (const AtlasStyle *style,
                                         cairo_t          *cr,
                                         const char       *text,

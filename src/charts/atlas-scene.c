@@ -186,6 +186,52 @@ configure_pango_context (PangoContext *context)
   cairo_font_options_destroy (options);
 }
 
+/* Relaxed atomics: layouts may be measured on more than one thread, and
+ * only the totals matter. */
+static guint64 layouts_created;
+static guint64 chars_laid_out;
+static guint64 comparisons;
+
+void
+atlas_scene_count_comparisons (guint64 n)
+{
+  __atomic_fetch_add (&comparisons, n, __ATOMIC_RELAXED);
+}
+
+guint64
+atlas_scene_get_comparisons (void)
+{
+  return __atomic_load_n (&comparisons, __ATOMIC_RELAXED);
+}
+
+guint64
+atlas_scene_get_layouts_created (void)
+{
+  return __atomic_load_n (&layouts_created, __ATOMIC_RELAXED);
+}
+
+guint64
+atlas_scene_get_chars_laid_out (void)
+{
+  return __atomic_load_n (&chars_laid_out, __ATOMIC_RELAXED);
+}
+
+gsize
+atlas_scene_text_prefix_bytes (const char *text, glong max_chars, glong *n_chars)
+{
+  const char *p = text;
+  glong n = 0;
+
+  while (*p != '\0' && n < max_chars)
+    {
+      p = g_utf8_next_char (p);
+      n++;
+    }
+  if (n_chars != NULL)
+    *n_chars = n;
+  return (gsize) (p - text);
+}
+
 PangoLayout *
 atlas_scene_create_layout (const AtlasStyle *style,
                            cairo_t          *cr,
@@ -212,7 +258,14 @@ atlas_scene_create_layout (const AtlasStyle *style,
   pango_font_description_free (font);
 
   /* Dataset text is data: set as plain text, never parsed as markup. */
-  pango_layout_set_text (layout, text, -1);
+  {
+    glong n_chars;
+    gsize bytes = atlas_scene_text_prefix_bytes (text, ATLAS_SCENE_MAX_TEXT_CHARS, &n_chars);
+
+    pango_layout_set_text (layout, text, (int) bytes);
+    __atomic_fetch_add (&layouts_created, 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add (&chars_laid_out, (guint64) n_chars, __ATOMIC_RELAXED);
+  }
   if (wrap_width > 0)
     {
       pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
@@ -233,7 +286,10 @@ atlas_scene_measure_text (const AtlasScene *scene,
   /* A layout measures many texts more than once while it tries placements
    * (value labels, the widest label of a column, the footer): each is
    * shaped once per scene, which saves a third of a Sankey layout's text. */
-  g_autofree char *key = g_strdup_printf ("%a|%d|%a|%s", font_size, bold, wrap_width, text);
+  /* Keyed by what is laid out, so a megabyte-long name is not copied
+   * into the cache whole. */
+  gsize bytes = atlas_scene_text_prefix_bytes (text, ATLAS_SCENE_MAX_TEXT_CHARS, NULL);
+  g_autofree char *key = g_strdup_printf ("%a|%d|%a|%.*s", font_size, bold, wrap_width, (int) bytes, text);
   double *size = g_hash_table_lookup (scene->text_sizes, key);
 
   if (size == NULL)

@@ -5,6 +5,7 @@
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
+#include "atlas-scene-private.h"
 #include "atlas-timeline-scene.h"
 #include "atlas-time-axis.h"
 
@@ -607,9 +608,11 @@ row_by_rank (guint n_rows, guint rank)
 
 /* Markers of one lane that would overlap go to the next free row; when
  * every row is taken, to the row where the nearest neighbour is farthest
- * away. */
+ * away.  Markers come in date order, so a row's nearest neighbour is the
+ * last one placed in it (@last_x, by row; NAN: none): one look per row
+ * rather than a scan of every marker, which made many events quadratic. */
 static guint
-choose_marker_row (const TimelineGeometry *g, GArray *markers, guint lane, guint n_rows, double x)
+choose_marker_row (const TimelineGeometry *g, const double *last_x, guint n_rows, double x)
 {
   double min_distance = 2 * g->radius + 2;
   guint best_row = row_by_rank (n_rows, 0);
@@ -622,12 +625,9 @@ choose_marker_row (const TimelineGeometry *g, GArray *markers, guint lane, guint
 
       if (row >= n_rows)
         continue;
-      for (guint i = 0; i < markers->len; i++)
-        {
-          const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
-          if (m->lane == lane && m->row == row)
-            clearance = MIN (clearance, fabs (m->x - x));
-        }
+      atlas_scene_count_comparisons (1);
+      if (!isnan (last_x[row]))
+        clearance = fabs (last_x[row] - x);
       if (clearance >= min_distance)
         return row;
       if (clearance > best_clearance)
@@ -643,18 +643,39 @@ static GArray *
 place_markers (AtlasScene *scene, const TimelineGeometry *g, GPtrArray *events)
 {
   GArray *markers = g_array_new (FALSE, TRUE, sizeof (TimelineMarker));
+  GPtrArray *all = atlas_dataset_get_events (scene->dataset);
+  g_autoptr(GPtrArray) last_x = g_ptr_array_new_with_free_func (g_free);
+  guint cursor = 0;
 
+  for (guint i = 0; i < g->lanes->len; i++)
+    {
+      const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
+      double *rows = g_new (double, MAX (lane->n_rows, 1));
+
+      for (guint r = 0; r < MAX (lane->n_rows, 1); r++)
+        rows[r] = NAN;
+      g_ptr_array_add (last_x, rows);
+    }
   for (guint i = 0; i < events->len; i++)
     {
       const AtlasEvent *event = g_ptr_array_index (events, i);
-      TimelineMarker marker = { event, event_index (scene->dataset, event), 0, 0, 0, 0 };
+      TimelineMarker marker = { event, -1, 0, 0, 0, 0 };
       const TimelineLane *lane;
+      double *rows;
 
+      /* The filtered events keep the dataset's order: its index is found
+       * by walking on from the previous one, not by searching anew. */
+      while (cursor < all->len && g_ptr_array_index (all, cursor) != event)
+        cursor++;
+      marker.index = cursor < all->len ? (int) cursor : event_index (scene->dataset, event);
       marker.lane = lane_of_kind (g, event->kind);
       lane = &g_array_index (g->lanes, TimelineLane, marker.lane);
+      rows = g_ptr_array_index (last_x, marker.lane);
       marker.x = day_to_x (g, event->date.day);
-      marker.row = choose_marker_row (g, markers, marker.lane, lane->n_rows, marker.x);
+      marker.row = choose_marker_row (g, rows, lane->n_rows, marker.x);
       marker.y = row_centre (g, lane, marker.row);
+      if (marker.row < lane->n_rows)
+        rows[marker.row] = marker.x;
       g_array_append_val (markers, marker);
     }
   return markers;
@@ -1035,13 +1056,16 @@ draw_label (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, const Lab
   shape->hit = TRUE;
 }
 
-static gboolean
-has_plan (GArray *plans, const TimelineMarker *m)
+/* The markers that have a label, as a set: asking the list for each of
+ * thousands of markers would cost their square. */
+static GHashTable *
+planned_markers (GArray *plans)
 {
+  GHashTable *set = g_hash_table_new (g_direct_hash, g_direct_equal);
+
   for (guint i = 0; i < plans->len; i++)
-    if (g_array_index (plans, LabelPlan, i).marker == m)
-      return TRUE;
-  return FALSE;
+    g_hash_table_add (set, (gpointer) g_array_index (plans, LabelPlan, i).marker);
+  return set;
 }
 
 static int
@@ -1098,19 +1122,23 @@ count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers,
                   GPtrArray *placers)
 {
   double reach = g->small_size * 3;
+  g_autoptr(GHashTable) planned = planned_markers (plans);
+  g_autoptr(GPtrArray) by_lane = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
 
   for (guint lane = 0; lane < g->lanes->len; lane++)
+    g_ptr_array_add (by_lane, g_ptr_array_new ());
+  for (guint i = 0; i < markers->len; i++)
     {
-      g_autoptr(GPtrArray) quiet = g_ptr_array_new ();
+      const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+
+      if (m->lane < by_lane->len && !g_hash_table_contains (planned, m))
+        g_ptr_array_add (g_ptr_array_index (by_lane, m->lane), (gpointer) m);
+    }
+  for (guint lane = 0; lane < g->lanes->len; lane++)
+    {
+      GPtrArray *quiet = g_ptr_array_index (by_lane, lane);
       guint start = 0;
 
-      for (guint i = 0; i < markers->len; i++)
-        {
-          const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
-
-          if (m->lane == lane && !has_plan (plans, m))
-            g_ptr_array_add (quiet, (gpointer) m);
-        }
       g_ptr_array_sort (quiet, compare_marker_x);
       for (guint i = 1; i <= quiet->len; i++)
         {
@@ -1124,6 +1152,42 @@ count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers,
           start = i;
         }
     }
+}
+
+/* Each row's markers are reserved as runs: markers that overlap or touch
+ * on a row make one box, which is exactly their union (a row's markers are
+ * alike in height and come in date order).  A crowded day or decade is
+ * then a few boxes, not thousands for every label to be checked against. */
+static void
+reserve_marker_boxes (const TimelineGeometry *g, GArray *markers, GPtrArray *placers)
+{
+  g_autoptr(GHashTable) runs = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
+      gpointer key = GUINT_TO_POINTER ((m->lane << 16 | (m->row & 0xffff)) + 1);
+      AtlasRect box = marker_box (g, m);
+      AtlasRect *run = g_hash_table_lookup (runs, key);
+
+      if (run != NULL && box.y == run->y && box.height == run->height &&
+          box.x >= run->x && box.x <= run->x + run->width)
+        {
+          run->width = MAX (run->width, box.x + box.width - run->x);
+          continue;
+        }
+      if (run != NULL)
+        atlas_label_placer_reserve (g_ptr_array_index (placers, m->lane), run);
+      g_hash_table_insert (runs, key, g_memdup2 (&box, sizeof box));
+    }
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, runs);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      atlas_label_placer_reserve (g_ptr_array_index (placers, (GPOINTER_TO_UINT (key) - 1) >> 16), value);
+  }
 }
 
 /* The selected event is labelled first, so it always gets its label.
@@ -1172,12 +1236,7 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
 
       g_ptr_array_add (placers, atlas_label_placer_new (&bounds));
     }
-  for (guint i = 0; i < markers->len; i++)
-    {
-      const TimelineMarker *m = &g_array_index (markers, TimelineMarker, i);
-      AtlasRect box = marker_box (g, m);
-      atlas_label_placer_reserve (g_ptr_array_index (placers, m->lane), &box);
-    }
+  reserve_marker_boxes (g, markers, placers);
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < markers->len; i++)
       {

@@ -25,10 +25,23 @@ new_tick_array (void)
   return ticks;
 }
 
+/* A tick's label: grouped digits, but past six decimals (which would read
+ * "0") or fifteen digits (wider than the chart), six significant digits
+ * with an exponent: "2e-09", "1.5e+18". */
+static char *
+tick_label (double value, int decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value != 0 && isfinite (value) && (decimals > 6 || fabs (value) >= 1e15))
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  return atlas_format_number (value, decimals);
+}
+
 static void
 add_tick (GArray *ticks, double value, int decimals)
 {
-  AtlasValueTick tick = { value, atlas_format_number (value, decimals) };
+  AtlasValueTick tick = { value, tick_label (value, decimals) };
 
   g_array_append_val (ticks, tick);
 }

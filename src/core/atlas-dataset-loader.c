@@ -327,7 +327,8 @@ atlas_dataset_load_file (const char  *path,
   if (!atlas_loader_read_file (absolute, ATLAS_DATASET_MAX_FILE_SIZE, &contents, &length,
                                &too_large, &reason))
     {
-      g_autofree char *name = atlas_loader_escape (display_name, -1);
+      /* Named as given: "/dev/null", not "null". */
+      g_autofree char *name = atlas_loader_escape (path, -1);
       g_autofree char *message = NULL;
 
       if (too_large)

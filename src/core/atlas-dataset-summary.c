@@ -22,7 +22,16 @@ append_chain (GString          *out,
         g_string_append (out, " → ");
       g_string_append (out, stage_id);
     }
-  g_string_append_printf (out, _(" (%u nodes, %u links)\n"), chain->nodes->len, chain->links->len);
+  {
+    /* Each count agrees with its noun: "1 link", "2 links". */
+    g_autofree char *nodes = g_strdup_printf (ngettext ("%u node", "%u nodes", chain->nodes->len),
+                                              chain->nodes->len);
+    g_autofree char *links = g_strdup_printf (ngettext ("%u link", "%u links", chain->links->len),
+                                              chain->links->len);
+
+    /* TRANSLATORS: after a chain's stages: " (3 nodes, 2 links)" */
+    g_string_append_printf (out, _(" (%s, %s)\n"), nodes, links);
+  }
 }
 
 /* Notes, not errors: a node whose flows the sources do not trace is drawn
@@ -131,8 +140,14 @@ atlas_dataset_summarize (AtlasDataset *self)
       n_alternatives++;
   for (const char * const *g = atlas_dataset_get_share_groups (self); *g != NULL; g++)
     n_groups++;
-  g_string_append_printf (out, _("Shares: %u (%u groups, %u alternative figures)\n"),
-                          shares->len, n_groups, n_alternatives);
+  {
+    g_autofree char *groups = g_strdup_printf (ngettext ("%u group", "%u groups", n_groups), n_groups);
+    g_autofree char *figures = g_strdup_printf (ngettext ("%u alternative figure", "%u alternative figures",
+                                                          n_alternatives), n_alternatives);
+
+    /* TRANSLATORS: "Shares: 3 (1 group, 0 alternative figures)" */
+    g_string_append_printf (out, _("Shares: %u (%s, %s)\n"), shares->len, groups, figures);
+  }
 
   append_prices (out, self);
   g_string_append_printf (out, _("Exchange rates: %u\n"), atlas_dataset_get_fx (self)->len);

@@ -31,7 +31,21 @@ typedef enum {
  * points fit); the bytes of one JSON string as written. */
 #define ATLAS_DATASET_MAX_FILE_SIZE (256u * 1024 * 1024)
 #define ATLAS_DATASET_MAX_VALUES    5000000u
+/* Of those values, the objects ({...}): json-glib spends some 440 bytes on
+ * each, four times a number's, so that five million empty objects are not
+ * 2.2 GB. */
+#define ATLAS_DATASET_MAX_OBJECTS   1000000u
 #define ATLAS_DATASET_MAX_STRING    (1024u * 1024)
+/* The magnitudes a number may have, besides zero: wide enough for any
+ * tonnage, price or rate in any unit, narrow enough that sums, scales,
+ * conversions and axes of them stay finite and exact enough to draw. */
+/* The most points one series may have: the days of the years 1 to 9999
+ * (a series has one point a day at most).  A points_csv file with more
+ * rows must repeat a date, and is refused when it passes this, before its
+ * rows cost more memory. */
+#define ATLAS_SERIES_MAX_POINTS 3652059u
+#define ATLAS_DATASET_MAX_MAGNITUDE 1e15
+#define ATLAS_DATASET_MIN_MAGNITUDE 1e-12
 
 /* A list of source ids (the nearest "cite"); NULL-terminated, never empty
  * when non-NULL. Items that have no cite of their own have NULL and inherit

@@ -37,6 +37,7 @@ typedef struct {
   const char *display_name;
   GError    **error;
   guint       n_values;    /* json-glib spends about 100 bytes on each */
+  guint       n_objects;   /* and about 440 on an object */
 } Guard;
 
 void
@@ -116,6 +117,21 @@ read_hex4 (const char *p,
 
 /* Scans the string whose opening quote is at *@pp; leaves *@pp after the
  * closing quote. */
+/* U+FDD0..U+FDEF and the last two code points of every plane: valid
+ * UTF-8 that cairo refuses to write into a PDF ("input string not valid
+ * UTF-8"), so a dataset cannot hold them. */
+static gboolean
+is_noncharacter (gunichar c)
+{
+  return (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe;
+}
+
+static gboolean
+fail_noncharacter (Guard *guard, const char *p, gunichar c)
+{
+  return fail (guard, p, _("the Unicode non-character U+%04X is not allowed in a string"), (guint) c);
+}
+
 static gboolean
 scan_string (Guard       *guard,
              const char **pp)
@@ -128,8 +144,10 @@ scan_string (Guard       *guard,
     {
       guchar c;
 
-      /* The common case: plain characters, skipped without decisions. */
-      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+      /* The common case: plain characters, skipped without decisions
+       * (Han and most scripts lead with bytes below 0xef, where no
+       * non-character is). */
+      while (p < end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20 && (guchar) *p < 0xef)
         p++;
 
       if (p >= end)
@@ -138,6 +156,16 @@ scan_string (Guard       *guard,
       c = (guchar) *p;
       if (c == '"')
         break;
+      if (c >= 0xef)
+        {
+          /* The file is valid UTF-8 (check_utf8() ran first). */
+          gunichar u = g_utf8_get_char (p);
+
+          if (is_noncharacter (u))
+            return fail_noncharacter (guard, p, u);
+          p = g_utf8_next_char (p);
+          continue;
+        }
 
       if (c < 0x20)
         return fail (guard, p, _("syntax error: control character in a string (write it as an escape such as \\n)"));
@@ -168,8 +196,13 @@ scan_string (Guard       *guard,
 
                 if (low < 0xdc00 || low > 0xdfff)
                   return fail (guard, p, _("syntax error: unpaired surrogate in a \\u escape"));
+                if (is_noncharacter (0x10000 + (((gunichar) unit - 0xd800) << 10) + ((gunichar) low - 0xdc00)))
+                  return fail_noncharacter (guard, p, 0x10000 + (((gunichar) unit - 0xd800) << 10) +
+                                                      ((gunichar) low - 0xdc00));
                 p += 12;
               }
+            else if (is_noncharacter ((gunichar) unit))
+              return fail_noncharacter (guard, p, (gunichar) unit);
             else
               p += 6;
           }
@@ -678,6 +711,11 @@ atlas_json_guard_check_with_points (const char  *data,
         case '[':
           if (depth >= max_depth)
             return fail (&guard, p, _("nested deeper than %u levels"), max_depth);
+          /* Objects within the value cap still cost gigabytes (5 million
+           * empty ones, 2.2 GB): they have a cap of their own. */
+          if (c == '{' && ++guard.n_objects > ATLAS_DATASET_MAX_OBJECTS)
+            return fail (&guard, p, _("more than %u objects (the most a dataset may hold)"),
+                         ATLAS_DATASET_MAX_OBJECTS);
           if (points.spans != NULL && c == '[')
             {
               if (depth == 1 && points.key_prices)

@@ -93,6 +93,52 @@ check_select (AtlasLoaderContext *ctx,
     }
 }
 
+/* A slide must have something to draw: its view's list is not empty
+ * (and its chain, named or the first, has nodes), or --export=briefing
+ * would fail at that slide after --check passed. */
+static void
+check_view_has_data (AtlasLoaderContext *ctx,
+                     AtlasDataset       *self,
+                     const AtlasSlide   *slide)
+{
+  const char *reason = NULL;
+
+  switch (slide->view)
+    {
+    case ATLAS_VIEW_FLOWS:
+      {
+        const AtlasChain *chain = NULL;
+
+        if (slide->chain != NULL)
+          chain = g_hash_table_lookup (self->chain_index, slide->chain);
+        else if (self->chains->len > 0)
+          chain = g_ptr_array_index (self->chains, 0);
+        if (self->chains->len == 0)
+          reason = _("a flows slide needs a supply chain, and the dataset has none");
+        else if (chain != NULL && chain->nodes->len == 0)
+          reason = _("a flows slide needs a supply chain with nodes, and its chain has none");
+      }
+      break;
+    case ATLAS_VIEW_SHARES:
+      if (self->shares->len == 0)
+        reason = _("a shares slide needs shares, and the dataset has none");
+      break;
+    case ATLAS_VIEW_PRICES:
+      if (self->series->len == 0)
+        reason = _("a prices slide needs price series, and the dataset has none");
+      break;
+    case ATLAS_VIEW_TIMELINE:
+      if (self->events->len == 0)
+        reason = _("a timeline slide needs events, and the dataset has none");
+      break;
+    case ATLAS_VIEW_N_VIEWS:
+    default:
+      break;
+    }
+  if (reason != NULL)
+    atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, "%s", reason);
+}
+
 static void
 parse_slide (AtlasLoaderContext *ctx,
              AtlasDataset       *self,
@@ -189,6 +235,8 @@ parse_slide (AtlasLoaderContext *ctx,
 
   slide->focus = atlas_loader_get_focus (ctx, self, object, get_node_index (self, state));
   slide->annotations = atlas_loader_get_annotations (ctx, self, object, "annotations", get_node_index (self, state));
+  if (view_ok)
+    check_view_has_data (ctx, self, slide);
 
   /* Last, so that the chain it depends on is known to be valid or reported. */
   select = atlas_loader_get_string (ctx, object, "select", FALSE);

@@ -89,6 +89,9 @@ char     *atlas_loader_quote_len              (const char *text,
                                                gsize       length);
 /* Numbers in messages, independent of the locale. */
 char     *atlas_loader_format_number          (double      value);
+/* Zero, or a magnitude within ATLAS_DATASET_MIN_MAGNITUDE and
+ * ATLAS_DATASET_MAX_MAGNITUDE: what the charts draw without overflow. */
+gboolean  atlas_loader_magnitude_allowed      (double      value);
 
 gboolean  atlas_loader_is_valid_id            (const char *text);
 

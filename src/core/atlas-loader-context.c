@@ -332,6 +332,15 @@ atlas_loader_quote (const char *text)
   return atlas_loader_quote_len (text, text != NULL ? strlen (text) : 0);
 }
 
+gboolean
+atlas_loader_magnitude_allowed (double value)
+{
+  double magnitude = fabs (value);
+
+  return magnitude == 0 ||
+         (magnitude >= ATLAS_DATASET_MIN_MAGNITUDE && magnitude <= ATLAS_DATASET_MAX_MAGNITUDE);
+}
+
 char *
 atlas_loader_format_number (double value)
 {
@@ -504,6 +513,15 @@ atlas_loader_number_from_node (AtlasLoaderContext *ctx,
       atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, _("not a finite number"));
       return FALSE;
     }
+  if (!atlas_loader_magnitude_allowed (value))
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
+                           _("%s is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)"),
+                           number);
+      return FALSE;
+    }
 
   *out = value;
   return TRUE;
@@ -541,10 +559,18 @@ atlas_loader_get_int (AtlasLoaderContext *ctx,
     return FALSE;
 
   /* 2024.0 is an integer too; the range keeps the cast defined. */
-  if (value != floor (value) || value < G_MININT || value > G_MAXINT)
+  if (value != floor (value))
     {
       atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, member,
                                   _("expected an integer"));
+      return FALSE;
+    }
+  if (value < G_MININT || value > G_MAXINT)
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, member,
+                                  _("the integer %s is out of range (%d to %d)"), number, G_MININT, G_MAXINT);
       return FALSE;
     }
 

@@ -198,19 +198,24 @@ header_is (const char *start,
 
   for (guint i = 0; wanted[i] != NULL; i++)
     {
-      const char *field_end = memchr (p, ',', end - p);
+      const char *comma = memchr (p, ',', end - p);
       const char *field_start = p;
+      const char *field_end;
 
-      if (field_end == NULL)
-        field_end = end;
-      if ((wanted[i + 1] == NULL) != (field_end == end))
+      if (comma == NULL)
+        comma = end;
+      if ((wanted[i + 1] == NULL) != (comma == end))
         return FALSE;
 
+      /* Trimmed on a copy: the next field starts after the comma, not
+       * after the trimmed text (which read '"date","value"' and
+       * 'date ,value' as three fields). */
+      field_end = comma;
       trim_field (&field_start, &field_end);
       if ((gsize) (field_end - field_start) != strlen (wanted[i]) ||
           g_ascii_strncasecmp (field_start, wanted[i], field_end - field_start) != 0)
         return FALSE;
-      p = field_end == end ? end : field_end + 1;
+      p = comma == end ? end : comma + 1;
     }
   return TRUE;
 }
@@ -254,6 +259,14 @@ read_price (CsvReader  *reader,
       g_autofree char *number = atlas_loader_format_number (value);
 
       report_line (reader, ATLAS_DATASET_ERROR_INVALID, _("%s must be > 0, not %s"), what, number);
+      return FALSE;
+    }
+  if (!atlas_loader_magnitude_allowed (value))
+    {
+      g_autofree char *number = atlas_loader_format_number (value);
+
+      report_line (reader, ATLAS_DATASET_ERROR_INVALID,
+                   _("%s: %s is outside the numbers a dataset may hold (1e-12 to 1e15)"), what, number);
       return FALSE;
     }
 
@@ -425,7 +438,9 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
   /* One allocation for the whole file: a million rows must not mean a
    * million reallocations. A row takes at least 7 bytes ("2025,1" and its
    * newline), so a file of blank lines does not reserve 40 bytes each. */
-  atlas_point_buffer_reserve (buffer, MIN (count_lines (p, end), (gsize) (end - p) / 7 + 1));
+  atlas_point_buffer_reserve (buffer, MIN (MIN (count_lines (p, end), (gsize) (end - p) / 7 + 1),
+                                           ATLAS_SERIES_MAX_POINTS + 1 - MIN (buffer->n_points,
+                                                                              ATLAS_SERIES_MAX_POINTS)));
 
   p = line_end < end ? line_end + 1 : end;
   while (p < end && !atlas_loader_context_should_stop (ctx))
@@ -447,6 +462,17 @@ atlas_points_csv_read (AtlasLoaderContext *ctx,
         if (q < row_end)
           read_row (&reader, p, row_end, n_columns, buffer);
       }
+      /* Past one point a day, some date repeats: said at once, and the
+       * points dropped, rather than read, sorted and compared in
+       * gigabytes (256 MiB of "2025,1" rows is 38 million points). */
+      if (buffer->n_points > ATLAS_SERIES_MAX_POINTS)
+        {
+          report_line (&reader, ATLAS_DATASET_ERROR_INVALID,
+                       _("more points than there are days in the years 1 to 9999 (%u): some date repeats"),
+                       ATLAS_SERIES_MAX_POINTS);
+          atlas_point_buffer_clear (buffer);
+          return FALSE;
+        }
 
       p = line_end + 1;
     }

@@ -103,7 +103,7 @@ read_price (const char **pp,
       if (parsed_end != p)
         return FALSE;
     }
-  if (!isfinite (value) || !(value > 0))
+  if (!isfinite (value) || !(value > 0) || !atlas_loader_magnitude_allowed (value))
     return FALSE;
 
   *out = value;

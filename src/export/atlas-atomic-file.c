@@ -1,7 +1,10 @@
 /* atlas-atomic-file.c: a file written completely or not at all, so a failed export never truncates or destroys the file it would replace. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,7 +17,9 @@
 struct _AtlasAtomicFile {
   char    *path;          /* as the caller named it, for messages */
   char    *target;        /* where the rename goes (a symlink's target) */
-  char    *temp_path;     /* the temporary file beside it */
+  char    *temp_path;     /* the temporary file beside it; NULL when direct */
+  int      slot;          /* its place in temp_paths[], or -1 */
+  gboolean direct;        /* the target is no regular file: written in place */
   int      fd;            /* -1 once closed */
   gboolean committed;
   GError  *write_error;   /* the first failure of a write, kept for commit */
@@ -94,14 +99,126 @@ resolve_target (const char *path)
   return copy;
 }
 
+/* ".<basename>.XXXXXX", with the basename cut (at a character) so that the
+ * name fits NAME_MAX however long the target's own name is. */
 static char *
 temp_template_for (const char *target)
 {
   g_autofree char *dir = g_path_get_dirname (target);
   g_autofree char *base = g_path_get_basename (target);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *name = NULL;
+  gsize room = NAME_MAX - strlen (".") - strlen (".XXXXXX");
 
+  if (strlen (base) > room)
+    {
+      const char *cut = base + room;
+
+      /* Not inside a UTF-8 character, if the name is UTF-8 at all. */
+      while (cut > base && ((guchar) *cut & 0xc0) == 0x80)
+        cut--;
+      base[cut - base] = '\0';
+    }
+  name = g_strdup_printf (".%s.XXXXXX", base);
   return g_build_filename (dir, name, NULL);
+}
+
+/* ---- signals ------------------------------------------------------------ */
+
+/* The temporary files being written, for the signal handler to delete: an
+ * interrupted export (Ctrl+C, a closed terminal, a stopped job) must not
+ * leave one beside its target. Slots are claimed and cleared atomically;
+ * the handler only reads them and calls unlink(), which is
+ * async-signal-safe. */
+#define MAX_TEMP_FILES 16
+static char *temp_paths[MAX_TEMP_FILES];
+static const int cleaned_signals[] = { SIGINT, SIGTERM, SIGHUP };
+static struct sigaction previous_actions[G_N_ELEMENTS (cleaned_signals)];
+
+static void
+remove_temp_files_on_signal (int signum)
+{
+  int saved_errno = errno;
+
+  for (guint i = 0; i < MAX_TEMP_FILES; i++)
+    {
+      char *path = __atomic_load_n (&temp_paths[i], __ATOMIC_SEQ_CST);
+
+      if (path != NULL)
+        (void) unlink (path);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cleaned_signals); i++)
+    {
+      if (cleaned_signals[i] != signum)
+        continue;
+      /* Whoever handled the signal before still does; else it ends the
+       * process as it would have without us. */
+      if (!(previous_actions[i].sa_flags & SA_SIGINFO) &&
+          previous_actions[i].sa_handler != SIG_DFL && previous_actions[i].sa_handler != SIG_IGN)
+        {
+          previous_actions[i].sa_handler (signum);
+          errno = saved_errno;
+          return;
+        }
+      if (previous_actions[i].sa_handler == SIG_IGN)
+        {
+          errno = saved_errno;
+          return;
+        }
+      (void) sigaction (signum, &previous_actions[i], NULL);
+      (void) raise (signum);
+    }
+  errno = saved_errno;
+}
+
+static void
+install_signal_cleanup (void)
+{
+  static gsize installed;
+
+  if (g_once_init_enter (&installed))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (cleaned_signals); i++)
+        {
+          struct sigaction action = { 0 };
+
+          action.sa_handler = remove_temp_files_on_signal;
+          sigemptyset (&action.sa_mask);
+          action.sa_flags = SA_RESTART;
+          (void) sigaction (cleaned_signals[i], &action, &previous_actions[i]);
+          /* A signal ignored before (nohup) stays ignored. */
+          if (previous_actions[i].sa_handler == SIG_IGN && !(previous_actions[i].sa_flags & SA_SIGINFO))
+            (void) sigaction (cleaned_signals[i], &previous_actions[i], NULL);
+        }
+      g_once_init_leave (&installed, 1);
+    }
+}
+
+static int
+register_temp_file (const char *path)
+{
+  for (int i = 0; i < MAX_TEMP_FILES; i++)
+    {
+      char *expected = NULL;
+      char *copy = g_strdup (path);
+
+      if (__atomic_compare_exchange_n (&temp_paths[i], &expected, copy, FALSE,
+                                       __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+        return i;
+      g_free (copy);
+    }
+  /* More exports at once than slots: that one is not cleaned on a signal. */
+  return -1;
+}
+
+static void
+unregister_temp_file (int slot)
+{
+  char *path;
+
+  if (slot < 0)
+    return;
+  path = __atomic_exchange_n (&temp_paths[slot], NULL, __ATOMIC_SEQ_CST);
+  g_free (path);
 }
 
 /* A replaced file keeps its permissions; a new one gets what any new file
@@ -119,6 +236,14 @@ check_target (AtlasAtomicFile *file, gboolean *replacing, mode_t *mode, GError *
       set_errno_error (error, file->path, EISDIR);
       return FALSE;
     }
+  /* A device, a FIFO or a socket is written to, never renamed over: it
+   * would be replaced by a plain file, and a full device would report
+   * success. */
+  if (!S_ISREG (st.st_mode))
+    {
+      file->direct = TRUE;
+      return TRUE;
+    }
   *replacing = TRUE;
   *mode = st.st_mode & 07777;
   return TRUE;
@@ -134,22 +259,47 @@ atlas_atomic_file_new (const char *path, GError **error)
   g_return_val_if_fail (path != NULL && *path != '\0', NULL);
 
   file->fd = -1;
+  file->slot = -1;
   file->path = g_strdup (path);
   file->target = resolve_target (path);
   if (!check_target (file, &replacing, &mode, error))
     return NULL;
+  if (file->direct)
+    {
+      file->fd = g_open (file->target, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+      if (file->fd < 0)
+        {
+          set_errno_error (error, file->path, errno);
+          return NULL;
+        }
+      return g_steal_pointer (&file);
+    }
 
   file->temp_path = temp_template_for (file->target);
-  file->fd = g_mkstemp_full (file->temp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (file->fd < 0)
-    {
-      int saved_errno = errno;
+  /* The signals wait while the file is created and registered, so that no
+   * moment has a temporary file the handler does not know of. */
+  {
+    sigset_t cleaned, previous;
+    int saved_errno;
 
-      /* Nothing was created: do not let free() unlink a name we never owned. */
-      g_clear_pointer (&file->temp_path, g_free);
-      set_errno_error (error, file->path, saved_errno);
-      return NULL;
-    }
+    install_signal_cleanup ();
+    sigemptyset (&cleaned);
+    for (guint i = 0; i < G_N_ELEMENTS (cleaned_signals); i++)
+      sigaddset (&cleaned, cleaned_signals[i]);
+    pthread_sigmask (SIG_BLOCK, &cleaned, &previous);
+    file->fd = g_mkstemp_full (file->temp_path, O_RDWR | O_CLOEXEC, 0666);
+    saved_errno = errno;
+    if (file->fd >= 0)
+      file->slot = register_temp_file (file->temp_path);
+    pthread_sigmask (SIG_SETMASK, &previous, NULL);
+    if (file->fd < 0)
+      {
+        /* Nothing was created: do not let free() unlink a name we never owned. */
+        g_clear_pointer (&file->temp_path, g_free);
+        set_errno_error (error, file->path, saved_errno);
+        return NULL;
+      }
+  }
   /* Failing to copy the mode (another owner's file) is not worth failing
    * the export for: the content is what the user asked for. */
   if (replacing && fchmod (file->fd, mode) != 0)
@@ -283,12 +433,20 @@ atlas_atomic_file_commit (AtlasAtomicFile *file, GError **error)
       set_errno_error (error, file->path, errno);
       return FALSE;
     }
+  if (file->direct)
+    {
+      file->committed = TRUE;
+      return TRUE;
+    }
   if (g_rename (file->temp_path, file->target) != 0)
     {
       set_errno_error (error, file->path, errno);
       return FALSE;
     }
   file->committed = TRUE;
+  /* Renamed: from now on that name is the target's, not ours to delete. */
+  unregister_temp_file (file->slot);
+  file->slot = -1;
   sync_folder_of (file->target);
   return TRUE;
 }
@@ -302,6 +460,7 @@ atlas_atomic_file_free (AtlasAtomicFile *file)
     (void) close (file->fd);
   if (!file->committed && file->temp_path != NULL)
     (void) g_unlink (file->temp_path);
+  unregister_temp_file (file->slot);
   g_clear_error (&file->write_error);
   g_free (file->temp_path);
   g_free (file->target);

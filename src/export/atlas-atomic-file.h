@@ -6,9 +6,13 @@
 
 G_BEGIN_DECLS
 
-/* Writing goes to "<dir>/.<basename>.XXXXXX" beside @path; only
- * atlas_atomic_file_commit() renames it over @path.  Freeing an uncommitted
- * file deletes the temporary file, so every early return is a clean abort.
+/* Writing goes to "<dir>/.<basename>.XXXXXX" beside @path (the basename
+ * cut so the name fits NAME_MAX); only atlas_atomic_file_commit() renames
+ * it over @path.  Freeing an uncommitted file deletes the temporary file,
+ * so every early return is a clean abort, and SIGINT, SIGTERM and SIGHUP
+ * delete it too before the process ends.  A @path (or a symlink's target)
+ * that exists and is no regular file, such as a device or a FIFO, is
+ * written to directly and never replaced.
  * Errors are in ATLAS_EXPORT_ERROR (ATLAS_EXPORT_ERROR_WRITE) and name the
  * path and the reason. */
 typedef struct _AtlasAtomicFile AtlasAtomicFile;

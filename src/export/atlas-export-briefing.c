@@ -7,6 +7,7 @@
 
 #include "atlas-chart-frame.h"
 #include "atlas-export-private.h"
+#include "atlas-scene-private.h"
 
 /* Without a briefing, the deck shows every view once, in the order the
  * window lists them. */
@@ -78,7 +79,18 @@ page_margin (const AtlasScene *heading)
 static char *
 fit_note (const AtlasScene *scene, const char *note, double font_size, double width, double max_height)
 {
-  g_autofree char *text = g_strdup (note);
+  g_autofree char *text = NULL;
+  glong n_chars;
+  gsize bytes = atlas_scene_text_prefix_bytes (note, ATLAS_SCENE_MAX_TEXT_CHARS, &n_chars);
+
+  /* No more than is ever laid out: a megabyte-long note is cut at once. */
+  if (note[bytes] != '\0')
+    {
+      g_autofree char *prefix = g_strndup (note, bytes);
+      text = g_strconcat (g_strchomp (prefix), "…", NULL);
+    }
+  else
+    text = g_strdup (note);
 
   for (;;)
     {

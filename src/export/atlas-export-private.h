@@ -30,4 +30,12 @@ gboolean atlas_export_finish_surface (cairo_surface_t        *surface,
  * its box, role and item; a flows scene adds its layout's nodes and links. */
 char    *atlas_export_scene_json (const AtlasScene *scene);
 
+/* The data table of @options' view into @path as CSV (see
+ * atlas_table_to_csv()), written while its rows are made: a table of
+ * millions of rows costs a buffer, not its size in memory. */
+gboolean atlas_table_write_csv (AtlasDataset            *dataset,
+                                const AtlasChartOptions *options,
+                                const char              *path,
+                                GError                 **error);
+
 G_END_DECLS

@@ -149,6 +149,13 @@ check_png_size (double width, double height, double scale, GError **error)
                    width * scale, height * scale, ATLAS_EXPORT_MAX_PIXELS);
       return FALSE;
     }
+  if (png_pixels (width, scale) * (double) png_pixels (height, scale) > ATLAS_EXPORT_MAX_AREA)
+    {
+      g_set_error (error, ATLAS_EXPORT_ERROR, ATLAS_EXPORT_ERROR_SIZE,
+                   _("A PNG of %g×%g pixels cannot be made (at most %g million pixels in all)"),
+                   width * scale, height * scale, ATLAS_EXPORT_MAX_AREA / 1e6);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -314,13 +321,8 @@ export_pdf_on_page (const AtlasExportRequest *request, const char *path, GError 
 static gboolean
 export_table (const AtlasExportRequest *request, const char *path, GError **error)
 {
-  g_autoptr(AtlasTable) table = atlas_chart_table (request->dataset, request->options, error);
-  g_autofree char *csv = NULL;
-
-  if (table == NULL)
-    return FALSE;
-  csv = atlas_table_to_csv (table);
-  return atlas_atomic_file_set_contents (path, csv, strlen (csv), error);
+  /* Streamed: a few million price points never are a table in memory. */
+  return atlas_table_write_csv (request->dataset, request->options, path, error);
 }
 
 gboolean

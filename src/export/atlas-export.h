@@ -22,6 +22,9 @@ typedef enum {
 
 /* The largest PNG side in pixels (cairo's image surfaces stop there). */
 #define ATLAS_EXPORT_MAX_PIXELS 32767
+/* ... and at most this many pixels in all (2^28: a 1 GiB image in memory,
+ * 16384×16384 or 3.5 times 8K), since the sides alone allow 4 GiB. */
+#define ATLAS_EXPORT_MAX_AREA   268435456.0
 
 typedef enum {
   ATLAS_EXPORT_PNG,

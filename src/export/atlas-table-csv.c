@@ -1,7 +1,7 @@
 /* atlas-table-csv.c: a chart's data table as RFC 4180 CSV: numbers any locale reads, text never run as a formula. */
 #include <string.h>
 
-#include "atlas-export.h"
+#include "atlas-export-private.h"
 
 /* Text that reads as a number ("-12", "3.5", "-1.2e-3", "1,234.5", as a
  * region's note might say): spreadsheets take it for a value, not a
@@ -133,4 +133,70 @@ atlas_table_to_csv (const AtlasTable *table)
   for (guint i = 0; i < table->rows->len; i++)
     append_record (out, g_ptr_array_index (table->rows, i), table);
   return g_string_free (out, FALSE);
+}
+
+/* ---- streamed into a file ----------------------------------------------- */
+
+#define CSV_BUFFER_SIZE (64 * 1024)
+
+typedef struct {
+  AtlasAtomicFile *file;
+  GString         *buffer;
+  gboolean         header_written;
+} CsvStream;
+
+/* A failed write is kept by @file and reported by commit; the rows after
+ * it are still made (cheaply) but no longer written. */
+static void
+csv_stream_flush (CsvStream *stream, gboolean all)
+{
+  if (stream->buffer->len == 0 || (!all && stream->buffer->len < CSV_BUFFER_SIZE))
+    return;
+  if (atlas_atomic_file_get_error (stream->file) == NULL)
+    (void) atlas_atomic_file_write (stream->file, stream->buffer->str, stream->buffer->len, NULL);
+  g_string_truncate (stream->buffer, 0);
+}
+
+static void
+csv_stream_header (CsvStream *stream, const AtlasTable *table)
+{
+  if (stream->header_written)
+    return;
+  append_record (stream->buffer, table->columns, NULL);
+  stream->header_written = TRUE;
+}
+
+static void
+csv_stream_row (const AtlasTable *table, GPtrArray *cells, gpointer user_data)
+{
+  CsvStream *stream = user_data;
+
+  csv_stream_header (stream, table);
+  if (atlas_atomic_file_get_error (stream->file) != NULL)
+    return;
+  append_record (stream->buffer, cells, table);
+  csv_stream_flush (stream, FALSE);
+}
+
+gboolean
+atlas_table_write_csv (AtlasDataset            *dataset,
+                       const AtlasChartOptions *options,
+                       const char              *path,
+                       GError                 **error)
+{
+  g_autoptr(AtlasAtomicFile) file = NULL;
+  g_autoptr(AtlasTable) table = NULL;
+  g_autoptr(GString) buffer = g_string_sized_new (CSV_BUFFER_SIZE + 4096);
+  CsvStream stream = { NULL, buffer, FALSE };
+
+  file = atlas_atomic_file_new (path, error);
+  if (file == NULL)
+    return FALSE;
+  stream.file = file;
+  table = atlas_chart_table_foreach_row (dataset, options, csv_stream_row, &stream, error);
+  if (table == NULL)
+    return FALSE;
+  csv_stream_header (&stream, table);
+  csv_stream_flush (&stream, TRUE);
+  return atlas_atomic_file_commit (file, error);
 }
