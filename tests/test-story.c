@@ -292,6 +292,36 @@ test_loader_checks_ids (void)
     }
 }
 
+/* Thousands of annotations cost a bounded number of placements: the first
+ * few dozen are placed, the rest left out. */
+static void
+test_many_annotations_are_bounded (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  g_autoptr(AtlasScene) scene = NULL;
+  AtlasChartOptions options;
+  guint callouts = 0;
+
+  g_string_append (json, "{\"format\": \"rare-earth-atlas/1\", \"title\": \"Many\", \"updated\": \"2026\","
+                         "\"sources\": [{\"id\": \"s\", \"publisher\": \"T\", \"title\": \"T\", \"date\": \"2026\", \"kind\": \"estimate\"}],"
+                         "\"prices\": [{\"id\": \"p\", \"name\": \"P\", \"currency\": \"USD\", \"unit\": \"kg\", \"cite\": \"s\","
+                         " \"points\": [[\"2020\", 1], [\"2021\", 2]]}], \"annotations\": [");
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (json, "%s{\"at\": {\"series\": \"p\", \"date\": \"2020-06\"}, \"text\": \"note %u\"}",
+                            i > 0 ? "," : "", i);
+  g_string_append (json, "]}");
+  dataset = atlas_dataset_load_data (json->str, json->len, "many.json", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  scene = layout (dataset, &options, 1600, 900, FALSE);
+  for (guint i = 0; i < scene->shapes->len; i++)
+    callouts += g_array_index (scene->shapes, AtlasShape, i).role == ATLAS_ROLE_CALLOUT;
+  g_assert_cmpuint (callouts, >, 0);
+  g_assert_cmpuint (callouts, <=, 32);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -302,5 +332,6 @@ main (int argc, char **argv)
   g_test_add_func ("/story/annotations-are-placed", test_annotations_are_placed);
   g_test_add_func ("/story/focused-event-is-whole", test_focused_event_is_whole);
   g_test_add_func ("/story/loader-checks-ids", test_loader_checks_ids);
+  g_test_add_func ("/story/many-annotations-are-bounded", test_many_annotations_are_bounded);
   return g_test_run ();
 }

@@ -63,8 +63,13 @@ drawn_item (const AtlasScene *scene, AtlasItem item)
   return item;
 }
 
+/* A figure reads a handful of callouts; each is tried in hundreds of places
+ * against every shape, so a dataset of thousands would take minutes.  Past
+ * this many, the rest are not placed. */
+#define MAX_CALLOUTS 32
+
 static guint
-add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang)
+add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang, guint *placed)
 {
   double size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
   double small = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
@@ -77,6 +82,11 @@ add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang)
 
       if (scene->klass->anchor == NULL || !scene->klass->anchor (scene, a, &callout.x, &callout.y))
         continue;
+      if (*placed >= MAX_CALLOUTS)
+        {
+          lost++;
+          continue;
+        }
       callout.text = atlas_text_get (a->text, lang);
       callout.leader = a->arrow;
       callout.item = annotation_item (scene->dataset, a);
@@ -89,6 +99,8 @@ add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang)
           !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 8) &&
           !atlas_scene_add_callout (scene, &callout, &scene->plot, small, small * 20))
         lost++;
+      else
+        ++*placed;
     }
   return lost;
 }
@@ -98,7 +110,9 @@ atlas_chart_add_annotations (AtlasScene *scene, AtlasDataset *dataset, const Atl
 {
   const char *lang = options->lang != NULL ? options->lang : scene->style->lang;
 
+  guint placed = 0, lost;
+
   /* The slide's own first: they are what the slide is about. */
-  return add_list (scene, options->annotations, lang) +
-         add_list (scene, atlas_dataset_get_annotations (dataset), lang);
+  lost = add_list (scene, options->annotations, lang, &placed);
+  return lost + add_list (scene, atlas_dataset_get_annotations (dataset), lang, &placed);
 }

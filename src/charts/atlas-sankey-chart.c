@@ -1872,39 +1872,42 @@ layout_pass (AtlasDataset            *dataset,
   return g_steal_pointer (&scene);
 }
 
-/* Whether the figure names node @index with a label of its own. */
-static gboolean
-node_is_labelled (const AtlasScene *scene, guint index)
+/* Which nodes the figure names with a label of their own, in one pass over
+ * its shapes (a figure of thousands of nodes has tens of thousands). */
+static gboolean *
+labelled_nodes (const AtlasScene *scene, guint n_nodes)
 {
+  gboolean *labelled = g_new0 (gboolean, MAX (n_nodes, 1));
+
   for (guint i = 0; i < scene->shapes->len; i++)
     {
       const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
 
       if (shape->kind == ATLAS_SHAPE_TEXT && shape->item.kind == ATLAS_ITEM_NODE &&
-          shape->item.index == (int) index && shape->role == ATLAS_ROLE_LABEL)
-        return TRUE;
+          shape->role == ATLAS_ROLE_LABEL && shape->item.index >= 0 && (guint) shape->item.index < n_nodes)
+        labelled[shape->item.index] = TRUE;
     }
-  return FALSE;
+  return labelled;
 }
 
 /* Adds to @unlabelled (node indices, kept in reading order) what @scene
- * leaves without a label; TRUE when it added any. */
+ * leaves without a label; @listed marks what is in it already.  TRUE when
+ * it added any. */
 static gboolean
-collect_unlabelled (const AtlasScene *scene, GArray *unlabelled)
+collect_unlabelled (const AtlasScene *scene, GArray *unlabelled, gboolean *listed)
 {
   const AtlasSankeyLayout *layout = ((const SankeyData *) scene->chart_data)->layout;
+  g_autofree gboolean *labelled = labelled_nodes (scene, layout->n_nodes);
   gboolean added = FALSE;
 
   for (guint i = 0; i < layout->n_nodes; i++)
     {
       guint node = layout->node_order[i];
-      gboolean known = FALSE;
 
-      for (guint k = 0; k < unlabelled->len && !known; k++)
-        known = g_array_index (unlabelled, guint, k) == node;
-      if (!known && !node_is_labelled (scene, node))
+      if (!listed[node] && !labelled[node])
         {
           g_array_append_val (unlabelled, node);
+          listed[node] = TRUE;
           added = TRUE;
         }
     }
@@ -1945,6 +1948,7 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
   const AtlasChain *chain;
   g_autoptr(AtlasScene) scene = NULL;
   g_autoptr(GArray) unlabelled = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree gboolean *listed = NULL;
   int selected;
 
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
@@ -1961,8 +1965,9 @@ atlas_sankey_chart_layout (AtlasDataset            *dataset,
       return NULL;
     }
 
+  listed = g_new0 (gboolean, MAX (chain->nodes->len, 1));
   scene = layout_pass (dataset, options, chain, selected, width, height, style, NULL, error);
-  for (guint pass = 0; scene != NULL && pass < 2 && collect_unlabelled (scene, unlabelled); pass++)
+  for (guint pass = 0; scene != NULL && pass < 2 && collect_unlabelled (scene, unlabelled, listed); pass++)
     {
       g_autofree char *note = unlabelled_note (chain, unlabelled, options->lang != NULL ? options->lang
                                                                                         : scene->style->lang);
