@@ -112,10 +112,14 @@ box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *ite
         return FALSE;
       if (shape->item.kind == ATLAS_ITEM_NONE && !(shape->kind == ATLAS_SHAPE_PATH && shape->has_stroke))
         continue;   /* gridlines and backgrounds may lie under a callout */
-      if (same_item (&shape->item, item))
-        continue;
+      /* A callout may lie on its own item's bar or node, never on a line,
+       * its own included: a text across a line hides where it goes. */
       if (shape->kind == ATLAS_SHAPE_RECT)
-        return FALSE;
+        {
+          if (same_item (&shape->item, item))
+            continue;
+          return FALSE;
+        }
       if (shape->path != NULL && shape->has_stroke && !shape->has_fill && stroke_meets_box (shape, box))
         return FALSE;
       if (!over_fills && shape->path != NULL && shape->has_fill && fill_meets_box (shape, box))
