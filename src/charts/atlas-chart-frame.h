@@ -20,6 +20,16 @@ double atlas_scene_font_size (const AtlasScene *scene, AtlasFontRole role);
 
 /* Measures plain text (never markup) in the scene's font. With @wrap_width
  * > 0 the text is wrapped at that width. */
+/* The narrowest width at which @text still takes as many lines as at
+ * @wrap_width: its lines come out even, and a wrapped name never leaves a
+ * word, a closing bracket or a last Han character or two alone on its last
+ * line ("(and other" / "products)", not "…(and other products" / ")"). */
+double atlas_scene_balanced_wrap (const AtlasScene *scene,
+                                  const char       *text,
+                                  double            font_size,
+                                  gboolean          bold,
+                                  double            wrap_width);
+
 void   atlas_scene_measure_text (const AtlasScene *scene,
                                  const char       *text,
                                  double            font_size,

@@ -770,6 +770,7 @@ typedef struct {
   char            *text;
   double           anchor_x, anchor_y;   /* the line's last shown point */
   double           height;
+  double           wrap;                 /* its lines come out even at this width */
   double           top;                  /* where the label goes */
 } EndLabel;
 
@@ -840,7 +841,8 @@ add_end_labels (Plot *plot)
       label.text = g_strdup_printf ("%s\n%s", atlas_text_get (trace->series->name, layout->lang), number);
       label.anchor_x = atlas_price_data_day_to_x (data, trace->series->points[trace->last_shown].day);
       label.anchor_y = atlas_price_data_value_to_y (data, value);
-      atlas_scene_measure_text (plot->scene, label.text, plot->m.size, FALSE, width, NULL, &label.height);
+      label.wrap = atlas_scene_balanced_wrap (plot->scene, label.text, plot->m.size, FALSE, width);
+      atlas_scene_measure_text (plot->scene, label.text, plot->m.size, FALSE, label.wrap, NULL, &label.height);
       g_array_append_val (labels, label);
     }
   g_array_sort (labels, compare_end_labels);
@@ -850,7 +852,7 @@ add_end_labels (Plot *plot)
     {
       EndLabel *l = &g_array_index (labels, EndLabel, i);
       AtlasItem item = { ATLAS_ITEM_SERIES, l->trace->series->id, -1 };
-      AtlasRect box = { x, l->top, width, l->height };
+      AtlasRect box = { x, l->top, l->wrap, l->height };
       AtlasShape *text;
 
       /* A thin line in the series' colour from its end to its label. */
@@ -861,7 +863,7 @@ add_end_labels (Plot *plot)
                                    &plot->scene->style->foreground, &item);
       text->wrap = TRUE;
       text->bounds = box;
-      atlas_scene_measure_text (plot->scene, l->text, plot->m.size, FALSE, width, &text->bounds.width, NULL);
+      atlas_scene_measure_text (plot->scene, l->text, plot->m.size, FALSE, l->wrap, &text->bounds.width, NULL);
       text->bounds.width += 1;
     }
 }

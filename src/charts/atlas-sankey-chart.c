@@ -948,31 +948,6 @@ add_untraced_stubs (Figure *f, gboolean labels)
 static char *wrap_ellipsized (const Figure *f, const char *text, double size, gboolean bold,
                               double line, double width, guint lines);
 
-/* The narrowest width at which @text still takes as many lines as at
- * @wrap: its lines come out even, and a wrapped name never leaves a word
- * or a closing bracket alone on its last line ("(and other" / "products)",
- * not "…(and other products" / ")"). */
-static double
-balanced_wrap (const Figure *f, const char *text, double size, double wrap)
-{
-  double h, lo = wrap * 0.3, hi = wrap;
-
-  atlas_scene_measure_text (f->scene, text, size, TRUE, wrap, NULL, &h);
-  if (h <= f->header_line * 1.5)
-    return wrap;
-  for (guint i = 0; i < 10; i++)
-    {
-      double mid = (lo + hi) / 2, hm;
-
-      atlas_scene_measure_text (f->scene, text, size, TRUE, mid, NULL, &hm);
-      if (hm > h + 0.5)
-        lo = mid;
-      else
-        hi = mid;
-    }
-  return hi;
-}
-
 /* Headers centred over their columns, wrapped as measured before the
  * layout; where the columns came out narrower, shortened to the lines
  * measured. */
@@ -1007,7 +982,7 @@ add_stage_headers (Figure *f)
         }
       else
         atlas_scene_measure_text (f->scene, text, f->header_size, TRUE,
-                                  balanced_wrap (f, text, f->header_size, wrap), &w, &h);
+                                  atlas_scene_balanced_wrap (f->scene, text, f->header_size, TRUE, wrap), &w, &h);
       /* One pixel of slack so the drawn text wraps exactly as measured. */
       box = (AtlasRect) { centre - (w + 1) / 2, plot->y, w + 1, h };
       box.x = CLAMP (box.x, plot->x, plot->x + plot->width - box.width);

@@ -274,6 +274,30 @@ atlas_scene_create_layout (const AtlasStyle *style,
   return layout;
 }
 
+double
+atlas_scene_balanced_wrap (const AtlasScene *scene, const char *text, double font_size, gboolean bold,
+                           double wrap_width)
+{
+  double h, line, lo = wrap_width * 0.3, hi = wrap_width;
+
+  atlas_scene_measure_text (scene, text, font_size, bold, wrap_width, NULL, &h);
+  atlas_scene_measure_text (scene, "Ag", font_size, bold, 0, NULL, &line);
+  if (h <= line * 1.5)
+    return wrap_width;
+  /* Ten halvings: within a thousandth of the width, a fraction of a letter. */
+  for (guint i = 0; i < 10; i++)
+    {
+      double mid = (lo + hi) / 2, hm;
+
+      atlas_scene_measure_text (scene, text, font_size, bold, mid, NULL, &hm);
+      if (hm > h + 0.5)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return hi;
+}
+
 void
 atlas_scene_measure_text (const AtlasScene *scene,
                           const char       *text,
