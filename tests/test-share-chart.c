@@ -218,6 +218,22 @@ test_concentration (void)
   mining_text = atlas_share_concentration_format (&c, ATLAS_CONCENTRATION_FULL, "zh");
   g_assert_true (g_str_has_prefix (mining_text, "Top: 中国 69 %"));
 
+  /* "China / Other", or two regions, gets no index: it would only restate
+   * the bar.  Even the shortest note then names the top region. */
+  {
+    AtlasShareConcentration two = c;
+    g_autofree char *full_two = NULL, *minimal_two = NULL, *minimal_many = NULL;
+
+    two.n_regions = 1;
+    full_two = atlas_share_concentration_format (&two, ATLAS_CONCENTRATION_FULL, "en");
+    minimal_two = atlas_share_concentration_format (&two, ATLAS_CONCENTRATION_MINIMAL, "en");
+    g_assert_null (strstr (full_two, "HHI"));
+    g_assert_null (strstr (minimal_two, "HHI"));
+    g_assert_true (g_str_has_prefix (minimal_two, "China"));
+    minimal_many = atlas_share_concentration_format (&c, ATLAS_CONCENTRATION_MINIMAL, "en");
+    g_assert_nonnull (strstr (minimal_many, "HHI"));
+  }
+
   /* The chart states them under the bars. */
   {
     g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);

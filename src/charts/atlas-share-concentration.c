@@ -152,7 +152,12 @@ atlas_share_concentration_format (const AtlasShareConcentration *concentration,
                                   const char                    *lang)
 {
   g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  /* A concentration index says something of three regions or more; of
+   * "China / Other" or two regions it only restates the bar. */
+  gboolean hhi_means_something = concentration->n_regions >= 3;
 
+  if (!hhi_means_something && detail == ATLAS_CONCENTRATION_MINIMAL)
+    detail = ATLAS_CONCENTRATION_SHORT;
   if (concentration->top_region != NULL && detail != ATLAS_CONCENTRATION_MINIMAL)
     {
       g_ptr_array_add (pieces, format_top (concentration, detail, lang));
@@ -163,7 +168,8 @@ atlas_share_concentration_format (const AtlasShareConcentration *concentration,
            (concentration->n_regions == 2 && concentration->top3_is_lower_bound)))
         g_ptr_array_add (pieces, format_top3 (concentration, detail));
     }
-  g_ptr_array_add (pieces, format_hhi (concentration));
+  if (hhi_means_something || pieces->len == 0)
+    g_ptr_array_add (pieces, format_hhi (concentration));
   g_ptr_array_add (pieces, NULL);
   return g_strjoinv (" · ", (char **) pieces->pdata);
 }
