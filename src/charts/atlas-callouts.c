@@ -5,6 +5,8 @@
 #include "atlas-chart-frame.h"
 #include "atlas-scene-private.h"
 
+G_LOCK_DEFINE_STATIC (fill_test);
+
 static gboolean
 same_item (const AtlasItem *a, const AtlasItem *b)
 {
@@ -86,19 +88,32 @@ stroke_meets_box (const AtlasShape *shape, const AtlasRect *box)
 static gboolean
 fill_meets_box (const AtlasShape *shape, const AtlasRect *box)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
-  cairo_t *cr = cairo_create (surface);
+  static cairo_t *cr;
+  static gsize initialized;
   gboolean inside = FALSE;
 
+  /* One scratch context, as the scene's measuring one: a surface per test
+   * was most of a crowded figure's callout search. */
+  if (g_once_init_enter (&initialized))
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+      cr = cairo_create (surface);
+      cairo_surface_destroy (surface);
+      g_once_init_leave (&initialized, 1);
+    }
+  G_LOCK (fill_test);
+  cairo_new_path (cr);
   cairo_append_path (cr, shape->path);
   for (int i = 0; i <= 2 && !inside; i++)
     for (int j = 0; j <= 2 && !inside; j++)
       inside = cairo_in_fill (cr, box->x + box->width * i / 2, box->y + box->height * j / 2);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  cairo_new_path (cr);
+  G_UNLOCK (fill_test);
   return inside;
 }
 
+/* Texts and marks first: they are cheap to test and, near a busy point,
+ * usually the reason a place is taken; paths only for places they leave. */
 static gboolean
 box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *item, gboolean over_fills)
 {
@@ -106,23 +121,27 @@ box_is_free (const AtlasScene *scene, const AtlasRect *box, const AtlasItem *ite
     {
       const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
 
-      if (!atlas_rect_intersects (&shape->bounds, box))
+      if (shape->kind == ATLAS_SHAPE_PATH || !atlas_rect_intersects (&shape->bounds, box))
         continue;
       if (shape->kind == ATLAS_SHAPE_TEXT)
         return FALSE;
-      if (shape->item.kind == ATLAS_ITEM_NONE && !(shape->kind == ATLAS_SHAPE_PATH && shape->has_stroke))
-        continue;   /* gridlines and backgrounds may lie under a callout */
-      /* A callout may lie on its own item's bar or node, never on a line,
-       * its own included: a text across a line hides where it goes. */
-      if (shape->kind == ATLAS_SHAPE_RECT)
-        {
-          if (same_item (&shape->item, item))
-            continue;
-          return FALSE;
-        }
-      if (shape->path != NULL && shape->has_stroke && !shape->has_fill && stroke_meets_box (shape, box))
+      /* Gridlines and backgrounds may lie under a callout; it may lie on
+       * its own item's bar or node. */
+      if (shape->item.kind != ATLAS_ITEM_NONE && !same_item (&shape->item, item))
         return FALSE;
-      if (!over_fills && shape->path != NULL && shape->has_fill && fill_meets_box (shape, box))
+    }
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind != ATLAS_SHAPE_PATH || shape->path == NULL || !atlas_rect_intersects (&shape->bounds, box))
+        continue;
+      /* Never across a line, its own included: a text across a line hides
+       * where it goes.  Gridlines and axes (no item) may run under it. */
+      if (shape->has_stroke && !shape->has_fill && shape->item.kind != ATLAS_ITEM_NONE &&
+          stroke_meets_box (shape, box))
+        return FALSE;
+      if (!over_fills && shape->has_fill && shape->item.kind != ATLAS_ITEM_NONE && fill_meets_box (shape, box))
         return FALSE;
     }
   return TRUE;
