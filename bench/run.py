@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # bench/run.py: runs the four benchmarks side by side and writes bench/out/RESULTS.md (build-aux/bench calls it).
 #
-#   run.py [--build DIR] [--out DIR] [--only prices,startup,sankey,hover,map] [--quick]
+#   run.py [--build DIR] [--out DIR] [--only prices,startup,sankey,hover,map,slides] [--quick]
 #          [--baseline-binary PATH]
 #
 # Timings are wall-clock times of whole processes (time.perf_counter around each run), medians of
@@ -388,6 +388,21 @@ def bench_map(args, results):
     log('  ' + out.strip().replace('\n', '\n  '))
 
 
+def bench_slides(args, results):
+    """Each slide of the bundled briefing laid out and drawn at 1920x1080 in the presentation's type (a
+    slide change), and the timeline's zoom steps about its busiest stretch (target: each under 16 ms)."""
+    section = results.setdefault('slides', {'runs': [], 'commands': []})
+    argv = [os.path.join(args.out, 'bin', 'slide-bench'), os.path.join(ROOT, 'data', 'rare-earths.json'),
+            '5' if args.quick else '20']
+    env = dict(os.environ)
+    env['ATLAS_WORLD'] = os.path.join(ROOT, 'data', 'world-110m.atlasgeo')
+    log('slides: a slide change and a timeline zoom step')
+    out = subprocess.run(argv, stdout=subprocess.PIPE, check=True, env=env, cwd=ROOT, timeout=600).stdout.decode()
+    section['runs'].append({'title': 'slides and zoom steps', 'output': out})
+    section['commands'].append(shell_line(argv, {'ATLAS_WORLD': env['ATLAS_WORLD']}))
+    log('  ' + out.strip().replace('\n', '\n  '))
+
+
 # ---- the report --------------------------------------------------------------------------------------
 
 def ratio_cell(row):
@@ -477,10 +492,15 @@ def report(args, results, info, commands):
         for run in results['map']['runs']:
             out.append('```\n%s```\n' % run['output'])
 
+    if 'slides' in results:
+        out.append('## 7. A slide change and a timeline zoom step at 1920x1080 (target < 16 ms each)\n')
+        for run in results['slides']['runs']:
+            out.append('```\n%s```\n' % run['output'])
+
     out.append('## Commands\n')
     out.append('```')
     out += commands
-    for name in ('prices', 'startup', 'sankey', 'hover', 'map'):
+    for name in ('prices', 'startup', 'sankey', 'hover', 'map', 'slides'):
         if name in results:
             out += results[name].get('commands', [])
     out.append('```\n')
@@ -491,7 +511,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--build', default=os.path.join(ROOT, '_build-bench'))
     parser.add_argument('--out', default=os.path.join(ROOT, 'bench', 'out'))
-    parser.add_argument('--only', default='prices,startup,sankey,hover,map')
+    parser.add_argument('--only', default='prices,startup,sankey,hover,map,slides')
     parser.add_argument('--quick', action='store_true', help='fewer sizes and runs, for trying the script')
     parser.add_argument('--baseline-binary', help='another rare-earth-atlas to compare the export with')
     args = parser.parse_args()
@@ -513,6 +533,8 @@ def main():
         bench_sankey(args, results)
     if 'map' in only:
         bench_map(args, results)
+    if 'slides' in only:
+        bench_slides(args, results)
     if 'startup' in only or 'hover' in only:
         with Display() as display:
             if 'startup' in only:
