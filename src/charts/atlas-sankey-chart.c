@@ -113,20 +113,43 @@ add_item_key (GHashTable *set, AtlasItem item)
   g_hash_table_add (set, atlas_item_to_key (&item));
 }
 
-/* Adds every node and link reached from @start against the flow
+/* Whether every link of @node on the route's side (its inflows going
+ * downstream, its outflows going upstream) joins it to the route: only
+ * then is what passes on from it the route's own material. */
+static gboolean
+fed_only_by_route (const SankeyData *data, guint node, gboolean upstream, const gboolean *on_route)
+{
+  const guint *row_start = upstream ? data->out_start : data->in_start;
+  const guint *row = upstream ? data->out_links : data->in_links;
+
+  for (guint k = row_start[node]; k < row_start[node + 1]; k++)
+    {
+      const AtlasLink *link = g_ptr_array_index (data->chain->links, row[k]);
+
+      if (!on_route[upstream ? link->to : link->from])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Adds every node and link reached from the @starts against the flow
  * (@upstream) or along it.  Return flows are not followed: through a
- * recycling loop everything would be related to everything. */
+ * recycling loop everything would be related to everything.  With
+ * @route_only a node is passed through only while the material there is
+ * the route's alone (fed_only_by_route()); the nodes where it mixes are
+ * added, not followed. */
 static void
-walk_flow (const SankeyData *data, guint start, gboolean upstream, GHashTable *set)
+walk_links (const SankeyData *data, const gboolean *starts, gboolean upstream, gboolean route_only, GHashTable *set)
 {
   const AtlasChain *chain = data->chain;
   const guint *row_start = upstream ? data->in_start : data->out_start;
   const guint *row = upstream ? data->in_links : data->out_links;
-  g_autofree gboolean *seen = g_new0 (gboolean, chain->nodes->len);
+  g_autofree gboolean *seen = g_memdup2 (starts, sizeof (gboolean) * MAX (chain->nodes->len, 1));
   g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  seen[start] = TRUE;
-  g_array_append_val (queue, start);
+  for (guint i = 0; i < chain->nodes->len; i++)
+    if (starts[i])
+      g_array_append_val (queue, i);
   for (guint q = 0; q < queue->len; q++)
     {
       guint node = g_array_index (queue, guint, q);
@@ -138,13 +161,24 @@ walk_flow (const SankeyData *data, guint start, gboolean upstream, GHashTable *s
           guint next = upstream ? link->from : link->to;
 
           add_item_key (set, link_item (chain, row[k]));
-          if (!seen[next])
+          if (route_only)
+            add_item_key (set, node_item (chain, next));
+          if (!seen[next] && (!route_only || fed_only_by_route (data, next, upstream, seen)))
             {
               seen[next] = TRUE;
               g_array_append_val (queue, next);
             }
         }
     }
+}
+
+static void
+walk_flow (const SankeyData *data, guint start, gboolean upstream, GHashTable *set)
+{
+  g_autofree gboolean *starts = g_new0 (gboolean, MAX (data->chain->nodes->len, 1));
+
+  starts[start] = TRUE;
+  walk_links (data, starts, upstream, FALSE, set);
 }
 
 static void
@@ -1704,62 +1738,10 @@ find_focused_nodes (Figure *f, const char * const *focus)
     }
 }
 
-/* Whether every link of @node on the route's side (its inflows going
- * downstream, its outflows going upstream) joins it to the route: only
- * then is what passes on from it the route's own material. */
-static gboolean
-fed_only_by_route (const SankeyData *data, guint node, gboolean upstream, const gboolean *on_route)
-{
-  const guint *row_start = upstream ? data->out_start : data->in_start;
-  const guint *row = upstream ? data->out_links : data->in_links;
-
-  for (guint k = row_start[node]; k < row_start[node + 1]; k++)
-    {
-      const AtlasLink *link = g_ptr_array_index (data->chain->links, row[k]);
-
-      if (!on_route[upstream ? link->to : link->from])
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* The route of the focused nodes: their own flows and the nodes at their
  * other ends, followed on only while the material is the route's alone.
  * A region's ore that joins China's at a refinery lights the refinery, not
  * everything China's refinery makes. */
-static void
-walk_route (const SankeyData *data, const gboolean *focused, gboolean upstream, GHashTable *set)
-{
-  const AtlasChain *chain = data->chain;
-  const guint *row_start = upstream ? data->in_start : data->out_start;
-  const guint *row = upstream ? data->in_links : data->out_links;
-  g_autofree gboolean *on_route = g_memdup2 (focused, sizeof (gboolean) * chain->nodes->len);
-  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < chain->nodes->len; i++)
-    if (focused[i])
-      g_array_append_val (queue, i);
-  for (guint q = 0; q < queue->len; q++)
-    {
-      guint node = g_array_index (queue, guint, q);
-
-      add_item_key (set, node_item (chain, node));
-      for (guint k = row_start[node]; k < row_start[node + 1]; k++)
-        {
-          const AtlasLink *link = g_ptr_array_index (chain->links, row[k]);
-          guint next = upstream ? link->from : link->to;
-
-          add_item_key (set, link_item (chain, row[k]));
-          add_item_key (set, node_item (chain, next));
-          if (!on_route[next] && fed_only_by_route (data, next, upstream, on_route))
-            {
-              on_route[next] = TRUE;
-              g_array_append_val (queue, next);
-            }
-        }
-    }
-}
-
 static void
 apply_focus (Figure *f)
 {
@@ -1769,8 +1751,8 @@ apply_focus (Figure *f)
   if (f->focused == NULL)
     return;
   set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk_route (data, f->focused, TRUE, set);
-  walk_route (data, f->focused, FALSE, set);
+  walk_links (data, f->focused, TRUE, TRUE, set);
+  walk_links (data, f->focused, FALSE, TRUE, set);
   atlas_scene_set_focus_keys (f->scene, set);
 }
 
