@@ -10,7 +10,7 @@
 #include "atlas-export-dialog.h"
 #include "atlas-window.h"
 
-#define WAIT_MS 8000
+#define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
 
 static gboolean
 chart_settled (gpointer data)

@@ -15,7 +15,7 @@
 #include "atlas-presentation.h"
 #include "atlas-window.h"
 
-#define WAIT_MS 8000
+#define WAIT_MS 30000  /* a bound, not a pause: under the sanitizers on a loaded machine a slide takes seconds */
 
 /* ---- helpers ------------------------------------------------------------- */
 

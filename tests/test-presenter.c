@@ -12,7 +12,7 @@
 #include "atlas-presenter-window.h"
 #include "atlas-window.h"
 
-#define WAIT_MS 8000
+#define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
 
 /* ---- where the windows go, from a list of monitors ------------------------- */
 

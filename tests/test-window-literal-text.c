@@ -10,7 +10,7 @@
 #include "atlas-sidebar.h"
 #include "atlas-window.h"
 
-#define WAIT_MS 8000
+#define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
 
 /* Every label of the fixture is a tag letter followed by this: markup, an
  * XML entity and printf directives (tests/data/reliability/literal-text.json). */
