@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <string.h>
 
 #include "app-test-loop.h"
@@ -549,6 +549,8 @@ test_reload_on_change (void)
   g_assert_true (wait_until (generation_passed, &wait, WAIT_MS));
   g_assert_cmpstr (dataset_title (window), ==, "Edited by rename");
   g_assert_cmpstr (atlas_sidebar_get_heading (atlas_window_get_sidebar (window)), ==, "Edited by rename");
+  /* The chart changed under the user's eyes: a toast says why. */
+  g_assert_cmpstr (atlas_window_get_last_toast (window), ==, "Dataset reloaded");
 
   /* Written in place. */
   wait.generation = atlas_window_get_generation (window);
@@ -700,11 +702,13 @@ test_export_vanished_folder (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
         message = GTK_WIDGET (toplevel);
     }
   g_assert_nonnull (message);
-  g_object_get (message, "secondary-text", &secondary, NULL);
+  /* The file's name is plain text in the dialog, never markup. */
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (message)));
+  g_object_get (message, "body", &secondary, NULL);
   g_assert_true (g_str_has_suffix (expected, secondary));
   gtk_window_destroy (GTK_WINDOW (message));
   atlas_window_set_error_dialogs (window, FALSE);
@@ -721,6 +725,8 @@ test_export_vanished_folder (void)
   g_assert_true (atlas_export_dialog_export_to (dialog, file));
   g_assert_null (dialog);
   g_assert_true (file_starts_with (written, "\x89PNG", 4));
+  /* ... and a toast says so, with a button that opens the file. */
+  g_assert_cmpstr (atlas_window_get_last_toast (window), ==, "Exported to “chart.png”");
 
   close_window (window);
   g_unlink (written);
@@ -1146,6 +1152,143 @@ test_prices_hover_reuses_image (void)
   close_prices_chart (&p);
 }
 
+/* ---- libadwaita: the folding sidebar and the style manager ------------- */
+
+typedef struct {
+  AtlasWindow *window;
+  int          width;
+  int          sidebar;  /* the width the chart leaves beside it */
+} WidthWait;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  WidthWait *wait = data;
+  AtlasChartView *chart = atlas_window_get_chart_view (wait->window);
+  int width = gtk_widget_get_width (GTK_WIDGET (wait->window));
+
+  /* The window's size counts its decorations, its widget does not. */
+  return width <= wait->width && width >= wait->width - 40 &&
+         atlas_chart_view_has_drawn (chart) && gtk_widget_get_width (GTK_WIDGET (chart)) == width - wait->sidebar;
+}
+
+static gboolean
+show_sidebar (AtlasWindow *window)
+{
+  gboolean show;
+
+  g_object_get (window, "show-sidebar", &show, NULL);
+  return show;
+}
+
+static gboolean
+flap_revealed (gpointer data)
+{
+  return adw_flap_get_reveal_progress (ADW_FLAP (data)) == 1.0;
+}
+
+static gboolean
+bottom_switcher_shown (gpointer data)
+{
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_ACTION_BAR);
+
+  return bar != NULL && gtk_widget_get_mapped (bar) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (bar)));
+}
+
+static gboolean
+bottom_switcher_hidden (gpointer data)
+{
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_ACTION_BAR);
+
+  return bar != NULL && !gtk_widget_get_mapped (bar);
+}
+
+static AdwFlap *
+window_flap (AtlasWindow *window)
+{
+  AdwFlap *flap = ADW_FLAP (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+  g_assert_nonnull (flap);
+  return flap;
+}
+
+/* Wide, the details sit beside the chart; at half a full-HD screen (960)
+ * and narrower (700) they fold: hidden, the chart takes the window's
+ * width, and shown they lie over the chart instead of narrowing it. */
+static void
+test_sidebar_folds (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AdwFlap *flap = window_flap (window);
+  static const int narrow[] = { 960, 700 };
+  WidthWait wait = { window, 1280, 340 };
+
+  g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (show_sidebar (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (narrow); i++)
+    {
+      int chart_width;
+
+      /* Folding hides the details (animated): the chart gets the width. */
+      wait.width = narrow[i];
+      wait.sidebar = 0;
+      gtk_window_set_default_size (GTK_WINDOW (window), narrow[i], 700);
+      g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+      g_test_message ("%d px: chart %d px wide", narrow[i], gtk_widget_get_width (GTK_WIDGET (chart)));
+      g_assert_true (adw_flap_get_folded (flap));
+      g_assert_false (show_sidebar (window));
+      chart_width = gtk_widget_get_width (GTK_WIDGET (chart));
+      /* At 700 px the views' names leave the header bar for a bar at the
+       * bottom; at 960 they stay at the top. */
+      g_assert_true (wait_until (narrow[i] < 960 ? bottom_switcher_shown : bottom_switcher_hidden, window, WAIT_MS));
+
+      /* Shown again (F9, Enter on an item): over the chart, which keeps its width. */
+      atlas_window_set_show_sidebar (window, TRUE);
+      g_assert_true (adw_flap_get_reveal_flap (flap));
+      g_assert_true (wait_until (flap_revealed, flap, WAIT_MS));
+      g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+      g_assert_true (adw_flap_get_folded (flap));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), ==, chart_width);
+      atlas_window_set_show_sidebar (window, FALSE);
+    }
+  close_window (window);
+}
+
+/* The charts follow the style manager: the app's Style menu, the desktop's
+ * preference (which the style manager reads, through the portal when
+ * sandboxed) and a dark GTK_THEME all give the dark chart style. */
+static void
+test_style_follows_style_manager (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AtlasWindow *window = open_window (path);
+
+  g_assert_false (atlas_window_get_style (window)->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_assert_true (atlas_window_get_style (window)->dark);
+  g_assert_true (atlas_chart_view_get_style (atlas_window_get_chart_view (window))->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (atlas_window_get_style (window)->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+
+  /* GTK_THEME=Adwaita:dark darkens GTK's widgets without telling the
+   * style manager: the charts are dark too. */
+  g_setenv ("GTK_THEME", "Adwaita:dark", TRUE);
+  window = open_window (path);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_assert_true (atlas_window_get_style (window)->dark);
+  close_window (window);
+  g_unsetenv ("GTK_THEME");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1166,6 +1309,8 @@ main (int argc, char **argv)
   g_test_add_func ("/app/window/switch-views", test_switch_views);
   g_test_add_func ("/app/window/map-view", test_map_view);
   g_test_add_func ("/app/window/fits-half-screen", test_window_fits_half_screen);
+  g_test_add_func ("/app/window/sidebar-folds", test_sidebar_folds);
+  g_test_add_func ("/app/window/style-follows-style-manager", test_style_follows_style_manager);
   g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);

@@ -1,4 +1,4 @@
-/* atlas-application.c: the GtkApplication: first window from the launch options, app actions, and the light/dark style. */
+/* atlas-application.c: the AdwApplication: first window from the launch options, app actions, and the light/dark preference. */
 #include "atlas-config.h"
 
 #include <glib/gi18n.h>
@@ -11,7 +11,7 @@
 
 struct _AtlasApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   char          *launch_dataset;
   char          *launch_view;
@@ -20,14 +20,11 @@ struct _AtlasApplication
   gboolean       present;
 
   GSettings     *settings;         /* NULL when the schema is not installed */
-  GSettings     *desktop;          /* org.gnome.desktop.interface, when it has color-scheme */
   char          *style;            /* "system", "light" or "dark" */
-  gboolean       system_dark;      /* what the desktop prefers */
-  gboolean       dark;
   int            exit_status;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
 static GSettings *
 create_settings_if_installed (const char *schema_id, const char *required_key)
@@ -43,53 +40,19 @@ create_settings_if_installed (const char *schema_id, const char *required_key)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The style manager resolves the preference against the desktop's (through
+ * the settings portal under Flatpak) and tells every window, which redraw
+ * their charts when its "dark" changes. */
 static void
-update_dark (AtlasApplication *self)
+apply_color_scheme (AtlasApplication *self)
 {
-  gboolean dark;
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
 
   if (g_strcmp0 (self->style, "light") == 0)
-    dark = FALSE;
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
   else if (g_strcmp0 (self->style, "dark") == 0)
-    dark = TRUE;
-  else
-    dark = self->system_dark;
-
-  self->dark = dark;
-  /* Plain GTK 4.8 follows this for its own widgets (Adwaita dark). Every
-   * set reloads and reparses the whole theme, even to the value it has:
-   * at start-up that is most often the case, and was about 7 % of the
-   * instructions to the first frame. */
-  {
-    GtkSettings *gtk_settings = gtk_settings_get_default ();
-    gboolean current = FALSE;
-
-    g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &current, NULL);
-    if (!current != !dark)
-      g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", dark, NULL);
-  }
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (ATLAS_IS_WINDOW (l->data))
-      atlas_window_set_dark (ATLAS_WINDOW (l->data), dark);
-}
-
-static void
-read_system_dark (AtlasApplication *self)
-{
-  if (self->desktop != NULL)
-    {
-      g_autofree char *scheme = g_settings_get_string (self->desktop, "color-scheme");
-      self->system_dark = g_strcmp0 (scheme, "prefer-dark") == 0;
-    }
-}
-
-static void
-color_scheme_changed_cb (GSettings        *settings,
-                         const char       *key,
-                         AtlasApplication *self)
-{
-  read_system_dark (self);
-  update_dark (self);
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
 static void
@@ -106,17 +69,20 @@ about_action_cb (GSimpleAction *action,
                  gpointer       data)
 {
   GtkApplication *app = GTK_APPLICATION (data);
-  const char *authors[] = { _("The Rare Earth Atlas contributors"), NULL };
+  const char *developers[] = { _("The Rare Earth Atlas contributors"), NULL };
+  GtkWidget *about;
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Rare Earth Atlas"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("The global rare-earth supply chain, with a source for every number"),
-                         "authors", authors,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Rare Earth Atlas"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The global rare-earth supply chain, with a source for every number"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -144,7 +110,6 @@ create_window (AtlasApplication *self,
   gboolean loaded = FALSE;
   AtlasView view;
 
-  atlas_window_set_dark (window, self->dark);
   if (view_name != NULL && atlas_view_from_string (view_name, &view))
     atlas_window_set_view (window, view);
   if (self->quit_after_first_frame)
@@ -204,21 +169,12 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   self->settings = atlas_app_create_settings ();
-  self->desktop = create_settings_if_installed ("org.gnome.desktop.interface", "color-scheme");
-  if (self->desktop != NULL)
-    g_signal_connect (self->desktop, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
-  else
-    /* No GNOME settings: a settings.ini (or the theme) may still prefer dark.
-     * Read it before this app sets the property itself. */
-    g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &self->system_dark, NULL);
-  read_system_dark (self);
-
   g_free (self->style);
   self->style = self->settings != NULL ? g_settings_get_string (self->settings, "style") : g_strdup ("system");
   style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING, g_variant_new_string (self->style));
   g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
-  update_dark (self);
+  apply_color_scheme (self);
 }
 
 static void
@@ -278,9 +234,6 @@ atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
-  if (self->desktop != NULL)
-    g_signal_handlers_disconnect_by_data (self->desktop, self);
-  g_clear_object (&self->desktop);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }
@@ -346,20 +299,6 @@ atlas_application_new (const AtlasLaunchOptions *launch)
   return self;
 }
 
-gboolean
-atlas_application_get_dark (AtlasApplication *self)
-{
-  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
-  return self->dark;
-}
-
-const char *
-atlas_application_get_style (AtlasApplication *self)
-{
-  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), "system");
-  return self->style;
-}
-
 void
 atlas_application_set_style (AtlasApplication *self,
                              const char       *style)
@@ -377,7 +316,7 @@ atlas_application_set_style (AtlasApplication *self,
     g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (style));
   if (self->settings != NULL)
     g_settings_set_string (self->settings, "style", style);
-  update_dark (self);
+  apply_color_scheme (self);
 }
 
 void

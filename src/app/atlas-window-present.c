@@ -251,6 +251,8 @@ briefing_pdf_response_cb (GtkNativeDialog *native,
         atlas_window_show_error (self, _("The briefing could not be exported"), _("Only local files can be written."));
       else if (!atlas_window_export_briefing_pdf (self, briefing, g_strcmp0 (notes, "false") != 0, path, &error))
         atlas_window_show_error (self, _("The briefing could not be exported"), error->message);
+      else
+        atlas_window_show_exported (self, path);
     }
   g_clear_object (&self->briefing_chooser_native);
 }

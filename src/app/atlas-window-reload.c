@@ -66,6 +66,9 @@ load_done_cb (GObject      *source,
   if (!self->file_missing)
     atlas_window_hide_notice (self);
   atlas_window_set_dataset (self, load->dataset);
+  /* A reload changes the chart under the user's eyes: say why. */
+  if (load->reload)
+    atlas_window_add_toast (self, _("Dataset reloaded"));
 }
 
 void
