@@ -30,7 +30,6 @@ struct _AtlasWindow
 
   /* loading and watching */
   GCancellable         *load_cancellable;
-  guint                 load_serial;
   gboolean              loading;
   GFile                *watched_file;
   GFileMonitor         *monitor;

@@ -875,19 +875,6 @@ atlas_window_get_view_state (AtlasWindow *self,
   return self->states[view];
 }
 
-void
-atlas_window_apply_slide (AtlasWindow      *self,
-                          const AtlasSlide *slide)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (slide != NULL && slide->view < ATLAS_VIEW_N_VIEWS);
-
-  atlas_view_state_apply_slide (self->states[slide->view], slide);
-  atlas_window_set_view (self, slide->view);
-  if (slide->select != NULL)
-    atlas_chart_view_select_id (self->chart_view, slide->select);
-}
-
 AtlasChartView *
 atlas_window_get_chart_view (AtlasWindow *self)
 {

@@ -41,9 +41,6 @@ void              atlas_window_set_view         (AtlasWindow    *self,
  * atlas_view_state_set_*() calls and the chart follows. */
 AtlasViewState   *atlas_window_get_view_state   (AtlasWindow    *self,
                                                  AtlasView       view);
-/* Switches to the slide's view with its options and selection. */
-void              atlas_window_apply_slide      (AtlasWindow    *self,
-                                                 const AtlasSlide *slide);
 AtlasChartView   *atlas_window_get_chart_view   (AtlasWindow    *self);
 /* The current view's scene at the chart's size (NULL: none yet or failed). */
 AtlasScene       *atlas_window_get_scene        (AtlasWindow    *self);
