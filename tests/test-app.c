@@ -311,6 +311,8 @@ test_window_builds (void)
   g_assert_true (strstr (text, atlas_window_get_scene (window)->title) != NULL);
   g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  /* A development build (-Dprofile=development) is striped; a release is not. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
   close_window (window);
 
   /* The bundled dataset too, when it is there. */

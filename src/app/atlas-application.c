@@ -285,7 +285,7 @@ atlas_application_new (const AtlasLaunchOptions *launch)
     flags |= G_APPLICATION_NON_UNIQUE;
 
   self = g_object_new (ATLAS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", flags,
                        NULL);
   if (launch != NULL)

@@ -664,6 +664,10 @@ atlas_window_init (AtlasWindow *self)
   self->style = atlas_style_new (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A development build's header bar is striped (Adwaita's "devel" style),
+   * so it is not mistaken for the installed app. */
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
   /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
   atlas_accessible_fix_names (GTK_WIDGET (self));
 
