@@ -1302,6 +1302,49 @@ test_style_follows_style_manager (void)
   g_unsetenv ("GTK_THEME");
 }
 
+/* The window's size, maximized state and view are settings bound to its
+ * properties: read when it opens, written as they change, and another
+ * window's changes do not move it. */
+static void
+test_settings_bound (void)
+{
+  g_autoptr(GSettings) settings = atlas_app_create_settings ();
+  g_autofree char *view = NULL;
+  AtlasWindow *first;
+  AtlasWindow *second;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "last-view", "timeline");
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+
+  first = atlas_window_new (NULL);
+  g_assert_cmpint (atlas_window_get_view (first), ==, ATLAS_VIEW_TIMELINE);
+  gtk_window_get_default_size (GTK_WINDOW (first), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.view", "s", "shares"));
+  view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (view, ==, "shares");
+  gtk_window_set_default_size (GTK_WINDOW (first), 1100, 750);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
+
+  /* A second window opens as the first was left; its changes stay its own. */
+  second = atlas_window_new (NULL);
+  g_assert_cmpint (atlas_window_get_view (second), ==, ATLAS_VIEW_SHARES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.view", "s", "map"));
+  g_assert_cmpint (atlas_window_get_view (first), ==, ATLAS_VIEW_SHARES);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1324,6 +1367,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/window/fits-half-screen", test_window_fits_half_screen);
   g_test_add_func ("/app/window/sidebar-folds", test_sidebar_folds);
   g_test_add_func ("/app/window/style-follows-style-manager", test_style_follows_style_manager);
+  g_test_add_func ("/app/window/settings-bound", test_settings_bound);
   g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);

@@ -818,6 +818,13 @@ test_follows_style (void)
   wait.renders = atlas_chart_view_get_render_count (wait.chart);
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
   g_assert_true (atlas_window_get_style (window)->dark);
+  /* The menu's choice is the "style" setting (g_settings_create_action). */
+  {
+    g_autoptr(GSettings) settings = atlas_app_create_settings ();
+    g_autofree char *style = g_settings_get_string (settings, "style");
+
+    g_assert_cmpstr (style, ==, "dark");
+  }
   g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
   check_presentation_style (presentation, TRUE);
 

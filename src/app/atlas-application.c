@@ -20,7 +20,6 @@ struct _AtlasApplication
   gboolean       present;
 
   GSettings     *settings;         /* NULL when the schema is not installed */
-  char          *style;            /* "system", "light" or "dark" */
   int            exit_status;
 };
 
@@ -44,23 +43,38 @@ create_settings_if_installed (const char *schema_id, const char *required_key)
  * the settings portal under Flatpak) and tells every window, which redraw
  * their charts when its "dark" changes. */
 static void
-apply_color_scheme (AtlasApplication *self)
+apply_color_scheme (const char *style)
 {
   AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
 
-  if (g_strcmp0 (self->style, "light") == 0)
+  if (g_strcmp0 (style, "light") == 0)
     scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
-  else if (g_strcmp0 (self->style, "dark") == 0)
+  else if (g_strcmp0 (style, "dark") == 0)
     scheme = ADW_COLOR_SCHEME_FORCE_DARK;
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* app.style is the "style" setting itself (g_settings_create_action): the
+ * menu changes the setting, and any change of it (the menu, gsettings on
+ * the command line) reaches the style manager here. */
+static void
+style_changed_cb (GSettings  *settings,
+                  const char *key,
+                  gpointer    data)
+{
+  g_autofree char *style = g_settings_get_string (settings, key);
+
+  apply_color_scheme (style);
+}
+
+/* Without the schema the menu still works, for this run only. */
 static void
 style_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       data)
 {
-  atlas_application_set_style (ATLAS_APPLICATION (data), g_variant_get_string (parameter, NULL));
+  g_simple_action_set_state (action, parameter);
+  apply_color_scheme (g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -148,7 +162,6 @@ atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  g_autoptr(GSimpleAction) style = NULL;
   static const GActionEntry entries[] = {
     { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
@@ -169,12 +182,23 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   self->settings = atlas_app_create_settings ();
-  g_free (self->style);
-  self->style = self->settings != NULL ? g_settings_get_string (self->settings, "style") : g_strdup ("system");
-  style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING, g_variant_new_string (self->style));
-  g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), self);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
-  apply_color_scheme (self);
+  if (self->settings != NULL)
+    {
+      g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+      g_action_map_add_action (G_ACTION_MAP (self), style);
+      g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self, 0);
+      style_changed_cb (self->settings, "style", self);
+    }
+  else
+    {
+      g_autoptr(GSimpleAction) style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING,
+                                                                     g_variant_new_string ("system"));
+
+      g_signal_connect (style, "change-state", G_CALLBACK (style_action_cb), NULL);
+      g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), NULL);
+      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
+    }
 }
 
 static void
@@ -246,7 +270,6 @@ atlas_application_finalize (GObject *object)
   g_free (self->launch_dataset);
   g_free (self->launch_view);
   g_free (self->launch_briefing);
-  g_free (self->style);
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
 }
 
@@ -266,7 +289,6 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 static void
 atlas_application_init (AtlasApplication *self)
 {
-  self->style = g_strdup ("system");
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -297,26 +319,6 @@ atlas_application_new (const AtlasLaunchOptions *launch)
       self->present = launch->present;
     }
   return self;
-}
-
-void
-atlas_application_set_style (AtlasApplication *self,
-                             const char       *style)
-{
-  GAction *action;
-
-  g_return_if_fail (ATLAS_IS_APPLICATION (self));
-
-  if (g_strcmp0 (style, "light") != 0 && g_strcmp0 (style, "dark") != 0)
-    style = "system";
-  g_free (self->style);
-  self->style = g_strdup (style);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "style");
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (style));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "style", style);
-  apply_color_scheme (self);
 }
 
 void

@@ -12,9 +12,6 @@ G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, A
 
 /* @launch (copied; NULL for defaults) says what the first window shows. */
 AtlasApplication *atlas_application_new       (const AtlasLaunchOptions *launch);
-/* "system", "light" or "dark": the style manager's color scheme. */
-void              atlas_application_set_style (AtlasApplication *self,
-                                               const char       *style);
 /* The exit status atlas_app_run() returns (1 after a failed start with
  * --quit-after-first-frame). */
 void              atlas_application_set_exit_status (AtlasApplication *self,

@@ -439,25 +439,6 @@ realize_for_quit_cb (GtkWidget   *widget,
 
 /* ---- overrides ---------------------------------------------------------- */
 
-static void
-save_window_state (AtlasWindow *self)
-{
-  int width, height;
-
-  if (self->settings == NULL)
-    return;
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    {
-      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      if (width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-    }
-}
-
 /* Below this width the details fold over the chart instead of taking
  * 340 px beside it: a half-screen window (960 px) gives the chart its
  * width. libadwaita 1.2 has no breakpoints, so the window decides from its
@@ -476,15 +457,6 @@ atlas_window_size_allocate (GtkWidget *widget,
   adw_flap_set_fold_policy (self->flap, width < ATLAS_WINDOW_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
                                                                         : ADW_FLAP_FOLD_POLICY_NEVER);
   GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
-}
-
-static gboolean
-atlas_window_close_request (GtkWindow *window)
-{
-  AtlasWindow *self = ATLAS_WINDOW (window);
-
-  save_window_state (self);
-  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
 }
 
 static void
@@ -616,7 +588,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->finalize = atlas_window_finalize;
   object_class->get_property = atlas_window_get_property;
   object_class->set_property = atlas_window_set_property;
-  window_class->close_request = atlas_window_close_request;
   widget_class->size_allocate = atlas_window_size_allocate;
 
   properties[PROP_VIEW] =
@@ -699,16 +670,17 @@ atlas_window_init (AtlasWindow *self)
   self->settings = atlas_app_create_settings ();
   if (self->settings != NULL)
     {
-      g_autofree char *view_name = g_settings_get_string (self->settings, "last-view");
-      AtlasView view;
+      /* Read once (another window's changes do not move this one), and
+       * written as they change. GTK keeps the default size at the last
+       * size the window had neither maximized nor full screen. */
+      const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
 
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   MAX (g_settings_get_int (self->settings, "window-width"), 640),
-                                   MAX (g_settings_get_int (self->settings, "window-height"), 480));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      if (atlas_view_from_string (view_name, &view))
-        atlas_window_set_view (self, view);
+      g_settings_bind (self->settings, "window-width", self, "default-width", flags);
+      g_settings_bind (self->settings, "window-height", self, "default-height", flags);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
+      g_settings_bind (self->settings, "last-view", self, "view", flags);
+      /* Read only: folding hides the details without the user asking,
+       * which must not be remembered (see reveal_flap_changed_cb). */
       atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
       atlas_window_init_present_settings (self);
     }
@@ -863,8 +835,6 @@ atlas_window_set_view (AtlasWindow *self,
   self->view = view;
   atlas_chart_view_set_state (self->chart_view, self->states[view]);
   atlas_view_controls_set_state (self->view_controls, self->states[view]);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-view", atlas_view_to_string (view));
   refresh_table (self);
   update_sidebar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
