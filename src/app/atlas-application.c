@@ -25,20 +25,6 @@ struct _AtlasApplication
 
 G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
-static GSettings *
-create_settings_if_installed (const char *schema_id, const char *required_key)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
-  if (schema == NULL || (required_key != NULL && !g_settings_schema_has_key (schema, required_key)))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
 /* The style manager resolves the preference against the desktop's (through
  * the settings portal under Flatpak) and tells every window, which redraw
  * their charts when its "dark" changes. */
@@ -67,15 +53,6 @@ style_changed_cb (GSettings  *settings,
   apply_color_scheme (style);
 }
 
-/* Without the schema the menu still works, for this run only. */
-static void
-style_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       data)
-{
-  g_simple_action_set_state (action, parameter);
-  apply_color_scheme (g_variant_get_string (parameter, NULL));
-}
 
 static void
 about_action_cb (GSimpleAction *action,
@@ -149,8 +126,6 @@ remembered_dataset (AtlasApplication *self)
 {
   g_autofree char *path = NULL;
 
-  if (self->settings == NULL)
-    return NULL;
   path = g_settings_get_string (self->settings, "last-dataset");
   if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
@@ -162,6 +137,7 @@ atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  g_autoptr(GAction) style = NULL;
   static const GActionEntry entries[] = {
     { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
@@ -182,23 +158,10 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   self->settings = atlas_app_create_settings ();
-  if (self->settings != NULL)
-    {
-      g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
-
-      g_action_map_add_action (G_ACTION_MAP (self), style);
-      g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self, 0);
-      style_changed_cb (self->settings, "style", self);
-    }
-  else
-    {
-      g_autoptr(GSimpleAction) style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING,
-                                                                     g_variant_new_string ("system"));
-
-      g_signal_connect (style, "change-state", G_CALLBACK (style_action_cb), NULL);
-      g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), NULL);
-      g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
-    }
+  style = g_settings_create_action (self->settings, "style");
+  g_action_map_add_action (G_ACTION_MAP (self), style);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self, 0);
+  style_changed_cb (self->settings, "style", self);
 }
 
 static void
@@ -344,16 +307,21 @@ atlas_app_ensure_resources (void)
 GSettings *
 atlas_app_create_settings (void)
 {
-  static gboolean warned;
-  GSettings *settings = create_settings_if_installed (APP_ID, NULL);
+  return g_settings_new (APP_ID);
+}
 
-  if (settings == NULL && !warned)
-    {
-      warned = TRUE;
-      g_message ("The settings schema %s is not installed: window size, view and style are not remembered "
-                 "(set GSETTINGS_SCHEMA_DIR to the build's data folder to run uninstalled)", APP_ID);
-    }
-  return settings;
+/* Whether the settings schema is where GSettings looks: an installed app
+ * has it, and `meson devenv`, build-aux/run and the tests point
+ * GSETTINGS_SCHEMA_DIR at the build's. Without it g_settings_new() aborts. */
+static gboolean
+settings_schema_found (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
 }
 
 char *
@@ -399,6 +367,14 @@ atlas_app_run (const AtlasLaunchOptions *launch,
   int status;
 
   atlas_i18n_init ();
+
+  if (!settings_schema_found ())
+    {
+      /* Translators: %s is the settings schema's id. */
+      g_printerr (_("The settings schema %s is not installed: install the program, or run it from its build "
+                    "with meson devenv or build-aux/run.\n"), APP_ID);
+      return 4;
+    }
 
   app = atlas_application_new (launch);
 

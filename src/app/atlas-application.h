@@ -19,8 +19,8 @@ void              atlas_application_set_exit_status (AtlasApplication *self,
 
 /* Registers the window templates, menus and CSS (once). */
 void              atlas_app_ensure_resources  (void);
-/* The app's settings, or NULL when its schema is not installed (an
- * uninstalled run without GSETTINGS_SCHEMA_DIR): nothing is remembered. */
+/* The app's settings (the schema must be installed, or GSETTINGS_SCHEMA_DIR
+ * point at the build's: atlas_app_run() checks). */
 GSettings        *atlas_app_create_settings   (void);
 /* The bundled dataset's path (installed, else in the source tree), or NULL. */
 char             *atlas_app_find_bundled_dataset (void);

@@ -573,7 +573,6 @@ atlas_window_class_init (AtlasWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   atlas_app_ensure_resources ();
   /* The template's Adw widgets and styles: AdwApplication does this at
@@ -627,6 +626,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  const GSettingsBindFlags settings_flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
   GtkSettings *gtk_settings;
 
   self->view = ATLAS_VIEW_FLOWS;
@@ -666,24 +666,18 @@ atlas_window_init (AtlasWindow *self)
 
   atlas_window_init_dnd (self);
 
-  /* Remembered between runs when the schema is installed. */
+  /* Remembered between runs: read once (another window's changes do not
+   * move this one), and written as they change. GTK keeps the default size
+   * at the last size the window had neither maximized nor full screen. */
   self->settings = atlas_app_create_settings ();
-  if (self->settings != NULL)
-    {
-      /* Read once (another window's changes do not move this one), and
-       * written as they change. GTK keeps the default size at the last
-       * size the window had neither maximized nor full screen. */
-      const GSettingsBindFlags flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
-
-      g_settings_bind (self->settings, "window-width", self, "default-width", flags);
-      g_settings_bind (self->settings, "window-height", self, "default-height", flags);
-      g_settings_bind (self->settings, "window-maximized", self, "maximized", flags);
-      g_settings_bind (self->settings, "last-view", self, "view", flags);
-      /* Read only: folding hides the details without the user asking,
-       * which must not be remembered (see reveal_flap_changed_cb). */
-      atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
-      atlas_window_init_present_settings (self);
-    }
+  g_settings_bind (self->settings, "window-width", self, "default-width", settings_flags);
+  g_settings_bind (self->settings, "window-height", self, "default-height", settings_flags);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", settings_flags);
+  g_settings_bind (self->settings, "last-view", self, "view", settings_flags);
+  /* Read only: folding hides the details without the user asking, which
+   * must not be remembered (see reveal_flap_changed_cb). */
+  atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
+  atlas_window_init_present_settings (self);
 
   /* Keyboard users land in the chart: the arrows move through its items. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->chart_view));
@@ -745,7 +739,7 @@ atlas_window_set_dataset (AtlasWindow  *self,
     gtk_window_set_title (GTK_WINDOW (self), _("Rare Earth Atlas"));
 
   /* The bundled dataset is the default anyway: remember only the user's. */
-  if (self->settings != NULL && path != NULL)
+  if (path != NULL)
     {
       bundled = atlas_app_find_bundled_dataset ();
       g_settings_set_string (self->settings, "last-dataset",
