@@ -1328,6 +1328,13 @@ test_settings_bound (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.view", "s", "shares"));
   view = g_settings_get_string (settings, "last-view");
   g_assert_cmpstr (view, ==, "shares");
+  /* The property is the enumeration itself, not a name parsed back. */
+  {
+    AtlasView value;
+
+    g_object_get (first, "view", &value, NULL);
+    g_assert_cmpint (value, ==, ATLAS_VIEW_SHARES);
+  }
   gtk_window_set_default_size (GTK_WINDOW (first), 1100, 750);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);

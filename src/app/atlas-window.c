@@ -5,6 +5,7 @@
 
 #include "atlas-accessible.h"
 #include "atlas-application.h"
+#include "atlas-core-enums.h"
 #include "atlas-window-private.h"
 
 enum {
@@ -526,7 +527,7 @@ atlas_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_string (value, atlas_view_to_string (self->view));
+      g_value_set_enum (value, self->view);
       break;
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
@@ -549,13 +550,11 @@ atlas_window_set_property (GObject      *object,
                            GParamSpec   *pspec)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
-  AtlasView view;
 
   switch (prop_id)
     {
     case PROP_VIEW:
-      if (atlas_view_from_string (g_value_get_string (value), &view))
-        atlas_window_set_view (self, view);
+      atlas_window_set_view (self, g_value_get_enum (value));
       break;
     case PROP_SHOW_SIDEBAR:
       atlas_window_set_show_sidebar (self, g_value_get_boolean (value));
@@ -589,9 +588,11 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->set_property = atlas_window_set_property;
   widget_class->size_allocate = atlas_window_size_allocate;
 
+  /* An enumeration (its nicks are the views' names): win.view and the
+   * "last-view" setting both speak it. */
   properties[PROP_VIEW] =
-    g_param_spec_string ("view", NULL, NULL, "flows",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("view", NULL, NULL, ATLAS_TYPE_VIEW, ATLAS_VIEW_FLOWS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
