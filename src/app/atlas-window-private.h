@@ -61,6 +61,9 @@ struct _AtlasWindow
   AdwFlap              *flap;
   GtkWidget            *content_box;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  char                 *empty_title;        /* the page's words with no dataset, */
+  char                 *empty_description;  /* put back after a failed state */
   AtlasChartView       *chart_view;
   AtlasTableView       *table_view;   /* NULL until the table is first shown */
   AtlasSidebar         *sidebar;

@@ -264,8 +264,25 @@ atlas_window_report_load_error (AtlasWindow *self, const GError *error, char **m
   if (self->dataset != NULL)
     secondary = g_strdup_printf ("%s\n\n%s", error->message, _("The dataset that was open stays open."));
   else
-    secondary = g_strdup (error->message);
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      secondary = g_strdup (error->message);
+      /* Nothing to show: the window says why, not only the dialog. The
+       * page's description is Pango markup in libadwaita 1.2. */
+      adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->empty_page, _("The dataset could not be loaded"));
+      adw_status_page_set_description (self->empty_page, escaped);
+    }
   show_error_full (self, _("The dataset could not be loaded"), secondary, messages);
+}
+
+static void
+reset_empty_page (AtlasWindow *self)
+{
+  adw_status_page_set_icon_name (self->empty_page, "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (self->empty_page, self->empty_title);
+  adw_status_page_set_description (self->empty_page, self->empty_description);
 }
 
 static char *
@@ -513,6 +530,8 @@ atlas_window_finalize (GObject *object)
   g_free (self->last_error);
   g_free (self->notice_text);
   g_free (self->last_toast);
+  g_free (self->empty_title);
+  g_free (self->empty_description);
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
 
@@ -618,6 +637,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
 
@@ -640,6 +660,8 @@ atlas_window_init (AtlasWindow *self)
    * so it is not mistaken for the installed app. */
   if (DEVELOPMENT_PROFILE)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  self->empty_title = g_strdup (adw_status_page_get_title (self->empty_page));
+  self->empty_description = g_strdup (adw_status_page_get_description (self->empty_page));
   /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
   atlas_accessible_fix_names (GTK_WIDGET (self));
 
@@ -715,6 +737,7 @@ atlas_window_set_dataset (AtlasWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   self->generation++;
+  reset_empty_page (self);
 
   /* Choices the new data no longer has (a renamed series, a removed
    * diagram) fall back to the view's defaults. */
