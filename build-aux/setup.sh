@@ -9,7 +9,7 @@ ATLAS_BUILD="$ATLAS_ROOT/_build"
 # labels render, gettext for translations.
 ATLAS_RUN_PACKAGES=(
   gcc pkg-config meson ninja-build python3
-  libglib2.0-dev libgtk-4-dev libjson-glib-dev libcairo2-dev libpango1.0-dev zlib1g-dev
+  libglib2.0-dev libgtk-4-dev libadwaita-1-dev libjson-glib-dev libcairo2-dev libpango1.0-dev zlib1g-dev
   gettext desktop-file-utils
   fonts-dejavu-core fonts-wqy-microhei
 )

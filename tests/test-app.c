@@ -3,7 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <string.h>
 
 #include "app-test-loop.h"
@@ -288,6 +288,16 @@ test_item_info (void)
 
 /* ---- the window ---------------------------------------------------------- */
 
+static gboolean
+sidebar_has_chart_title (gpointer data)
+{
+  AtlasWindow *window = data;
+  g_autofree char *text = atlas_sidebar_dup_text (atlas_window_get_sidebar (window));
+  AtlasScene *scene = atlas_window_get_scene (window);
+
+  return scene != NULL && strstr (text, scene->title) != NULL;
+}
+
 static void
 test_window_builds (void)
 {
@@ -304,13 +314,16 @@ test_window_builds (void)
   /* Nothing selected: the sidebar shows the dataset. */
   g_assert_cmpstr (atlas_sidebar_get_heading (atlas_window_get_sidebar (window)), ==, "App test atlas");
   g_assert_true (atlas_chart_view_has_drawn (chart));
-  /* ... and a summary of the chart shown. */
-  spin (50);
-  text = atlas_sidebar_dup_text (atlas_window_get_sidebar (window));
+  /* ... and a summary of the chart shown, once it is drawn (a striped
+   * development header bar made a fixed 50 ms too short). */
   g_assert_nonnull (atlas_window_get_scene (window));
+  g_assert_true (wait_until (sidebar_has_chart_title, window, WAIT_MS));
+  text = atlas_sidebar_dup_text (atlas_window_get_sidebar (window));
   g_assert_true (strstr (text, atlas_window_get_scene (window)->title) != NULL);
   g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (chart)) == GTK_ACCESSIBLE_ROLE_IMG);
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (chart)));
+  /* A development build (-Dprofile=development) is striped; a release is not. */
+  g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (window), "devel"), ==, DEVELOPMENT_PROFILE);
   close_window (window);
 
   /* The bundled dataset too, when it is there. */
@@ -501,15 +514,20 @@ test_broken_dataset_keeps_old (void)
   g_assert_true (strstr (atlas_window_get_last_error (window), "$.supply_chains[0].links[0].to") != NULL);
   g_assert_true (strstr (atlas_window_get_last_error (window), "unknown node") != NULL);
   g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_toplevels + 1);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (toplevel))
-        {
-          gtk_window_destroy (toplevel);
-          break;
-        }
-    }
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !found; i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (toplevel))
+          {
+            gtk_window_destroy (toplevel);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
   atlas_window_set_error_dialogs (window, FALSE);
 
   /* Opened in the background (File > Open, a drop): the same. */
@@ -549,6 +567,8 @@ test_reload_on_change (void)
   g_assert_true (wait_until (generation_passed, &wait, WAIT_MS));
   g_assert_cmpstr (dataset_title (window), ==, "Edited by rename");
   g_assert_cmpstr (atlas_sidebar_get_heading (atlas_window_get_sidebar (window)), ==, "Edited by rename");
+  /* The chart changed under the user's eyes: a toast says why. */
+  g_assert_cmpstr (atlas_window_get_last_toast (window), ==, "Dataset reloaded");
 
   /* Written in place. */
   wait.generation = atlas_window_get_generation (window);
@@ -700,11 +720,13 @@ test_export_vanished_folder (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && message == NULL; i++)
     {
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-      if (GTK_IS_MESSAGE_DIALOG (toplevel))
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
         message = GTK_WIDGET (toplevel);
     }
   g_assert_nonnull (message);
-  g_object_get (message, "secondary-text", &secondary, NULL);
+  /* The file's name is plain text in the dialog, never markup. */
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (message)));
+  g_object_get (message, "body", &secondary, NULL);
   g_assert_true (g_str_has_suffix (expected, secondary));
   gtk_window_destroy (GTK_WINDOW (message));
   atlas_window_set_error_dialogs (window, FALSE);
@@ -721,6 +743,8 @@ test_export_vanished_folder (void)
   g_assert_true (atlas_export_dialog_export_to (dialog, file));
   g_assert_null (dialog);
   g_assert_true (file_starts_with (written, "\x89PNG", 4));
+  /* ... and a toast says so, with a button that opens the file. */
+  g_assert_cmpstr (atlas_window_get_last_toast (window), ==, "Exported to “chart.png”");
 
   close_window (window);
   g_unlink (written);
@@ -1146,6 +1170,223 @@ test_prices_hover_reuses_image (void)
   close_prices_chart (&p);
 }
 
+/* ---- libadwaita: the folding sidebar and the style manager ------------- */
+
+typedef struct {
+  AtlasWindow *window;
+  int          width;
+  int          sidebar;  /* the width the chart leaves beside it */
+} WidthWait;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  WidthWait *wait = data;
+  AtlasChartView *chart = atlas_window_get_chart_view (wait->window);
+  int width = gtk_widget_get_width (GTK_WIDGET (wait->window));
+
+  /* The window's size counts its decorations, its widget does not. */
+  return width <= wait->width && width >= wait->width - 40 &&
+         atlas_chart_view_has_drawn (chart) && gtk_widget_get_width (GTK_WIDGET (chart)) == width - wait->sidebar;
+}
+
+static gboolean
+show_sidebar (AtlasWindow *window)
+{
+  gboolean show;
+
+  g_object_get (window, "show-sidebar", &show, NULL);
+  return show;
+}
+
+static gboolean
+flap_revealed (gpointer data)
+{
+  return adw_flap_get_reveal_progress (ADW_FLAP (data)) == 1.0;
+}
+
+static gboolean
+bottom_switcher_shown (gpointer data)
+{
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_ACTION_BAR);
+
+  return bar != NULL && gtk_widget_get_mapped (bar) &&
+         gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (bar)));
+}
+
+static gboolean
+bottom_switcher_hidden (gpointer data)
+{
+  GtkWidget *bar = find_widget_of_type (GTK_WIDGET (data), GTK_TYPE_ACTION_BAR);
+
+  return bar != NULL && !gtk_widget_get_mapped (bar);
+}
+
+static AdwFlap *
+window_flap (AtlasWindow *window)
+{
+  AdwFlap *flap = ADW_FLAP (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_FLAP));
+
+  g_assert_nonnull (flap);
+  return flap;
+}
+
+/* Wide, the details sit beside the chart; at half a full-HD screen (960)
+ * and narrower (700) they fold: hidden, the chart takes the window's
+ * width, and shown they lie over the chart instead of narrowing it. */
+static void
+test_sidebar_folds (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AdwFlap *flap = window_flap (window);
+  static const int narrow[] = { 960, 700 };
+  WidthWait wait = { window, 1280, 340 };
+
+  g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (show_sidebar (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (narrow); i++)
+    {
+      int chart_width;
+
+      /* Folding hides the details (animated): the chart gets the width. */
+      wait.width = narrow[i];
+      wait.sidebar = 0;
+      gtk_window_set_default_size (GTK_WINDOW (window), narrow[i], 700);
+      g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+      g_test_message ("%d px: chart %d px wide", narrow[i], gtk_widget_get_width (GTK_WIDGET (chart)));
+      g_assert_true (adw_flap_get_folded (flap));
+      g_assert_false (show_sidebar (window));
+      chart_width = gtk_widget_get_width (GTK_WIDGET (chart));
+      /* At 700 px the views' names leave the header bar for a bar at the
+       * bottom; at 960 they stay at the top. */
+      g_assert_true (wait_until (narrow[i] < 960 ? bottom_switcher_shown : bottom_switcher_hidden, window, WAIT_MS));
+
+      /* Shown again (F9, Enter on an item): over the chart, which keeps its width. */
+      atlas_window_set_show_sidebar (window, TRUE);
+      g_assert_true (adw_flap_get_reveal_flap (flap));
+      g_assert_true (wait_until (flap_revealed, flap, WAIT_MS));
+      g_assert_true (wait_until (window_has_width, &wait, WAIT_MS));
+      g_assert_true (adw_flap_get_folded (flap));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (chart)), ==, chart_width);
+      atlas_window_set_show_sidebar (window, FALSE);
+    }
+  close_window (window);
+}
+
+/* The charts follow the style manager: the app's Style menu, the desktop's
+ * preference (which the style manager reads, through the portal when
+ * sandboxed) and a dark GTK_THEME all give the dark chart style. */
+static void
+test_style_follows_style_manager (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  AtlasWindow *window = open_window (path);
+
+  g_assert_false (atlas_window_get_style (window)->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_assert_true (atlas_window_get_style (window)->dark);
+  g_assert_true (atlas_chart_view_get_style (atlas_window_get_chart_view (window))->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (atlas_window_get_style (window)->dark);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  close_window (window);
+
+  /* GTK_THEME=Adwaita:dark darkens GTK's widgets without telling the
+   * style manager: the charts are dark too. */
+  g_setenv ("GTK_THEME", "Adwaita:dark", TRUE);
+  window = open_window (path);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_assert_true (atlas_window_get_style (window)->dark);
+  close_window (window);
+  g_unsetenv ("GTK_THEME");
+}
+
+/* With nothing open the window shows a status page; when the dataset it
+ * was to show fails, the page says so (the file's name in the message is
+ * text, not markup), and a good dataset brings the chart. */
+static void
+test_status_page (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  g_autofree char *broken = fixture ("broken.json");
+  AtlasWindow *window = atlas_window_new (NULL);
+  AdwStatusPage *page;
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+  page = ADW_STATUS_PAGE (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page)) && gtk_widget_get_child_visible (GTK_WIDGET (page)));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Dataset Open");
+
+  g_assert_false (atlas_window_load_path (window, broken, &error));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "The dataset could not be loaded");
+  g_assert_true (strstr (adw_status_page_get_description (page), "broken.json") != NULL);
+  g_assert_true (strstr (adw_status_page_get_description (page), "unknown node") != NULL);
+
+  g_assert_true (atlas_window_load_path (window, path, NULL));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Dataset Open");
+  g_assert_false (gtk_widget_get_child_visible (GTK_WIDGET (page)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The window's size, maximized state and view are settings bound to its
+ * properties: read when it opens, written as they change, and another
+ * window's changes do not move it. */
+static void
+test_settings_bound (void)
+{
+  g_autoptr(GSettings) settings = atlas_app_create_settings ();
+  g_autofree char *view = NULL;
+  AtlasWindow *first;
+  AtlasWindow *second;
+  int width, height;
+
+  g_assert_nonnull (settings);
+  g_settings_set_string (settings, "last-view", "timeline");
+  g_settings_set_int (settings, "window-width", 1000);
+  g_settings_set_int (settings, "window-height", 700);
+
+  first = atlas_window_new (NULL);
+  g_assert_cmpint (atlas_window_get_view (first), ==, ATLAS_VIEW_TIMELINE);
+  gtk_window_get_default_size (GTK_WINDOW (first), &width, &height);
+  g_assert_cmpint (width, ==, 1000);
+  g_assert_cmpint (height, ==, 700);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (first), "win.view", "s", "shares"));
+  view = g_settings_get_string (settings, "last-view");
+  g_assert_cmpstr (view, ==, "shares");
+  /* The property is the enumeration itself, not a name parsed back. */
+  {
+    AtlasView value;
+
+    g_object_get (first, "view", &value, NULL);
+    g_assert_cmpint (value, ==, ATLAS_VIEW_SHARES);
+  }
+  gtk_window_set_default_size (GTK_WINDOW (first), 1100, 750);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1100);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 750);
+
+  /* A second window opens as the first was left; its changes stay its own. */
+  second = atlas_window_new (NULL);
+  g_assert_cmpint (atlas_window_get_view (second), ==, ATLAS_VIEW_SHARES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (second), "win.view", "s", "map"));
+  g_assert_cmpint (atlas_window_get_view (first), ==, ATLAS_VIEW_SHARES);
+
+  gtk_window_destroy (GTK_WINDOW (second));
+  gtk_window_destroy (GTK_WINDOW (first));
+  g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1166,6 +1407,10 @@ main (int argc, char **argv)
   g_test_add_func ("/app/window/switch-views", test_switch_views);
   g_test_add_func ("/app/window/map-view", test_map_view);
   g_test_add_func ("/app/window/fits-half-screen", test_window_fits_half_screen);
+  g_test_add_func ("/app/window/sidebar-folds", test_sidebar_folds);
+  g_test_add_func ("/app/window/style-follows-style-manager", test_style_follows_style_manager);
+  g_test_add_func ("/app/window/settings-bound", test_settings_bound);
+  g_test_add_func ("/app/window/status-page", test_status_page);
   g_test_add_func ("/app/window/selection-updates-sidebar", test_selection_updates_sidebar);
   g_test_add_func ("/app/window/broken-dataset-keeps-old", test_broken_dataset_keeps_old);
   g_test_add_func ("/app/window/reload-on-change", test_reload_on_change);

@@ -81,6 +81,16 @@ check "map boundaries installed: $datadir/$package/world-110m.atlasgeo" \
 # never load GTK); the program looks for it where it was installed.
 window_module=$root$libdir/$package/atlas-window.so
 check "window module installed: $libdir/$package/atlas-window.so" test -s "$window_module"
+# Hardened linking (meson.build): read-only relocations, symbols bound at
+# load. Checked where binutils' readelf is there.
+if command -v readelf >/dev/null 2>&1; then
+  for binary in "$program" "$window_module"; do
+    check "$(basename "$binary") has read-only relocations (RELRO)" \
+      sh -c 'readelf -lW "$1" | grep -q GNU_RELRO' sh "$binary"
+    check "$(basename "$binary") binds its symbols at load (BIND_NOW)" \
+      sh -c 'readelf -dW "$1" | grep -Eq "BIND_NOW|FLAGS.*NOW"' sh "$binary"
+  done
+fi
 check "program looks for its window module in $libdir/$package" \
   grep -qaF "$libdir/$package" "$program"
 # The installed pair works together: the module's calls into the program

@@ -467,6 +467,14 @@ test_enums (void)
   g_assert_cmpstr (atlas_view_to_string (ATLAS_VIEW_TIMELINE), ==, "timeline");
   g_assert_cmpstr (atlas_scale_to_string (ATLAS_SCALE_LOG), ==, "log");
   g_assert_null (atlas_scale_to_string (ATLAS_SCALE_DEFAULT));
+  /* The names are the registered enumerations' nicks; the counts and the
+   * "no group" placeholder are not names. */
+  g_assert_false (atlas_view_from_string ("n-views", &view));
+  g_assert_false (atlas_event_kind_from_string ("n-kinds", &kind));
+  g_assert_false (atlas_element_group_from_string ("no-group", &group));
+  g_assert_null (atlas_element_group_to_string (ATLAS_ELEMENT_NO_GROUP));
+  g_assert_cmpstr (atlas_element_group_to_string (ATLAS_ELEMENT_HEAVY), ==, "heavy");
+  g_assert_cmpstr (atlas_source_kind_to_string (ATLAS_SOURCE_NEWS), ==, "news");
 }
 
 static char *

@@ -2,7 +2,7 @@
 #include "atlas-config.h"
 
 #include <glib/gstdio.h>
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <locale.h>
 #include <math.h>
 #include <string.h>
@@ -818,6 +818,13 @@ test_follows_style (void)
   wait.renders = atlas_chart_view_get_render_count (wait.chart);
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
   g_assert_true (atlas_window_get_style (window)->dark);
+  /* The menu's choice is the "style" setting (g_settings_create_action). */
+  {
+    g_autoptr(GSettings) settings = atlas_app_create_settings ();
+    g_autofree char *style = g_settings_get_string (settings, "style");
+
+    g_assert_cmpstr (style, ==, "dark");
+  }
   g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
   check_presentation_style (presentation, TRUE);
 
@@ -833,6 +840,24 @@ test_follows_style (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
   g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
   check_presentation_style (presentation, FALSE);
+
+  /* About is libadwaita's about window, over the app's active window. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *about = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_ABOUT_WINDOW (toplevel))
+          about = toplevel;
+      }
+    g_assert_nonnull (about);
+    g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Rare Earth Atlas");
+    g_assert_nonnull (gtk_window_get_transient_for (about));
+    gtk_window_destroy (about);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (20);

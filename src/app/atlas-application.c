@@ -1,4 +1,4 @@
-/* atlas-application.c: the GtkApplication: first window from the launch options, app actions, and the light/dark style. */
+/* atlas-application.c: the AdwApplication: first window from the launch options, app actions, and the light/dark preference. */
 #include "atlas-config.h"
 
 #include <glib/gi18n.h>
@@ -11,7 +11,7 @@
 
 struct _AtlasApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   char          *launch_dataset;
   char          *launch_view;
@@ -20,85 +20,39 @@ struct _AtlasApplication
   gboolean       present;
 
   GSettings     *settings;         /* NULL when the schema is not installed */
-  GSettings     *desktop;          /* org.gnome.desktop.interface, when it has color-scheme */
-  char          *style;            /* "system", "light" or "dark" */
-  gboolean       system_dark;      /* what the desktop prefers */
-  gboolean       dark;
   int            exit_status;
 };
 
-G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (AtlasApplication, atlas_application, ADW_TYPE_APPLICATION)
 
-static GSettings *
-create_settings_if_installed (const char *schema_id, const char *required_key)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source == NULL)
-    return NULL;
-  schema = g_settings_schema_source_lookup (source, schema_id, TRUE);
-  if (schema == NULL || (required_key != NULL && !g_settings_schema_has_key (schema, required_key)))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
-}
-
+/* The style manager resolves the preference against the desktop's (through
+ * the settings portal under Flatpak) and tells every window, which redraw
+ * their charts when its "dark" changes. */
 static void
-update_dark (AtlasApplication *self)
+apply_color_scheme (const char *style)
 {
-  gboolean dark;
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
 
-  if (g_strcmp0 (self->style, "light") == 0)
-    dark = FALSE;
-  else if (g_strcmp0 (self->style, "dark") == 0)
-    dark = TRUE;
-  else
-    dark = self->system_dark;
-
-  self->dark = dark;
-  /* Plain GTK 4.8 follows this for its own widgets (Adwaita dark). Every
-   * set reloads and reparses the whole theme, even to the value it has:
-   * at start-up that is most often the case, and was about 7 % of the
-   * instructions to the first frame. */
-  {
-    GtkSettings *gtk_settings = gtk_settings_get_default ();
-    gboolean current = FALSE;
-
-    g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &current, NULL);
-    if (!current != !dark)
-      g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", dark, NULL);
-  }
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (ATLAS_IS_WINDOW (l->data))
-      atlas_window_set_dark (ATLAS_WINDOW (l->data), dark);
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 }
 
+/* app.style is the "style" setting itself (g_settings_create_action): the
+ * menu changes the setting, and any change of it (the menu, gsettings on
+ * the command line) reaches the style manager here. */
 static void
-read_system_dark (AtlasApplication *self)
+style_changed_cb (GSettings  *settings,
+                  const char *key,
+                  gpointer    data)
 {
-  if (self->desktop != NULL)
-    {
-      g_autofree char *scheme = g_settings_get_string (self->desktop, "color-scheme");
-      self->system_dark = g_strcmp0 (scheme, "prefer-dark") == 0;
-    }
+  g_autofree char *style = g_settings_get_string (settings, key);
+
+  apply_color_scheme (style);
 }
 
-static void
-color_scheme_changed_cb (GSettings        *settings,
-                         const char       *key,
-                         AtlasApplication *self)
-{
-  read_system_dark (self);
-  update_dark (self);
-}
-
-static void
-style_action_cb (GSimpleAction *action,
-                 GVariant      *parameter,
-                 gpointer       data)
-{
-  atlas_application_set_style (ATLAS_APPLICATION (data), g_variant_get_string (parameter, NULL));
-}
 
 static void
 about_action_cb (GSimpleAction *action,
@@ -106,17 +60,20 @@ about_action_cb (GSimpleAction *action,
                  gpointer       data)
 {
   GtkApplication *app = GTK_APPLICATION (data);
-  const char *authors[] = { _("The Rare Earth Atlas contributors"), NULL };
+  const char *developers[] = { _("The Rare Earth Atlas contributors"), NULL };
+  GtkWidget *about;
 
-  gtk_show_about_dialog (gtk_application_get_active_window (app),
-                         "program-name", _("Rare Earth Atlas"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("The global rare-earth supply chain, with a source for every number"),
-                         "authors", authors,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Rare Earth Atlas"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("The global rare-earth supply chain, with a source for every number"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -144,7 +101,6 @@ create_window (AtlasApplication *self,
   gboolean loaded = FALSE;
   AtlasView view;
 
-  atlas_window_set_dark (window, self->dark);
   if (view_name != NULL && atlas_view_from_string (view_name, &view))
     atlas_window_set_view (window, view);
   if (self->quit_after_first_frame)
@@ -170,8 +126,6 @@ remembered_dataset (AtlasApplication *self)
 {
   g_autofree char *path = NULL;
 
-  if (self->settings == NULL)
-    return NULL;
   path = g_settings_get_string (self->settings, "last-dataset");
   if (path == NULL || *path == '\0' || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return NULL;
@@ -183,7 +137,7 @@ atlas_application_startup (GApplication *application)
 {
   AtlasApplication *self = ATLAS_APPLICATION (application);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  g_autoptr(GSimpleAction) style = NULL;
+  g_autoptr(GAction) style = NULL;
   static const GActionEntry entries[] = {
     { "about", about_action_cb, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action_cb, NULL, NULL, NULL, { 0 } },
@@ -204,21 +158,10 @@ atlas_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   self->settings = atlas_app_create_settings ();
-  self->desktop = create_settings_if_installed ("org.gnome.desktop.interface", "color-scheme");
-  if (self->desktop != NULL)
-    g_signal_connect (self->desktop, "changed::color-scheme", G_CALLBACK (color_scheme_changed_cb), self);
-  else
-    /* No GNOME settings: a settings.ini (or the theme) may still prefer dark.
-     * Read it before this app sets the property itself. */
-    g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &self->system_dark, NULL);
-  read_system_dark (self);
-
-  g_free (self->style);
-  self->style = self->settings != NULL ? g_settings_get_string (self->settings, "style") : g_strdup ("system");
-  style = g_simple_action_new_stateful ("style", G_VARIANT_TYPE_STRING, g_variant_new_string (self->style));
-  g_signal_connect (style, "activate", G_CALLBACK (style_action_cb), self);
-  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (style));
-  update_dark (self);
+  style = g_settings_create_action (self->settings, "style");
+  g_action_map_add_action (G_ACTION_MAP (self), style);
+  g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (style_changed_cb), self, 0);
+  style_changed_cb (self->settings, "style", self);
 }
 
 static void
@@ -278,9 +221,6 @@ atlas_application_dispose (GObject *object)
 {
   AtlasApplication *self = ATLAS_APPLICATION (object);
 
-  if (self->desktop != NULL)
-    g_signal_handlers_disconnect_by_data (self->desktop, self);
-  g_clear_object (&self->desktop);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (atlas_application_parent_class)->dispose (object);
 }
@@ -293,7 +233,6 @@ atlas_application_finalize (GObject *object)
   g_free (self->launch_dataset);
   g_free (self->launch_view);
   g_free (self->launch_briefing);
-  g_free (self->style);
   G_OBJECT_CLASS (atlas_application_parent_class)->finalize (object);
 }
 
@@ -313,7 +252,6 @@ atlas_application_class_init (AtlasApplicationClass *klass)
 static void
 atlas_application_init (AtlasApplication *self)
 {
-  self->style = g_strdup ("system");
 }
 
 /* ---- public API --------------------------------------------------------- */
@@ -332,7 +270,7 @@ atlas_application_new (const AtlasLaunchOptions *launch)
     flags |= G_APPLICATION_NON_UNIQUE;
 
   self = g_object_new (ATLAS_TYPE_APPLICATION,
-                       "application-id", APP_ID,
+                       "application-id", APPLICATION_ID,
                        "flags", flags,
                        NULL);
   if (launch != NULL)
@@ -344,40 +282,6 @@ atlas_application_new (const AtlasLaunchOptions *launch)
       self->present = launch->present;
     }
   return self;
-}
-
-gboolean
-atlas_application_get_dark (AtlasApplication *self)
-{
-  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), FALSE);
-  return self->dark;
-}
-
-const char *
-atlas_application_get_style (AtlasApplication *self)
-{
-  g_return_val_if_fail (ATLAS_IS_APPLICATION (self), "system");
-  return self->style;
-}
-
-void
-atlas_application_set_style (AtlasApplication *self,
-                             const char       *style)
-{
-  GAction *action;
-
-  g_return_if_fail (ATLAS_IS_APPLICATION (self));
-
-  if (g_strcmp0 (style, "light") != 0 && g_strcmp0 (style, "dark") != 0)
-    style = "system";
-  g_free (self->style);
-  self->style = g_strdup (style);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "style");
-  if (action != NULL)
-    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (style));
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "style", style);
-  update_dark (self);
 }
 
 void
@@ -403,16 +307,21 @@ atlas_app_ensure_resources (void)
 GSettings *
 atlas_app_create_settings (void)
 {
-  static gboolean warned;
-  GSettings *settings = create_settings_if_installed (APP_ID, NULL);
+  return g_settings_new (APP_ID);
+}
 
-  if (settings == NULL && !warned)
-    {
-      warned = TRUE;
-      g_message ("The settings schema %s is not installed: window size, view and style are not remembered "
-                 "(set GSETTINGS_SCHEMA_DIR to the build's data folder to run uninstalled)", APP_ID);
-    }
-  return settings;
+/* Whether the settings schema is where GSettings looks: an installed app
+ * has it, and `meson devenv`, build-aux/run and the tests point
+ * GSETTINGS_SCHEMA_DIR at the build's. Without it g_settings_new() aborts. */
+static gboolean
+settings_schema_found (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL;
 }
 
 char *
@@ -458,6 +367,14 @@ atlas_app_run (const AtlasLaunchOptions *launch,
   int status;
 
   atlas_i18n_init ();
+
+  if (!settings_schema_found ())
+    {
+      /* Translators: %s is the settings schema's id. */
+      g_printerr (_("The settings schema %s is not installed: install the program, or run it from its build "
+                    "with meson devenv or build-aux/run.\n"), APP_ID);
+      return 4;
+    }
 
   app = atlas_application_new (launch);
 

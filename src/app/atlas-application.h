@@ -1,24 +1,17 @@
-/* atlas-application.h: the GtkApplication: windows, app actions, the light/dark style and where the bundled dataset lives. */
+/* atlas-application.h: the AdwApplication: windows, app actions, the light/dark style and where the bundled dataset lives. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "atlas-app-launch.h"
 
 G_BEGIN_DECLS
 
 #define ATLAS_TYPE_APPLICATION (atlas_application_get_type ())
-G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (AtlasApplication, atlas_application, ATLAS, APPLICATION, AdwApplication)
 
 /* @launch (copied; NULL for defaults) says what the first window shows. */
 AtlasApplication *atlas_application_new       (const AtlasLaunchOptions *launch);
-/* Whether the charts are dark now (the style preference resolved against
- * the desktop's). */
-gboolean          atlas_application_get_dark  (AtlasApplication *self);
-/* "system", "light" or "dark". */
-const char       *atlas_application_get_style (AtlasApplication *self);
-void              atlas_application_set_style (AtlasApplication *self,
-                                               const char       *style);
 /* The exit status atlas_app_run() returns (1 after a failed start with
  * --quit-after-first-frame). */
 void              atlas_application_set_exit_status (AtlasApplication *self,
@@ -26,8 +19,8 @@ void              atlas_application_set_exit_status (AtlasApplication *self,
 
 /* Registers the window templates, menus and CSS (once). */
 void              atlas_app_ensure_resources  (void);
-/* The app's settings, or NULL when its schema is not installed (an
- * uninstalled run without GSETTINGS_SCHEMA_DIR): nothing is remembered. */
+/* The app's settings (the schema must be installed, or GSETTINGS_SCHEMA_DIR
+ * point at the build's: atlas_app_run() checks). */
 GSettings        *atlas_app_create_settings   (void);
 /* The bundled dataset's path (installed, else in the source tree), or NULL. */
 char             *atlas_app_find_bundled_dataset (void);

@@ -505,6 +505,8 @@ atlas_export_dialog_export_to (AtlasExportDialog *self,
         atlas_window_show_error (ATLAS_WINDOW (parent), _("The chart could not be exported"), error->message);
       return FALSE;
     }
+  if (ATLAS_IS_WINDOW (parent))
+    atlas_window_show_exported (ATLAS_WINDOW (parent), path);
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

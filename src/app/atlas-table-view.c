@@ -303,9 +303,3 @@ atlas_table_view_set_table (AtlasTableView *self,
   atlas_table_model_set_rows (self->rows, table->rows);
 }
 
-AtlasTable *
-atlas_table_view_get_table (AtlasTableView *self)
-{
-  g_return_val_if_fail (ATLAS_IS_TABLE_VIEW (self), NULL);
-  return self->table;
-}

@@ -16,7 +16,5 @@ void        atlas_table_view_set_table (AtlasTableView *self,
                                         AtlasTable     *table,
                                         const char     *title,
                                         const GError   *error);
-/* The table shown, or NULL. */
-AtlasTable *atlas_table_view_get_table (AtlasTableView *self);
 
 G_END_DECLS

@@ -14,7 +14,6 @@ struct _AtlasViewState
 
   char       *lang;
   char       *title;
-  char       *subtitle;
   char       *select;
   char       *chain;
   GHashTable *node_offsets;      /* node id -> double* */
@@ -75,7 +74,6 @@ sync_options (AtlasViewState *self)
 
   o->lang = self->lang;
   o->title = self->title;
-  o->subtitle = self->subtitle;
   o->select = self->select;
   o->chain = self->chain;
   o->node_offsets = g_hash_table_size (self->node_offsets) > 0 ? self->node_offsets : NULL;
@@ -108,7 +106,6 @@ static void
 clear_fields (AtlasViewState *self)
 {
   g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->select, g_free);
   g_clear_pointer (&self->chain, g_free);
   g_hash_table_remove_all (self->node_offsets);
@@ -224,7 +221,6 @@ atlas_view_state_copy (AtlasViewState *self)
   copy->range_preset = self->range_preset;
   copy->lang = g_strdup (self->lang);
   copy->title = g_strdup (self->title);
-  copy->subtitle = g_strdup (self->subtitle);
   copy->select = g_strdup (self->select);
   copy->chain = g_strdup (self->chain);
   copy->series = g_strdupv (self->series);
@@ -448,13 +444,6 @@ atlas_view_state_set_title (AtlasViewState *self, const char *title)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   emit_changed (self, replace_str (&self->title, title));
-}
-
-void
-atlas_view_state_set_subtitle (AtlasViewState *self, const char *subtitle)
-{
-  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->subtitle, subtitle));
 }
 
 void

@@ -41,7 +41,6 @@ gboolean    atlas_view_state_sanitize       (AtlasViewState *self, AtlasDataset 
 void        atlas_view_state_set_lang       (AtlasViewState *self, const char *lang);
 /* A headline replacing the chart's title (a slide's title), or NULL. */
 void        atlas_view_state_set_title      (AtlasViewState *self, const char *title);
-void        atlas_view_state_set_subtitle   (AtlasViewState *self, const char *subtitle);
 void        atlas_view_state_set_select     (AtlasViewState *self, const char *id);
 /* What the view is about (a slide's focus) and its written callouts. */
 void        atlas_view_state_set_focus      (AtlasViewState *self, const char * const *focus);

@@ -121,6 +121,8 @@ csv_response_cb (GtkNativeDialog *native,
         atlas_window_show_error (self, _("The table could not be exported"), _("Only local files can be written."));
       else if (!atlas_window_export_table_csv (self, path, &error))
         atlas_window_show_error (self, _("The table could not be exported"), error->message);
+      else
+        atlas_window_show_exported (self, path);
     }
   g_clear_object (&self->csv_chooser);
 }
@@ -190,6 +192,15 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The "Open" button of an "Exported to …" toast. */
+static void
+open_uri_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 void
 atlas_window_class_install_actions (GtkWidgetClass *widget_class)
 {
@@ -201,6 +212,7 @@ atlas_window_class_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.export-briefing", NULL, export_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-table", "show-table");

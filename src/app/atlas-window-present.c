@@ -105,8 +105,7 @@ atlas_window_present_briefing (AtlasWindow         *self,
                                    atlas_chart_view_get_selection (self->chart_view));
   /* The note goes on the projected slide only when the presenter asked
    * for it there (rehearsing, or a screenshot to print). */
-  if (self->settings != NULL)
-    atlas_presentation_set_notes_on_slide (presentation, g_settings_get_boolean (self->settings, "notes-on-slide"));
+  atlas_presentation_set_notes_on_slide (presentation, g_settings_get_boolean (self->settings, "notes-on-slide"));
   self->presentation = GTK_WIDGET (presentation);
   g_object_add_weak_pointer (G_OBJECT (presentation), (gpointer *) &self->presentation);
   atlas_presentation_start (presentation);
@@ -128,7 +127,6 @@ atlas_window_init_present_settings (AtlasWindow *self)
 {
   g_autoptr(GAction) action = NULL;
 
-  g_return_if_fail (self->settings != NULL);
   action = g_settings_create_action (self->settings, "notes-on-slide");
   g_action_map_add_action (G_ACTION_MAP (self), action);
   g_signal_connect_object (self->settings, "changed::notes-on-slide",
@@ -251,6 +249,8 @@ briefing_pdf_response_cb (GtkNativeDialog *native,
         atlas_window_show_error (self, _("The briefing could not be exported"), _("Only local files can be written."));
       else if (!atlas_window_export_briefing_pdf (self, briefing, g_strcmp0 (notes, "false") != 0, path, &error))
         atlas_window_show_error (self, _("The briefing could not be exported"), error->message);
+      else
+        atlas_window_show_exported (self, path);
     }
   g_clear_object (&self->briefing_chooser_native);
 }

@@ -1,6 +1,8 @@
 /* atlas-window-private.h: the window's fields and the functions its files (-actions, -dnd, -present, -reload) share. */
 #pragma once
 
+#include <adwaita.h>
+
 #include "atlas-table-view.h"
 #include "atlas-view-controls.h"
 #include "atlas-window.h"
@@ -28,7 +30,6 @@ struct _AtlasWindow
 
   /* loading and watching */
   GCancellable         *load_cancellable;
-  guint                 load_serial;
   gboolean              loading;
   GFile                *watched_file;
   GFileMonitor         *monitor;
@@ -47,21 +48,33 @@ struct _AtlasWindow
   GtkHeaderBar         *header_bar;
   AtlasViewControls    *view_controls;
   GtkWidget            *view_switcher;
+  AdwSqueezer          *title_squeezer;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *bottom_switcher;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
-  GtkRevealer          *notice_revealer;
-  GtkLabel             *notice_label;
-  GtkButton            *notice_button;
+  AdwToastOverlay      *toast_overlay;
+  AdwToast             *notice;       /* the toast that stays while it holds; NULL once dismissed */
+  char                 *notice_text;
+  AdwToast             *toast;        /* the passing toast still up; weak */
+  char                 *last_toast;   /* what the latest passing toast said */
+  AdwFlap              *flap;
   GtkWidget            *content_box;
   GtkStack             *content_stack;
+  AdwStatusPage        *empty_page;
+  char                 *empty_title;        /* the page's words with no dataset, */
+  char                 *empty_description;  /* put back after a failed state */
   AtlasChartView       *chart_view;
   AtlasTableView       *table_view;   /* NULL until the table is first shown */
   AtlasSidebar         *sidebar;
 };
 
 /* atlas-window.c */
+/* A notice that stays until hidden (a deleted file), as a toast. */
 void     atlas_window_show_notice        (AtlasWindow *self, const char *text);
 void     atlas_window_hide_notice        (AtlasWindow *self);
+/* A passing notice: @text is plain text, never markup. */
+void     atlas_window_add_toast          (AtlasWindow *self, const char *text);
 /* Reports a dataset that failed to load, with every problem found. */
 void     atlas_window_report_load_error  (AtlasWindow *self, const GError *error, char **messages);
 void     atlas_window_update_actions     (AtlasWindow *self);

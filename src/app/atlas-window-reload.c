@@ -10,7 +10,6 @@
 
 typedef struct {
   char          *path;
-  guint          serial;
   gboolean       reload;
   AtlasDataset  *dataset;
   char         **messages;
@@ -54,8 +53,9 @@ load_done_cb (GObject      *source,
   LoadData *load = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  /* A newer load started since (or the window closed): drop this one. */
-  if (load->serial != self->load_serial || self->states[0] == NULL)
+  /* A newer load, or the window's dispose, cancelled this one: drop it
+   * (the window may be disposed; the task kept it alive). */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   self->loading = FALSE;
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -66,6 +66,9 @@ load_done_cb (GObject      *source,
   if (!self->file_missing)
     atlas_window_hide_notice (self);
   atlas_window_set_dataset (self, load->dataset);
+  /* A reload changes the chart under the user's eyes: say why. */
+  if (load->reload)
+    atlas_window_add_toast (self, _("Dataset reloaded"));
 }
 
 void
@@ -83,7 +86,6 @@ atlas_window_load_async (AtlasWindow *self,
   load = g_new0 (LoadData, 1);
   load->path = g_strdup (path);
   load->reload = reload;
-  load->serial = ++self->load_serial;
   self->loading = TRUE;
 
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);

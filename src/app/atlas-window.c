@@ -1,10 +1,11 @@
-/* atlas-window.c: the main window: shows one dataset in four views with the details sidebar and the data table. */
+/* atlas-window.c: the main window: shows one dataset in five views with the details sidebar and the data table. */
 #include "atlas-config.h"
 
 #include <glib/gi18n.h>
 
 #include "atlas-accessible.h"
 #include "atlas-application.h"
+#include "atlas-core-enums.h"
 #include "atlas-window-private.h"
 
 enum {
@@ -120,19 +121,88 @@ atlas_window_update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-briefing", has_dataset);
   gtk_widget_set_sensitive (GTK_WIDGET (self->view_controls), has_dataset);
   gtk_widget_set_sensitive (self->view_switcher, has_dataset);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->bottom_switcher), has_dataset);
+}
+
+static void
+notice_dismissed_cb (AdwToast    *toast,
+                     AtlasWindow *self)
+{
+  if (toast != self->notice)
+    return;
+  g_clear_object (&self->notice);
+  g_clear_pointer (&self->notice_text, g_free);
+}
+
+/* libadwaita 1.2 parses a toast's title as Pango markup: a file's name
+ * is escaped to stay text. */
+static AdwToast *
+toast_new_for_text (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
 }
 
 void
 atlas_window_show_notice (AtlasWindow *self, const char *text)
 {
-  gtk_label_set_text (self->notice_label, text);
-  gtk_revealer_set_reveal_child (self->notice_revealer, TRUE);
+  AdwToast *toast = toast_new_for_text (text);
+
+  atlas_window_hide_notice (self);
+  /* It stays while what it says holds (the file is still gone). */
+  adw_toast_set_timeout (toast, 0);
+  g_signal_connect (toast, "dismissed", G_CALLBACK (notice_dismissed_cb), self);
+  self->notice = g_object_ref (toast);
+  self->notice_text = g_strdup (text);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 void
 atlas_window_hide_notice (AtlasWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->notice_revealer, FALSE);
+  g_autoptr(AdwToast) notice = g_steal_pointer (&self->notice);
+
+  g_clear_pointer (&self->notice_text, g_free);
+  if (notice != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (notice, self);
+      adw_toast_dismiss (notice);
+    }
+}
+
+/* One passing toast at a time: a file saved three times in a row says
+ * "Dataset reloaded" once, and a new message replaces the one still up. */
+static void
+add_passing_toast (AtlasWindow *self, const char *text, AdwToast *toast)
+{
+  if (self->toast != NULL)
+    {
+      if (g_strcmp0 (self->last_toast, text) == 0 && adw_toast_get_action_name (toast) == NULL)
+        {
+          g_object_unref (toast);
+          return;
+        }
+      adw_toast_dismiss (self->toast);
+    }
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (text);
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+atlas_window_add_toast (AtlasWindow *self, const char *text)
+{
+  add_passing_toast (self, text, toast_new_for_text (text));
+}
+
+static void
+error_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -151,16 +221,13 @@ show_error_full (AtlasWindow *self, const char *primary, const char *secondary, 
   if (self->error_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->error_dialog));
 
-  dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
-                                   "%s", primary);
-  /* Messages quote dataset text: plain text, never markup. */
-  if (secondary != NULL)
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  /* Messages quote dataset text: heading and body are plain text (their
+   * markup properties stay off), never markup. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), primary, secondary);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   if (details != NULL && details[0] != NULL && details[1] != NULL)
     {
-      GtkWidget *area = gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog));
       g_autofree char *text = g_strjoinv ("\n", details);
       g_autofree char *title = g_strdup_printf (ngettext ("All %u problem", "All %u problems",
                                                           g_strv_length (details)),
@@ -179,9 +246,9 @@ show_error_full (AtlasWindow *self, const char *primary, const char *secondary, 
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
       gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
       gtk_expander_set_child (GTK_EXPANDER (expander), scroller);
-      gtk_box_append (GTK_BOX (area), expander);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), expander);
     }
-  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  g_signal_connect (dialog, "response", G_CALLBACK (error_response_cb), NULL);
   self->error_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -197,14 +264,44 @@ atlas_window_report_load_error (AtlasWindow *self, const GError *error, char **m
   if (self->dataset != NULL)
     secondary = g_strdup_printf ("%s\n\n%s", error->message, _("The dataset that was open stays open."));
   else
-    secondary = g_strdup (error->message);
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      secondary = g_strdup (error->message);
+      /* Nothing to show: the window says why, not only the dialog. The
+       * page's description is Pango markup in libadwaita 1.2. */
+      adw_status_page_set_icon_name (self->empty_page, "dialog-error-symbolic");
+      adw_status_page_set_title (self->empty_page, _("The dataset could not be loaded"));
+      adw_status_page_set_description (self->empty_page, escaped);
+    }
   show_error_full (self, _("The dataset could not be loaded"), secondary, messages);
+}
+
+static void
+reset_empty_page (AtlasWindow *self)
+{
+  adw_status_page_set_icon_name (self->empty_page, "x-office-spreadsheet-symbolic");
+  adw_status_page_set_title (self->empty_page, self->empty_title);
+  adw_status_page_set_description (self->empty_page, self->empty_description);
 }
 
 static char *
 dup_font_family (void)
 {
   return atlas_app_dup_font_family ();
+}
+
+/* Dark when the style manager says so (the app's Style menu against the
+ * desktop's preference), or when GTK_THEME names a dark theme: libadwaita
+ * 1.2 leaves GTK_THEME to GTK, which then draws every widget dark. */
+static gboolean
+want_dark (void)
+{
+  const char *theme = g_getenv ("GTK_THEME");
+
+  if (theme != NULL && g_str_has_suffix (theme, ":dark"))
+    return TRUE;
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
 static void
@@ -255,10 +352,41 @@ state_changed_cb (AtlasViewState *state,
 }
 
 static void
-notice_dismissed_cb (GtkButton   *button,
-                     AtlasWindow *self)
+dark_changed_cb (AdwStyleManager *style_manager,
+                 GParamSpec      *pspec,
+                 AtlasWindow     *self)
 {
-  atlas_window_hide_notice (self);
+  if (self->style->dark != want_dark ())
+    apply_style (self, want_dark ());
+}
+
+/* Too narrow for the views' names in the header bar: the title there, and
+ * the switcher at the bottom. */
+static void
+squeezed_cb (AdwSqueezer *squeezer,
+             GParamSpec  *pspec,
+             AtlasWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->bottom_switcher,
+                                 adw_squeezer_get_visible_child (squeezer) == GTK_WIDGET (self->window_title));
+}
+
+/* Folding closes the flap on its own (it is not locked): the details were
+ * hidden by the width, not by the user, so the setting keeps its value. */
+static void
+reveal_flap_changed_cb (AdwFlap     *flap,
+                        GParamSpec  *pspec,
+                        AtlasWindow *self)
+{
+  gboolean show = adw_flap_get_reveal_flap (flap);
+
+  if (self->show_sidebar == show)
+    return;
+  self->show_sidebar = show;
+  if (self->settings != NULL && !adw_flap_get_folded (flap))
+    g_settings_set_boolean (self->settings, "show-sidebar", show);
+  update_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
 }
 
 static void
@@ -329,32 +457,24 @@ realize_for_quit_cb (GtkWidget   *widget,
 
 /* ---- overrides ---------------------------------------------------------- */
 
+/* Below this width the details fold over the chart instead of taking
+ * 340 px beside it: a half-screen window (960 px) gives the chart its
+ * width. libadwaita 1.2 has no breakpoints, so the window decides from its
+ * own allocation; the flap then measures as folded, and the window can
+ * shrink further. */
+#define ATLAS_WINDOW_FOLD_WIDTH 1100
+
 static void
-save_window_state (AtlasWindow *self)
+atlas_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
 {
-  int width, height;
+  AtlasWindow *self = ATLAS_WINDOW (widget);
 
-  if (self->settings == NULL)
-    return;
-  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
-  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
-    {
-      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-      if (width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-    }
-}
-
-static gboolean
-atlas_window_close_request (GtkWindow *window)
-{
-  AtlasWindow *self = ATLAS_WINDOW (window);
-
-  save_window_state (self);
-  return GTK_WINDOW_CLASS (atlas_window_parent_class)->close_request (window);
+  adw_flap_set_fold_policy (self->flap, width < ATLAS_WINDOW_FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                                        : ADW_FLAP_FOLD_POLICY_NEVER);
+  GTK_WIDGET_CLASS (atlas_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -365,6 +485,10 @@ atlas_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   atlas_window_unwatch_file (self);
+  if (self->notice != NULL)
+    g_signal_handlers_disconnect_by_data (self->notice, self);
+  g_clear_object (&self->notice);
+  g_clear_weak_pointer (&self->toast);
   atlas_window_dispose_presentation (self);
   /* Destroying the window before its first frame was painted (quit after
    * the first frame) unrealizes it first, and the frame clock is disposed
@@ -404,6 +528,10 @@ atlas_window_finalize (GObject *object)
 
   g_clear_pointer (&self->style, atlas_style_free);
   g_free (self->last_error);
+  g_free (self->notice_text);
+  g_free (self->last_toast);
+  g_free (self->empty_title);
+  g_free (self->empty_description);
   G_OBJECT_CLASS (atlas_window_parent_class)->finalize (object);
 }
 
@@ -418,7 +546,7 @@ atlas_window_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VIEW:
-      g_value_set_string (value, atlas_view_to_string (self->view));
+      g_value_set_enum (value, self->view);
       break;
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
@@ -441,13 +569,11 @@ atlas_window_set_property (GObject      *object,
                            GParamSpec   *pspec)
 {
   AtlasWindow *self = ATLAS_WINDOW (object);
-  AtlasView view;
 
   switch (prop_id)
     {
     case PROP_VIEW:
-      if (atlas_view_from_string (g_value_get_string (value), &view))
-        atlas_window_set_view (self, view);
+      atlas_window_set_view (self, g_value_get_enum (value));
       break;
     case PROP_SHOW_SIDEBAR:
       atlas_window_set_show_sidebar (self, g_value_get_boolean (value));
@@ -465,9 +591,12 @@ atlas_window_class_init (AtlasWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   atlas_app_ensure_resources ();
+  /* The template's Adw widgets and styles: AdwApplication does this at
+   * start-up, but a window built without it (the widget tests) needs it
+   * too. Idempotent. */
+  adw_init ();
   g_type_ensure (ATLAS_TYPE_CHART_VIEW);
   g_type_ensure (ATLAS_TYPE_SIDEBAR);
   g_type_ensure (ATLAS_TYPE_VIEW_CONTROLS);
@@ -476,11 +605,13 @@ atlas_window_class_init (AtlasWindowClass *klass)
   object_class->finalize = atlas_window_finalize;
   object_class->get_property = atlas_window_get_property;
   object_class->set_property = atlas_window_set_property;
-  window_class->close_request = atlas_window_close_request;
+  widget_class->size_allocate = atlas_window_size_allocate;
 
+  /* An enumeration (its nicks are the views' names): win.view and the
+   * "last-view" setting both speak it. */
   properties[PROP_VIEW] =
-    g_param_spec_string ("view", NULL, NULL, "flows",
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_enum ("view", NULL, NULL, ATLAS_TYPE_VIEW, ATLAS_VIEW_FLOWS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -497,13 +628,16 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_controls);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, title_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, bottom_switcher);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_revealer);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, notice_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AtlasWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
 
@@ -513,6 +647,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 static void
 atlas_window_init (AtlasWindow *self)
 {
+  const GSettingsBindFlags settings_flags = G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES;
   GtkSettings *gtk_settings;
 
   self->view = ATLAS_VIEW_FLOWS;
@@ -521,6 +656,12 @@ atlas_window_init (AtlasWindow *self)
   self->style = atlas_style_new (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A development build's header bar is striped (Adwaita's "devel" style),
+   * so it is not mistaken for the installed app. */
+  if (DEVELOPMENT_PROFILE)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+  self->empty_title = g_strdup (adw_status_page_get_title (self->empty_page));
+  self->empty_description = g_strdup (adw_status_page_get_description (self->empty_page));
   /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
   atlas_accessible_fix_names (GTK_WIDGET (self));
 
@@ -535,32 +676,31 @@ atlas_window_init (AtlasWindow *self)
   g_signal_connect (self->chart_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self->chart_view, "scene-changed", G_CALLBACK (scene_changed_cb), self);
   g_signal_connect (self->chart_view, "item-activated", G_CALLBACK (item_activated_cb), self);
-  g_signal_connect (self->notice_button, "clicked", G_CALLBACK (notice_dismissed_cb), self);
+  g_signal_connect (self->flap, "notify::reveal-flap", G_CALLBACK (reveal_flap_changed_cb), self);
+  g_signal_connect (self->title_squeezer, "notify::visible-child", G_CALLBACK (squeezed_cb), self);
+  g_object_bind_property (self, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   gtk_settings = gtk_widget_get_settings (GTK_WIDGET (self));
   g_signal_connect (gtk_settings, "notify::gtk-font-name", G_CALLBACK (font_name_changed_cb), self);
-  apply_style (self, FALSE);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
+  apply_style (self, want_dark ());
 
   atlas_window_init_dnd (self);
 
-  /* Remembered between runs when the schema is installed. */
+  /* Remembered between runs: read once (another window's changes do not
+   * move this one), and written as they change. GTK keeps the default size
+   * at the last size the window had neither maximized nor full screen. */
   self->settings = atlas_app_create_settings ();
-  if (self->settings != NULL)
-    {
-      g_autofree char *view_name = g_settings_get_string (self->settings, "last-view");
-      AtlasView view;
-
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   MAX (g_settings_get_int (self->settings, "window-width"), 640),
-                                   MAX (g_settings_get_int (self->settings, "window-height"), 480));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      if (atlas_view_from_string (view_name, &view))
-        atlas_window_set_view (self, view);
-      atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
-      atlas_window_init_present_settings (self);
-    }
+  g_settings_bind (self->settings, "window-width", self, "default-width", settings_flags);
+  g_settings_bind (self->settings, "window-height", self, "default-height", settings_flags);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", settings_flags);
+  g_settings_bind (self->settings, "last-view", self, "view", settings_flags);
+  /* Read only: folding hides the details without the user asking, which
+   * must not be remembered (see reveal_flap_changed_cb). */
+  atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
+  atlas_window_init_present_settings (self);
 
   /* Keyboard users land in the chart: the arrows move through its items. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->chart_view));
@@ -597,6 +737,7 @@ atlas_window_set_dataset (AtlasWindow  *self,
 
   g_set_object (&self->dataset, dataset);
   self->generation++;
+  reset_empty_page (self);
 
   /* Choices the new data no longer has (a renamed series, a removed
    * diagram) fall back to the view's defaults. */
@@ -622,7 +763,7 @@ atlas_window_set_dataset (AtlasWindow  *self,
     gtk_window_set_title (GTK_WINDOW (self), _("Rare Earth Atlas"));
 
   /* The bundled dataset is the default anyway: remember only the user's. */
-  if (self->settings != NULL && path != NULL)
+  if (path != NULL)
     {
       bundled = atlas_app_find_bundled_dataset ();
       g_settings_set_string (self->settings, "last-dataset",
@@ -712,8 +853,6 @@ atlas_window_set_view (AtlasWindow *self,
   self->view = view;
   atlas_chart_view_set_state (self->chart_view, self->states[view]);
   atlas_view_controls_set_state (self->view_controls, self->states[view]);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-view", atlas_view_to_string (view));
   refresh_table (self);
   update_sidebar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
@@ -726,19 +865,6 @@ atlas_window_get_view_state (AtlasWindow *self,
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
   g_return_val_if_fail (view < ATLAS_VIEW_N_VIEWS, NULL);
   return self->states[view];
-}
-
-void
-atlas_window_apply_slide (AtlasWindow      *self,
-                          const AtlasSlide *slide)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-  g_return_if_fail (slide != NULL && slide->view < ATLAS_VIEW_N_VIEWS);
-
-  atlas_view_state_apply_slide (self->states[slide->view], slide);
-  atlas_window_set_view (self, slide->view);
-  if (slide->select != NULL)
-    atlas_chart_view_select_id (self->chart_view, slide->select);
 }
 
 AtlasChartView *
@@ -793,17 +919,6 @@ atlas_window_get_style (AtlasWindow *self)
 }
 
 void
-atlas_window_set_dark (AtlasWindow *self,
-                       gboolean     dark)
-{
-  g_return_if_fail (ATLAS_IS_WINDOW (self));
-
-  if (self->style != NULL && self->style->dark == !!dark)
-    return;
-  apply_style (self, !!dark);
-}
-
-void
 atlas_window_set_show_sidebar (AtlasWindow *self,
                                gboolean     show)
 {
@@ -812,12 +927,8 @@ atlas_window_set_show_sidebar (AtlasWindow *self,
   show = !!show;
   if (self->show_sidebar == show)
     return;
-  self->show_sidebar = show;
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), show);
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, "show-sidebar", show);
-  update_sidebar (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+  /* Over the chart when folded; reveal_flap_changed_cb does the rest. */
+  adw_flap_set_reveal_flap (self->flap, show);
 }
 
 void
@@ -851,9 +962,39 @@ atlas_window_get_notice (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->notice_revealer))
-    return NULL;
-  return gtk_label_get_text (self->notice_label);
+  return self->notice_text;
+}
+
+void
+atlas_window_show_exported (AtlasWindow *self,
+                            const char  *path)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  name = g_path_get_basename (path);
+  text = g_strdup_printf (_("Exported to “%s”"), name);
+  uri = g_filename_to_uri (path, NULL, NULL);
+  toast = toast_new_for_text (text);
+  if (uri != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+    }
+  add_passing_toast (self, text, toast);
+}
+
+const char *
+atlas_window_get_last_toast (AtlasWindow *self)
+{
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  return self->last_toast;
 }
 
 const char *

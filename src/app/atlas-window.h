@@ -41,9 +41,6 @@ void              atlas_window_set_view         (AtlasWindow    *self,
  * atlas_view_state_set_*() calls and the chart follows. */
 AtlasViewState   *atlas_window_get_view_state   (AtlasWindow    *self,
                                                  AtlasView       view);
-/* Switches to the slide's view with its options and selection. */
-void              atlas_window_apply_slide      (AtlasWindow    *self,
-                                                 const AtlasSlide *slide);
 AtlasChartView   *atlas_window_get_chart_view   (AtlasWindow    *self);
 /* The current view's scene at the chart's size (NULL: none yet or failed). */
 AtlasScene       *atlas_window_get_scene        (AtlasWindow    *self);
@@ -53,17 +50,23 @@ void              atlas_window_set_selection    (AtlasWindow    *self,
 gboolean          atlas_window_select_id        (AtlasWindow    *self,
                                                  const char     *id);
 AtlasSidebar     *atlas_window_get_sidebar      (AtlasWindow    *self);
-/* The style the charts are drawn with (light or dark, the desktop font). */
+/* The style the charts are drawn with: dark as the style manager (or a
+ * dark GTK_THEME) says, in the desktop font. */
 const AtlasStyle *atlas_window_get_style        (AtlasWindow    *self);
-void              atlas_window_set_dark         (AtlasWindow    *self,
-                                                 gboolean        dark);
 void              atlas_window_set_show_sidebar (AtlasWindow    *self,
                                                  gboolean        show);
 void              atlas_window_set_show_table   (AtlasWindow    *self,
                                                  gboolean        show);
 
-/* The notice shown above the chart (a deleted file...), or NULL. */
+/* The notice that stays until what it says no longer holds (a deleted
+ * file), or NULL. */
 const char       *atlas_window_get_notice       (AtlasWindow    *self);
+
+/* A toast saying @path was written, with a button that opens it. */
+void              atlas_window_show_exported    (AtlasWindow    *self,
+                                                 const char     *path);
+/* What the latest passing toast said ("Dataset reloaded"…), or NULL. */
+const char       *atlas_window_get_last_toast   (AtlasWindow    *self);
 
 /* ---- errors ---- */
 /* Records "primary: secondary" as the last error and, unless disabled,

@@ -1,5 +1,6 @@
 /* atlas-dataset.c: the dataset object, its accessors, lookups and unit and currency conversion. */
 #include "atlas-dataset-private.h"
+#include "atlas-core-enums.h"
 
 #include <math.h>
 #include <string.h>
@@ -573,94 +574,87 @@ atlas_dataset_convert_price (AtlasDataset *self,
 
 /* ---- enumerations ----------------------------------------------------- */
 
-static const char * const event_kind_names[ATLAS_EVENT_N_KINDS] = {
-  [ATLAS_EVENT_POLICY] = "policy",
-  [ATLAS_EVENT_MARKET] = "market",
-  [ATLAS_EVENT_PROJECT] = "project",
-  [ATLAS_EVENT_CONFLICT] = "conflict",
-  [ATLAS_EVENT_OTHER] = "other",
-};
+/* The names are the value nicks of the enumerations' GTypes
+ * (atlas-core-enums.c, made by glib-mkenums from atlas-dataset.h). */
+static const char *
+enum_to_string (GType type, int value)
+{
+  /* The class of a static type, and the nicks in it, last as long as the
+   * program: the nick outlives this reference. */
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = g_enum_get_value (klass, value);
 
-static const char * const view_names[ATLAS_VIEW_N_VIEWS] = {
-  [ATLAS_VIEW_FLOWS] = "flows",
-  [ATLAS_VIEW_SHARES] = "shares",
-  [ATLAS_VIEW_PRICES] = "prices",
-  [ATLAS_VIEW_TIMELINE] = "timeline",
-  [ATLAS_VIEW_MAP] = "map",
-};
+  return found != NULL ? found->value_nick : NULL;
+}
 
-static const char * const source_kind_names[] = {
-  [ATLAS_SOURCE_OFFICIAL] = "official",
-  [ATLAS_SOURCE_INDUSTRY] = "industry",
-  [ATLAS_SOURCE_NEWS] = "news",
-  [ATLAS_SOURCE_ANALYSIS] = "analysis",
-  [ATLAS_SOURCE_ESTIMATE] = "estimate",
-};
+static gboolean
+enum_from_string (GType type, const char *text, int *out)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *found = text != NULL ? g_enum_get_value_by_nick (klass, text) : NULL;
+
+  if (found == NULL)
+    return FALSE;
+  if (out != NULL)
+    *out = found->value;
+  return TRUE;
+}
 
 const char *
 atlas_event_kind_to_string (AtlasEventKind kind)
 {
-  if ((guint) kind >= G_N_ELEMENTS (event_kind_names))
-    return NULL;
-  return event_kind_names[kind];
+  return enum_to_string (ATLAS_TYPE_EVENT_KIND, kind);
 }
 
 gboolean
 atlas_event_kind_from_string (const char     *text,
                               AtlasEventKind *out)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (event_kind_names); i++)
-    if (g_str_equal (text, event_kind_names[i]))
-      {
-        if (out != NULL)
-          *out = (AtlasEventKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!enum_from_string (ATLAS_TYPE_EVENT_KIND, text, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (AtlasEventKind) value;
+  return TRUE;
 }
 
 const char *
 atlas_view_to_string (AtlasView view)
 {
-  if ((guint) view >= G_N_ELEMENTS (view_names))
-    return NULL;
-  return view_names[view];
+  return enum_to_string (ATLAS_TYPE_VIEW, view);
 }
 
 gboolean
 atlas_view_from_string (const char *text,
                         AtlasView  *out)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (view_names); i++)
-    if (g_str_equal (text, view_names[i]))
-      {
-        if (out != NULL)
-          *out = (AtlasView) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!enum_from_string (ATLAS_TYPE_VIEW, text, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (AtlasView) value;
+  return TRUE;
 }
 
 const char *
 atlas_source_kind_to_string (AtlasSourceKind kind)
 {
-  if ((guint) kind >= G_N_ELEMENTS (source_kind_names))
-    return NULL;
-  return source_kind_names[kind];
+  return enum_to_string (ATLAS_TYPE_SOURCE_KIND, kind);
 }
 
 gboolean
 atlas_source_kind_from_string (const char      *text,
                                AtlasSourceKind *out)
 {
-  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (source_kind_names); i++)
-    if (g_str_equal (text, source_kind_names[i]))
-      {
-        if (out != NULL)
-          *out = (AtlasSourceKind) i;
-        return TRUE;
-      }
-  return FALSE;
+  int value;
+
+  if (!enum_from_string (ATLAS_TYPE_SOURCE_KIND, text, &value))
+    return FALSE;
+  if (out != NULL)
+    *out = (AtlasSourceKind) value;
+  return TRUE;
 }
 
 const AtlasText *
@@ -690,49 +684,33 @@ atlas_chain_node_untraced (const AtlasChain *chain, const AtlasNode *node)
   return difference;
 }
 
+/* "light" or "heavy"; an element without a group has no name. */
 const char *
 atlas_element_group_to_string (AtlasElementGroup group)
 {
-  switch (group)
-    {
-    case ATLAS_ELEMENT_LIGHT:
-      return "light";
-    case ATLAS_ELEMENT_HEAVY:
-      return "heavy";
-    default:
-      return NULL;
-    }
+  if (group == ATLAS_ELEMENT_NO_GROUP)
+    return NULL;
+  return enum_to_string (ATLAS_TYPE_ELEMENT_GROUP, group);
 }
 
 gboolean
 atlas_element_group_from_string (const char        *text,
                                  AtlasElementGroup *out)
 {
-  AtlasElementGroup group;
+  int value;
 
-  if (g_strcmp0 (text, "light") == 0)
-    group = ATLAS_ELEMENT_LIGHT;
-  else if (g_strcmp0 (text, "heavy") == 0)
-    group = ATLAS_ELEMENT_HEAVY;
-  else
+  if (!enum_from_string (ATLAS_TYPE_ELEMENT_GROUP, text, &value) || value == ATLAS_ELEMENT_NO_GROUP)
     return FALSE;
-
   if (out != NULL)
-    *out = group;
+    *out = (AtlasElementGroup) value;
   return TRUE;
 }
 
 const char *
 atlas_scale_to_string (AtlasScale scale)
 {
-  switch (scale)
-    {
-    case ATLAS_SCALE_LINEAR:
-      return "linear";
-    case ATLAS_SCALE_LOG:
-      return "log";
-    case ATLAS_SCALE_DEFAULT:
-    default:
-      return NULL;
-    }
+  /* The default is no choice, and has no name. */
+  if (scale == ATLAS_SCALE_DEFAULT)
+    return NULL;
+  return enum_to_string (ATLAS_TYPE_SCALE, scale);
 }

@@ -231,7 +231,7 @@ typedef enum {
   ATLAS_EVENT_PROJECT,
   ATLAS_EVENT_CONFLICT,
   ATLAS_EVENT_OTHER,
-  ATLAS_EVENT_N_KINDS
+  ATLAS_EVENT_N_KINDS /*< skip >*/
 } AtlasEventKind;
 
 typedef struct {
@@ -251,7 +251,7 @@ typedef enum {
   ATLAS_VIEW_PRICES,
   ATLAS_VIEW_TIMELINE,
   ATLAS_VIEW_MAP,
-  ATLAS_VIEW_N_VIEWS
+  ATLAS_VIEW_N_VIEWS /*< skip >*/
 } AtlasView;
 
 typedef enum {

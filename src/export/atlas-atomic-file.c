@@ -307,12 +307,6 @@ atlas_atomic_file_new (const char *path, GError **error)
   return g_steal_pointer (&file);
 }
 
-const char *
-atlas_atomic_file_get_path (const AtlasAtomicFile *file)
-{
-  return file->path;
-}
-
 static gboolean
 write_all (int fd, const guint8 *data, gsize length, int *saved_errno)
 {

@@ -19,8 +19,6 @@ typedef struct _AtlasAtomicFile AtlasAtomicFile;
 
 AtlasAtomicFile *atlas_atomic_file_new    (const char       *path,
                                            GError          **error);
-/* The path the file will have once committed. */
-const char      *atlas_atomic_file_get_path (const AtlasAtomicFile *file);
 gboolean         atlas_atomic_file_write  (AtlasAtomicFile  *file,
                                            const void       *data,
                                            gsize             length,
