@@ -340,6 +340,28 @@ atlas_frame_add_cite (GPtrArray *sources, AtlasDataset *dataset, const char * co
 }
 
 void
+atlas_frame_add_share_cites (GPtrArray *sources, AtlasDataset *dataset, const AtlasShare *share)
+{
+  atlas_frame_add_cite (sources, dataset, (const char * const *) share->cite);
+  for (guint i = 0; i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+      atlas_frame_add_cite (sources, dataset, atlas_cite_or (part->cite, share->cite));
+    }
+}
+
+void
+atlas_frame_add_chain_cites (GPtrArray *sources, AtlasDataset *dataset, const AtlasChain *chain)
+{
+  atlas_frame_add_cite (sources, dataset, (const char * const *) chain->cite);
+  for (guint i = 0; i < chain->links->len; i++)
+    {
+      const AtlasLink *link = g_ptr_array_index (chain->links, i);
+      atlas_frame_add_cite (sources, dataset, atlas_cite_or (link->cite, chain->cite));
+    }
+}
+
+void
 atlas_legend_entry_clear (AtlasLegendEntry *entry)
 {
   g_clear_pointer (&entry->label, g_free);

@@ -84,6 +84,10 @@ void   atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec);
 /* Helpers for building a frame spec: adds @cite's sources to @sources
  * (a GPtrArray of const AtlasSource*), skipping ones already there. */
 void   atlas_frame_add_cite (GPtrArray *sources, AtlasDataset *dataset, const char * const *cite);
+/* The sources a share bar draws on (its own and its parts'), and those of
+ * a supply chain (its own and its links'), added as atlas_frame_add_cite(). */
+void   atlas_frame_add_share_cites (GPtrArray *sources, AtlasDataset *dataset, const AtlasShare *share);
+void   atlas_frame_add_chain_cites (GPtrArray *sources, AtlasDataset *dataset, const AtlasChain *chain);
 void   atlas_legend_entry_clear (AtlasLegendEntry *entry);
 
 /* Keeps label boxes apart: each accepted box is reserved, and a box that

@@ -528,12 +528,7 @@ collect_sources (AtlasDataset *dataset, const AtlasShare *share)
 {
   GPtrArray *sources = g_ptr_array_new ();
 
-  atlas_frame_add_cite (sources, dataset, (const char * const *) share->cite);
-  for (guint i = 0; i < share->parts->len; i++)
-    {
-      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
-      atlas_frame_add_cite (sources, dataset, atlas_cite_or (part->cite, share->cite));
-    }
+  atlas_frame_add_share_cites (sources, dataset, share);
   return sources;
 }
 

@@ -501,12 +501,7 @@ collect_sources (AtlasDataset *dataset, const AtlasChain *chain)
 {
   GPtrArray *sources = g_ptr_array_new ();
 
-  atlas_frame_add_cite (sources, dataset, (const char * const *) chain->cite);
-  for (guint i = 0; i < chain->links->len; i++)
-    {
-      const AtlasLink *l = g_ptr_array_index (chain->links, i);
-      atlas_frame_add_cite (sources, dataset, atlas_cite_or (l->cite, chain->cite));
-    }
+  atlas_frame_add_chain_cites (sources, dataset, chain);
   return sources;
 }
 

@@ -436,12 +436,7 @@ layout_frame (Figure *f, const AtlasChartOptions *options)
   g_autofree char *subtitle = NULL;
   AtlasFrameSpec spec = { 0 };
 
-  atlas_frame_add_cite (sources, f->dataset, (const char * const *) chain->cite);
-  for (guint l = 0; l < chain->links->len; l++)
-    {
-      const AtlasLink *link = g_ptr_array_index (chain->links, l);
-      atlas_frame_add_cite (sources, f->dataset, (const char * const *) link->cite);
-    }
+  atlas_frame_add_chain_cites (sources, f->dataset, chain);
 
   if (options->subtitle != NULL)
     subtitle = g_strdup (options->subtitle);

@@ -292,16 +292,7 @@ collect_sources (AtlasDataset *dataset, GPtrArray *bars)
   GPtrArray *sources = g_ptr_array_new ();
 
   for (guint b = 0; b < bars->len; b++)
-    {
-      const AtlasShare *share = g_ptr_array_index (bars, b);
-
-      atlas_frame_add_cite (sources, dataset, (const char * const *) share->cite);
-      for (guint i = 0; i < share->parts->len; i++)
-        {
-          const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
-          atlas_frame_add_cite (sources, dataset, atlas_cite_or (part->cite, share->cite));
-        }
-    }
+    atlas_frame_add_share_cites (sources, dataset, g_ptr_array_index (bars, b));
   return sources;
 }
 
