@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "atlas-chart-view.h"
@@ -34,6 +35,11 @@ struct _AtlasChartView
   AtlasViewState *state;
   gulong          state_changed_id;
   AtlasStyle     *style;
+  /* The reader's chart text size (Ctrl+plus/minus), times the style's. */
+  double          text_scale;
+  /* Whether chart text is kept at least as large as the desktop's body
+   * text (the window); slides and their previews keep the slide's type. */
+  gboolean        desktop_text_floor;
 
   /* The scene is kept between frames: hover and selection only change its
    * emphasis; only size, options, style or dataset lay it out again. */
@@ -78,6 +84,8 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_STATE,
+  PROP_TEXT_SCALE,
+  PROP_DESKTOP_TEXT_FLOOR,
   N_PROPS
 };
 
@@ -144,6 +152,47 @@ invalidate_layout (AtlasChartView *self)
   schedule_notify (self);
 }
 
+/* The size in px of the text around the chart: the font the desktop gives
+ * this widget (gtk-font-name, scaled by the desktop's text scaling through
+ * gtk-xft-dpi), as GTK resolves it for the widget's own labels. */
+static double
+desktop_body_text_px (AtlasChartView *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size;
+
+  if (font == NULL || pango_font_description_get_size (font) <= 0)
+    return 0.0;
+  size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  if (pango_font_description_get_size_is_absolute (font))
+    return size;
+  return size * pango_cairo_context_get_resolution (context) / 72.0;
+}
+
+static AtlasScene *
+layout_scene (AtlasChartView          *self,
+              const AtlasChartOptions *options,
+              int                      width,
+              int                      height)
+{
+  g_autoptr(AtlasStyle) style = atlas_style_copy (self->style);
+
+  style->font_scale *= self->text_scale;
+  if (self->desktop_text_floor)
+    style->min_font_px = MAX (style->min_font_px, desktop_body_text_px (self));
+  return atlas_chart_layout (self->dataset, options, width, height, style, &self->error);
+}
+
+static void
+desktop_text_changed_cb (GtkSettings    *settings,
+                         GParamSpec     *pspec,
+                         AtlasChartView *self)
+{
+  if (self->desktop_text_floor)
+    invalidate_layout (self);
+}
+
 static gboolean
 scene_has_item (const AtlasScene *scene, const AtlasItem *item)
 {
@@ -191,7 +240,7 @@ ensure_scene (AtlasChartView *self)
   options = atlas_view_state_get_options (self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
   g_clear_error (&self->error);
-  self->scene = atlas_chart_layout (self->dataset, options, width, height, self->style, &self->error);
+  self->scene = layout_scene (self, options, width, height);
   self->scene_width = width;
   self->scene_height = height;
   self->needs_layout = FALSE;
@@ -1161,6 +1210,7 @@ atlas_chart_view_dispose (GObject *object)
   g_clear_pointer (&self->scene, atlas_scene_free);
   forget_kept_images (self);
   g_clear_object (&self->dataset);
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_settings (GTK_WIDGET (self)), self);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->dispose (object);
 }
 
@@ -1195,6 +1245,12 @@ atlas_chart_view_get_property (GObject    *object,
     case PROP_STATE:
       g_value_set_object (value, self->state);
       break;
+    case PROP_TEXT_SCALE:
+      g_value_set_double (value, self->text_scale);
+      break;
+    case PROP_DESKTOP_TEXT_FLOOR:
+      g_value_set_boolean (value, self->desktop_text_floor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1215,6 +1271,12 @@ atlas_chart_view_set_property (GObject      *object,
       break;
     case PROP_STATE:
       atlas_chart_view_set_state (self, g_value_get_object (value));
+      break;
+    case PROP_TEXT_SCALE:
+      atlas_chart_view_set_text_scale (self, g_value_get_double (value));
+      break;
+    case PROP_DESKTOP_TEXT_FLOOR:
+      atlas_chart_view_set_desktop_text_floor (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1244,6 +1306,15 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   properties[PROP_STATE] =
     g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_VIEW_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How much larger the reader wants the chart's text than its figure
+   * size gives (the window binds it to a setting). */
+  properties[PROP_TEXT_SCALE] =
+    g_param_spec_double ("text-scale", NULL, NULL,
+                         ATLAS_CHART_VIEW_MIN_TEXT_SCALE, ATLAS_CHART_VIEW_MAX_TEXT_SCALE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESKTOP_TEXT_FLOOR] =
+    g_param_spec_boolean ("desktop-text-floor", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SELECTION_CHANGED] =
@@ -1307,7 +1378,13 @@ atlas_chart_view_init (AtlasChartView *self)
   self->hover = no_item;
   self->selection = no_item;
   self->style = atlas_style_new (FALSE);
+  self->text_scale = 1.0;
   self->needs_layout = TRUE;
+  /* The desktop's text scaling and font change the floor under the text. */
+  g_signal_connect (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                    G_CALLBACK (desktop_text_changed_cb), self);
+  g_signal_connect (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-font-name",
+                    G_CALLBACK (desktop_text_changed_cb), self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -1496,4 +1573,46 @@ atlas_chart_view_dup_tooltip_text (AtlasChartView *self,
 
   g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), NULL);
   return tooltip_text_at (self, x, y, keyboard_mode, &item);
+}
+
+double
+atlas_chart_view_get_text_scale (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), 1.0);
+  return self->text_scale;
+}
+
+void
+atlas_chart_view_set_text_scale (AtlasChartView *self,
+                                 double          text_scale)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+
+  text_scale = CLAMP (text_scale, ATLAS_CHART_VIEW_MIN_TEXT_SCALE, ATLAS_CHART_VIEW_MAX_TEXT_SCALE);
+  if (G_APPROX_VALUE (text_scale, self->text_scale, 1e-9))
+    return;
+  self->text_scale = text_scale;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
+}
+
+gboolean
+atlas_chart_view_get_desktop_text_floor (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+  return self->desktop_text_floor;
+}
+
+void
+atlas_chart_view_set_desktop_text_floor (AtlasChartView *self,
+                                         gboolean        desktop_text_floor)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+
+  desktop_text_floor = !!desktop_text_floor;
+  if (desktop_text_floor == self->desktop_text_floor)
+    return;
+  self->desktop_text_floor = desktop_text_floor;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESKTOP_TEXT_FLOOR]);
 }

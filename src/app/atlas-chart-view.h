@@ -61,4 +61,16 @@ void              atlas_chart_view_zoom          (AtlasChartView   *self,
                                                   double            factor,
                                                   double            day);
 
+/* The reader's chart text size, a factor on the figure's own type
+ * (Ctrl+plus/minus in the window), between these two. */
+#define ATLAS_CHART_VIEW_MIN_TEXT_SCALE 0.5
+#define ATLAS_CHART_VIEW_MAX_TEXT_SCALE 3.0
+double            atlas_chart_view_get_text_scale (AtlasChartView *self);
+void              atlas_chart_view_set_text_scale (AtlasChartView *self,
+                                                   double          text_scale);
+/* TRUE: no chart text smaller than the desktop's body text, following the
+ * desktop's font and text scaling. For the window; slides keep their type. */
+gboolean          atlas_chart_view_get_desktop_text_floor (AtlasChartView *self);
+void              atlas_chart_view_set_desktop_text_floor (AtlasChartView *self,
+                                                           gboolean        desktop_text_floor);
 G_END_DECLS

@@ -94,6 +94,12 @@ void     atlas_window_init_present_settings (AtlasWindow *self);
 /* Closes the presentation and the dialogs that start one or export it. */
 void     atlas_window_dispose_presentation  (AtlasWindow *self);
 
+/* atlas-window-text-size.c */
+void       atlas_window_class_install_text_size_actions (GtkWidgetClass *widget_class);
+void       atlas_window_init_text_size       (AtlasWindow *self);
+/* The main menu's "−  100%  +" row, under its "Chart Text" heading. */
+GtkWidget *atlas_window_create_text_size_row (AtlasWindow *self);
+
 /* atlas-window-dnd.c */
 void     atlas_window_init_dnd           (AtlasWindow *self);
 

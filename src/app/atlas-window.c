@@ -444,6 +444,8 @@ create_primary_menu_cb (GtkMenuButton *button,
   if (gtk_menu_button_get_popover (button) != NULL)
     return;
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (button)),
+                              atlas_window_create_text_size_row (self), "chart-text");
   atlas_accessible_fix_names (GTK_WIDGET (gtk_menu_button_get_popover (button)));
 }
 
@@ -642,6 +644,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasWindow, sidebar);
 
   atlas_window_class_install_actions (widget_class);
+  atlas_window_class_install_text_size_actions (widget_class);
 }
 
 static void
@@ -697,10 +700,15 @@ atlas_window_init (AtlasWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", settings_flags);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", settings_flags);
   g_settings_bind (self->settings, "last-view", self, "view", settings_flags);
+  /* The chart's text is never smaller than the window's own, and as large
+   * as the reader last made it. */
+  atlas_chart_view_set_desktop_text_floor (self->chart_view, TRUE);
+  g_settings_bind (self->settings, "chart-text-scale", self->chart_view, "text-scale", settings_flags);
   /* Read only: folding hides the details without the user asking, which
    * must not be remembered (see reveal_flap_changed_cb). */
   atlas_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
   atlas_window_init_present_settings (self);
+  atlas_window_init_text_size (self);
 
   /* Keyboard users land in the chart: the arrows move through its items. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->chart_view));

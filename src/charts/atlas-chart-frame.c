@@ -12,18 +12,21 @@ atlas_scene_font_size (const AtlasScene *scene, AtlasFontRole role)
 {
   /* Type grows with the figure's area so a 4K export is not a postage
    * stamp, but never below what can be read on a 640x360 thumbnail. */
-  double base = sqrt (scene->width * scene->height) / 1200.0 * 15.0;
+  double base = CLAMP (sqrt (scene->width * scene->height) / 1200.0 * 15.0, 10.0, 48.0);
   double scale = scene->style->font_scale > 0 ? scene->style->font_scale : 1.0;
+  double size;
 
-  base = CLAMP (base, 10.0, 48.0) * scale;
   switch (role)
     {
-    case ATLAS_FONT_TITLE: return base * 1.6;
-    case ATLAS_FONT_SUBTITLE: return base * 1.1;
-    case ATLAS_FONT_SMALL: return MAX (base * 0.85, 9.0);
+    case ATLAS_FONT_TITLE: size = base * 1.6; break;
+    case ATLAS_FONT_SUBTITLE: size = base * 1.1; break;
+    case ATLAS_FONT_SMALL: size = MAX (base * 0.85, 9.0); break;
     case ATLAS_FONT_LABEL:
-    default: return base;
+    default: size = base; break;
     }
+  /* The window's floor (its own body text) comes before the reader's
+   * zoom, so Ctrl+minus can still make a crowded chart smaller. */
+  return MAX (size, scene->style->min_font_px) * scale;
 }
 
 char *

@@ -15,6 +15,10 @@ typedef struct {
   gboolean        dark;
   char           *font_family;   /* "Sans" unless the desktop says otherwise */
   double          font_scale;    /* 1.0; presentation mode uses more */
+  /* No text smaller than this many px before font_scale (0: no floor).
+   * The window sets its own body text size here, so chart text is never
+   * smaller than the text around it. */
+  double          min_font_px;
   const char     *lang;          /* dataset text language; NULL: the user's */
   AtlasColor background;
   AtlasColor foreground;    /* titles, labels */
