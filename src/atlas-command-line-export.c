@@ -18,6 +18,10 @@
 #define MAX_SIDE        20000
 #define MIN_SCALE       1.0
 #define MAX_SCALE       8.0
+/* Text from half to three times its size: beyond, labels no longer fit
+ * any figure. */
+#define MIN_FONT_SCALE  0.5
+#define MAX_FONT_SCALE  3.0
 
 /* A view bit for "which views does this option apply to". */
 #define VIEW_BIT(view) (1u << (view))
@@ -28,7 +32,7 @@ typedef struct {
   gboolean           is_briefing;   /* --export=briefing */
   AtlasView          view;          /* the single view otherwise */
   AtlasExportFormat  format;
-  double             width, height, scale;
+  double             width, height, scale, font_scale;
   gboolean           has_page;      /* --page: paper instead of --size */
   AtlasPageSize      page;
   gboolean           dark;
@@ -128,6 +132,19 @@ parse_scale (const char *text, ExportPlan *plan)
     return TRUE;
   return USAGE_FAILS ("--scale", text, _("expected a number from %g to %g, such as 2 or 1.5"),
                       MIN_SCALE, MAX_SCALE);
+}
+
+static gboolean
+parse_font_scale (const char *text, ExportPlan *plan)
+{
+  plan->font_scale = 1.0;
+  if (text == NULL)
+    return TRUE;
+  if (parse_number (text, &plan->font_scale) &&
+      plan->font_scale >= MIN_FONT_SCALE && plan->font_scale <= MAX_FONT_SCALE)
+    return TRUE;
+  return USAGE_FAILS ("--font-scale", text, _("expected a number from %g to %g, such as 1.5"),
+                      MIN_FONT_SCALE, MAX_FONT_SCALE);
 }
 
 /* After parse_size(): the paper sets the figure's size, so --size with it
@@ -323,6 +340,7 @@ make_plan (const AtlasCommandLine *cl, ExportPlan *plan)
          parse_output (cl, plan) &&
          parse_size (cl->size, plan) &&
          parse_scale (cl->scale, plan) &&
+         parse_font_scale (cl->font_scale, plan) &&
          parse_page (cl, plan) &&
          parse_theme (cl->theme, plan) &&
          check_lang (cl->lang) &&
@@ -536,6 +554,7 @@ atlas_command_line_export (const AtlasCommandLine *cl)
   apply_language (cl->lang);
   style = atlas_style_new (plan.dark);
   style->lang = cl->lang;
+  style->font_scale = plan.font_scale;
   fill_options (cl, &plan, &options);
 
   request.dataset = dataset;

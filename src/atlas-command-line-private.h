@@ -15,6 +15,7 @@ typedef struct {
   char     *output;               /* in the file name encoding */
   char     *size;
   char     *scale;
+  char     *font_scale;
   char     *page;
   char     *theme;
   char     *lang;

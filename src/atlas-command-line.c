@@ -20,7 +20,7 @@ atlas_command_line_clear (AtlasCommandLine *command_line)
 {
   char **strings[] = {
     &command_line->export_view, &command_line->output, &command_line->size,
-    &command_line->scale, &command_line->page, &command_line->theme, &command_line->lang,
+    &command_line->scale, &command_line->font_scale, &command_line->page, &command_line->theme, &command_line->lang,
     &command_line->chain, &command_line->series, &command_line->group,
     &command_line->from, &command_line->to, &command_line->indexed,
     &command_line->currency, &command_line->unit, &command_line->select, &command_line->focus,
@@ -97,6 +97,8 @@ create_option_context (AtlasCommandLine *cl)
       N_("Figure size: pixels for PNG, points for SVG and PDF, 16 to 20000 each way (default 1600x900)"), N_("WxH") },
     { "scale", 0, 0, G_OPTION_ARG_STRING, &cl->scale,
       N_("PNG only: multiply the pixels by N, from 1 to 8 (1.5 and 2 suit high-resolution screens)"), N_("N") },
+    { "font-scale", 0, 0, G_OPTION_ARG_STRING, &cl->font_scale,
+      N_("Make the chart's text N times its usual size, from 0.5 to 3 (the layout makes room for it)"), N_("N") },
     { "page", 0, 0, G_OPTION_ARG_STRING, &cl->page,
       N_("PDF only (a chart or a briefing): print on this paper, a4, letter, a4-landscape or letter-landscape, with half-inch margins; the chart fills the area inside them (instead of --size)"), N_("PAPER") },
     { "theme", 0, 0, G_OPTION_ARG_STRING, &cl->theme,
@@ -194,7 +196,8 @@ first_export_option (const AtlasCommandLine *cl)
 {
   const GivenOption options[] = {
     { "--output", cl->output != NULL }, { "--size", cl->size != NULL },
-    { "--scale", cl->scale != NULL }, { "--page", cl->page != NULL },
+    { "--scale", cl->scale != NULL }, { "--font-scale", cl->font_scale != NULL },
+    { "--page", cl->page != NULL },
     { "--theme", cl->theme != NULL },
     { "--lang", cl->lang != NULL }, { "--chain", cl->chain != NULL },
     { "--series", cl->series != NULL }, { "--group", cl->group != NULL },

@@ -727,6 +727,49 @@ test_dark_theme (void)
   cairo_surface_destroy (surface);
 }
 
+/* The title's type size in the scene JSON of @args' export. */
+static double
+exported_title_size (const char * const *args, const char *output)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *texts;
+
+  run_args (&run, args);
+  g_assert_cmpint (run.status, ==, EXIT_OK);
+  json = read_file (output);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  texts = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "texts");
+  for (guint i = 0; i < json_array_get_length (texts); i++)
+    {
+      JsonObject *text = json_array_get_object_element (texts, i);
+
+      if (g_str_equal (json_object_get_string_member (text, "role"), "title"))
+        return json_object_get_double_member (text, "font_size");
+    }
+  g_test_fail_printf ("%s: no title", output);
+  return 0.0;
+}
+
+/* --font-scale makes the text larger, nothing else: without it an export
+ * keeps the figure's own proportions. */
+static void
+test_font_scale (void)
+{
+  g_autofree char *output = work_path ("font-scale.json");
+  g_autofree char *output_arg = g_strdup_printf ("--output=%s", output);
+  const char *plain[] = { small_dataset, "--export=shares", output_arg, "--size=1600x900", NULL };
+  const char *larger[] = { small_dataset, "--export=shares", output_arg, "--size=1600x900", "--font-scale=1.5", NULL };
+  double plain_size = exported_title_size (plain, output);
+  double larger_size = exported_title_size (larger, output);
+
+  g_assert_cmpfloat (plain_size, >, 10.0);
+  g_assert_cmpfloat (fabs (larger_size - plain_size * 1.5), <, 0.01);
+}
+
 static void
 test_language (void)
 {
@@ -1069,6 +1112,8 @@ static const UsageCase usage_cases[] = {
   { "scale-small", { "@small", "--export=shares", "--output=@out.png", "--scale=0.5" }, "--scale" },
   { "scale-text", { "@small", "--export=shares", "--output=@out.png", "--scale=two" }, "--scale" },
   { "scale-svg", { "@small", "--export=shares", "--output=@out.svg", "--scale=2" }, "--scale" },
+  { "font-scale-large", { "@small", "--export=shares", "--output=@out.png", "--font-scale=4" }, "--font-scale" },
+  { "font-scale-text", { "@small", "--export=shares", "--output=@out.svg", "--font-scale=big" }, "--font-scale" },
   { "theme", { "@small", "--export=shares", "--output=@out.png", "--theme=purple" }, "--theme" },
   { "lang", { "@small", "--export=shares", "--output=@out.png", "--lang=fr" }, "--lang" },
   { "unit", { "@small", "--export=prices", "--output=@out.png", "--unit=oz" }, "--unit" },
@@ -1713,6 +1758,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/png-size-and-scale", test_png_size_and_scale);
   g_test_add_func ("/cli/dark-theme", test_dark_theme);
   g_test_add_func ("/cli/language", test_language);
+  g_test_add_func ("/cli/font-scale", test_font_scale);
   g_test_add_data_func ("/cli/csv-numbers/en", "en", test_csv_numbers);
   g_test_add_data_func ("/cli/csv-numbers/zh", "zh", test_csv_numbers);
   g_test_add_func ("/cli/view-options", test_view_options);
