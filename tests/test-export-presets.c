@@ -4,10 +4,13 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "app-test-loop.h"
+#include "app-test-widgets.h"
 #include "atlas-export-dialog.h"
+#include "atlas-export-preview.h"
 #include "atlas-window.h"
 
 #define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
@@ -166,6 +169,112 @@ test_presets (void)
   g_rmdir (dir);
 }
 
+/* The dialog's preview once it shows a figure of @width x @height. */
+typedef struct {
+  AtlasExportPreview *preview;
+  double              width, height;
+  gboolean            dark;
+} PreviewWait;
+
+static gboolean
+preview_shows (gpointer data)
+{
+  PreviewWait *wait = data;
+  const AtlasScene *scene = atlas_export_preview_get_scene (wait->preview);
+
+  return scene != NULL && fabs (scene->width - wait->width) < 1e-6 && fabs (scene->height - wait->height) < 1e-6 &&
+         scene->style->dark == wait->dark && gtk_widget_get_visible (GTK_WIDGET (wait->preview));
+}
+
+static void
+wait_for_preview (AtlasExportPreview *preview, double width, double height, gboolean dark)
+{
+  PreviewWait wait = { preview, width, height, dark };
+
+  g_assert_true (wait_until (preview_shows, &wait, WAIT_MS));
+}
+
+static gboolean
+preview_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
+static char *
+read_bytes (const char *path, gsize *length)
+{
+  char *data = NULL;
+
+  g_assert_true (g_file_get_contents (path, &data, length, NULL));
+  return data;
+}
+
+/* The preview is the file: the figure it shows, written as PNG, is the
+ * very PNG the dialog writes; it follows the size, paper and theme, and
+ * a table has none. */
+static void
+test_preview (void)
+{
+  AtlasWindow *window = open_window ();
+  g_autofree char *dir = g_dir_make_tmp ("atlas-preview-XXXXXX", NULL);
+  g_autofree char *from_dialog = g_build_filename (dir, "dialog.png", NULL);
+  g_autofree char *from_preview = g_build_filename (dir, "preview.png", NULL);
+  g_autofree char *dialog_bytes = NULL, *preview_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasExportDialog *dialog = new_dialog (window, ATLAS_EXPORT_PNG);
+  AtlasExportPreview *preview;
+  const AtlasPageSize *page;
+  gsize dialog_length, preview_length;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  preview = ATLAS_EXPORT_PREVIEW (find_widget_of_type (GTK_WIDGET (dialog), ATLAS_TYPE_EXPORT_PREVIEW));
+  g_assert_nonnull (preview);
+  atlas_export_dialog_set_dark (dialog, FALSE);
+  atlas_export_dialog_set_size (dialog, 1200, 675);
+  wait_for_preview (preview, 1200, 675, FALSE);
+  g_assert_null (atlas_export_preview_get_page (preview));
+
+  g_assert_true (atlas_export_dialog_write (dialog, from_dialog, &error));
+  g_assert_no_error (error);
+  g_assert_true (atlas_export_scene (atlas_export_preview_get_scene (preview), ATLAS_EXPORT_PNG, 1,
+                                     from_preview, &error));
+  g_assert_no_error (error);
+  dialog_bytes = read_bytes (from_dialog, &dialog_length);
+  preview_bytes = read_bytes (from_preview, &preview_length);
+  g_assert_cmpmem (dialog_bytes, dialog_length, preview_bytes, preview_length);
+
+  /* A PDF on A4: the sheet, the figure inside its margins. */
+  atlas_export_dialog_set_format (dialog, ATLAS_EXPORT_PDF);
+  g_assert_true (atlas_export_dialog_set_paper (dialog, "a4"));
+  {
+    AtlasPageSize a4;
+    double inner_width, inner_height;
+
+    g_assert_true (atlas_page_size_from_name ("a4", &a4));
+    atlas_page_size_get_inner (&a4, &inner_width, &inner_height);
+    wait_for_preview (preview, inner_width, inner_height, FALSE);
+  }
+  page = atlas_export_preview_get_page (preview);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (page->name, ==, "a4");
+
+  atlas_export_dialog_set_dark (dialog, TRUE);
+  atlas_export_dialog_set_format (dialog, ATLAS_EXPORT_SVG);
+  atlas_export_dialog_set_size (dialog, 1600, 900);
+  wait_for_preview (preview, 1600, 900, TRUE);
+  g_assert_null (atlas_export_preview_get_page (preview));
+
+  atlas_export_dialog_set_format (dialog, ATLAS_EXPORT_CSV);
+  g_assert_true (wait_until (preview_hidden, preview, WAIT_MS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+  g_unlink (from_dialog);
+  g_unlink (from_preview);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -180,5 +289,6 @@ main (int argc, char **argv)
       return 77;
     }
   g_test_add_func ("/app/export/presets", test_presets);
+  g_test_add_func ("/app/export/preview", test_preview);
   return g_test_run ();
 }

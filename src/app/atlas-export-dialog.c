@@ -7,6 +7,7 @@
 
 #include "atlas-accessible.h"
 #include "atlas-export-dialog.h"
+#include "atlas-export-preview.h"
 #include "atlas-item-info.h"
 #include "atlas-window.h"
 
@@ -21,6 +22,7 @@ struct _AtlasExportDialog
   double             reference_height;
   GArray            *formats;       /* AtlasExportFormat, in dropdown order */
   GtkFileChooserNative *chooser;    /* kept until its response */
+  guint              preview_idle_id;
 
   GtkDropDown       *format_dropdown;
   GtkDropDown       *size_dropdown;
@@ -33,7 +35,29 @@ struct _AtlasExportDialog
   GtkCheckButton    *emphasis_check;
   GtkLabel          *summary_label;
   GtkWidget         *export_button;
+  AtlasExportPreview *preview;
 };
+
+/* What one export is: the request and what it points to. */
+typedef struct {
+  AtlasExportFormat   format;
+  AtlasExportRequest  request;
+  AtlasStyle         *style;
+  AtlasViewState     *state;
+  AtlasPageSize       page;
+} PlannedExport;
+
+static void
+planned_export_clear (PlannedExport *plan)
+{
+  g_clear_pointer (&plan->style, atlas_style_free);
+  g_clear_object (&plan->state);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlannedExport, planned_export_clear)
+
+static void plan_export      (AtlasExportDialog *self, PlannedExport *plan);
+static void schedule_preview (AtlasExportDialog *self);
 
 G_DEFINE_FINAL_TYPE (AtlasExportDialog, atlas_export_dialog, GTK_TYPE_WINDOW)
 
@@ -173,6 +197,34 @@ update_summary (AtlasExportDialog *self)
   else
     summary = g_strdup_printf (_("The diagram’s layout at %d × %d, as arranged in the window."), width, height);
   gtk_label_set_text (self->summary_label, summary);
+  schedule_preview (self);
+}
+
+/* The figure the export will draw, from the same request, so the preview
+ * cannot differ from the file; a table has no figure. */
+static gboolean
+update_preview_idle (gpointer user_data)
+{
+  AtlasExportDialog *self = ATLAS_EXPORT_DIALOG (user_data);
+  g_auto(PlannedExport) plan = { 0 };
+  AtlasScene *scene = NULL;
+
+  self->preview_idle_id = 0;
+  plan_export (self, &plan);
+  if (plan.format != ATLAS_EXPORT_CSV)
+    scene = atlas_export_layout (&plan.request, NULL);
+  atlas_export_preview_set_figure (self->preview, scene, plan.request.page);
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), scene != NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Laid out once the options stop changing (spin buttons change by the
+ * key press), not once per change. */
+static void
+schedule_preview (AtlasExportDialog *self)
+{
+  if (self->preview_idle_id == 0)
+    self->preview_idle_id = g_idle_add (update_preview_idle, self);
 }
 
 static void
@@ -251,6 +303,7 @@ atlas_export_dialog_dispose (GObject *object)
 {
   AtlasExportDialog *self = ATLAS_EXPORT_DIALOG (object);
 
+  g_clear_handle_id (&self->preview_idle_id, g_source_remove);
   if (self->chooser != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->chooser, self);
@@ -282,6 +335,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   object_class->dispose = atlas_export_dialog_dispose;
   object_class->finalize = atlas_export_dialog_finalize;
 
+  g_type_ensure (ATLAS_TYPE_EXPORT_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/rareearthatlas/RareEarthAtlas/ui/atlas-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, format_dropdown);
@@ -295,6 +349,7 @@ atlas_export_dialog_class_init (AtlasExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, emphasis_check);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, AtlasExportDialog, preview);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -313,6 +368,8 @@ atlas_export_dialog_init (AtlasExportDialog *self)
   g_signal_connect (self->scale_dropdown, "notify::selected", G_CALLBACK (option_changed_cb), self);
   g_signal_connect (self->width_spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
   g_signal_connect (self->height_spin, "value-changed", G_CALLBACK (spin_changed_cb), self);
+  g_signal_connect_swapped (self->theme_dropdown, "notify::selected", G_CALLBACK (schedule_preview), self);
+  g_signal_connect_swapped (self->emphasis_check, "toggled", G_CALLBACK (schedule_preview), self);
 }
 
 AtlasExportDialog *
@@ -511,42 +568,46 @@ atlas_export_dialog_export_to (AtlasExportDialog *self,
   return TRUE;
 }
 
+/* Everything the export of the dialog's choices needs, as the dialog
+ * shows them now. */
+static void
+plan_export (AtlasExportDialog *self, PlannedExport *plan)
+{
+  guint theme = gtk_drop_down_get_selected (self->theme_dropdown);
+  int width, height;
+
+  plan->format = atlas_export_dialog_get_format (self);
+  plan->style = atlas_style_new (theme == THEME_WINDOW ? self->window_style->dark : theme == THEME_DARK);
+  atlas_style_set_font_family (plan->style, self->window_style->font_family);
+
+  /* Emphasis is a per-export choice: it goes into a copy of the options. */
+  plan->state = atlas_view_state_copy (self->state);
+  if (self->selection_id != NULL && gtk_check_button_get_active (self->emphasis_check))
+    atlas_view_state_set_select (plan->state, self->selection_id);
+
+  get_size (self, &width, &height);
+  if (self->reference_height > 0)
+    atlas_view_state_scale_node_offsets (plan->state, height / self->reference_height);
+  plan->request.dataset = self->dataset;
+  plan->request.options = atlas_view_state_get_options (plan->state);
+  plan->request.style = plan->style;
+  plan->request.width = width;
+  plan->request.height = height;
+  plan->request.scale = plan->format == ATLAS_EXPORT_PNG ? get_scale (self) : 1;
+  if (plan->format == ATLAS_EXPORT_PDF && get_paper (self, &plan->page, NULL))
+    plan->request.page = &plan->page;
+}
+
 gboolean
 atlas_export_dialog_write (AtlasExportDialog *self,
                            const char        *path,
                            GError           **error)
 {
-  g_autoptr(AtlasStyle) style = NULL;
-  g_autoptr(AtlasViewState) state = NULL;
-  AtlasExportFormat format;
-  AtlasExportRequest request = { 0 };
-  AtlasPageSize page;
-  guint theme;
-  int width, height;
+  g_auto(PlannedExport) plan = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  format = atlas_export_dialog_get_format (self);
-  theme = gtk_drop_down_get_selected (self->theme_dropdown);
-  style = atlas_style_new (theme == THEME_WINDOW ? self->window_style->dark : theme == THEME_DARK);
-  atlas_style_set_font_family (style, self->window_style->font_family);
-
-  /* Emphasis is a per-export choice: it goes into a copy of the options. */
-  state = atlas_view_state_copy (self->state);
-  if (self->selection_id != NULL && gtk_check_button_get_active (self->emphasis_check))
-    atlas_view_state_set_select (state, self->selection_id);
-
-  get_size (self, &width, &height);
-  if (self->reference_height > 0)
-    atlas_view_state_scale_node_offsets (state, height / self->reference_height);
-  request.dataset = self->dataset;
-  request.options = atlas_view_state_get_options (state);
-  request.style = style;
-  request.width = width;
-  request.height = height;
-  request.scale = format == ATLAS_EXPORT_PNG ? get_scale (self) : 1;
-  if (format == ATLAS_EXPORT_PDF && get_paper (self, &page, NULL))
-    request.page = &page;
-  return atlas_export_chart (&request, format, path, error);
+  plan_export (self, &plan);
+  return atlas_export_chart (&plan.request, plan.format, path, error);
 }

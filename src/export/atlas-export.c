@@ -290,24 +290,29 @@ atlas_export_scene (const AtlasScene   *scene,
 
 /* ---- from a request ---------------------------------------------------- */
 
-static AtlasScene *
-layout_request (const AtlasExportRequest *request, GError **error)
+AtlasScene *
+atlas_export_layout (const AtlasExportRequest *request, GError **error)
 {
-  return atlas_chart_layout (request->dataset, request->options,
-                             request->width, request->height, request->style, error);
+  double width, height;
+
+  g_return_val_if_fail (request != NULL && request->dataset != NULL && request->options != NULL, NULL);
+
+  /* A chart on a sheet of paper is laid out in the area inside the
+   * margins, in points, so its type has the size it has on screen at 1x. */
+  width = request->width;
+  height = request->height;
+  if (request->page != NULL)
+    atlas_page_size_get_inner (request->page, &width, &height);
+  return atlas_chart_layout (request->dataset, request->options, width, height, request->style, error);
 }
 
-/* A chart on a sheet of paper: laid out in the area inside the margins,
- * in points, so its type has the size it has on screen at 1x. */
 static gboolean
 export_pdf_on_page (const AtlasExportRequest *request, const char *path, GError **error)
 {
   g_autoptr(AtlasScene) scene = NULL;
   g_autoptr(AtlasAtomicFile) file = NULL;
-  double width, height;
 
-  atlas_page_size_get_inner (request->page, &width, &height);
-  scene = atlas_chart_layout (request->dataset, request->options, width, height, request->style, error);
+  scene = atlas_export_layout (request, error);
   if (scene == NULL)
     return FALSE;
   file = atlas_atomic_file_new (path, error);
@@ -350,7 +355,7 @@ atlas_export_chart (const AtlasExportRequest *request,
       !check_png_size (request->width, request->height, request->scale, error))
     return FALSE;
 
-  scene = layout_request (request, error);
+  scene = atlas_export_layout (request, error);
   if (scene == NULL)
     return FALSE;
   return atlas_export_scene (scene, format, request->scale, path, error);
@@ -374,7 +379,7 @@ atlas_export_chart_png (const AtlasExportRequest *request,
 
   if (!check_png_size (request->width, request->height, request->scale, error))
     return NULL;
-  scene = layout_request (request, error);
+  scene = atlas_export_layout (request, error);
   if (scene == NULL)
     return NULL;
   png = g_byte_array_new ();

@@ -61,6 +61,12 @@ gboolean    atlas_export_chart       (const AtlasExportRequest *request,
                                       const char               *path,
                                       GError                  **error);
 
+/* The figure atlas_export_chart() draws for @request (inside the page's
+ * margins when it has a page), e.g. to preview an export; NULL with
+ * @error set when the chart cannot be laid out. */
+AtlasScene *atlas_export_layout      (const AtlasExportRequest *request,
+                                      GError                  **error);
+
 /* Writes an already laid-out scene (what the window shows, with its
  * selection and the nodes the user moved) as PNG, SVG, PDF or, for a flows
  * scene, JSON; @scale multiplies PNG pixels.  CSV needs chart options: use
