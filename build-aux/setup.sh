@@ -25,6 +25,8 @@ ATLAS_TEST_PACKAGES=(
   xvfb xauth poppler-utils libxml2-utils appstream dbus
   valgrind util-linux librsvg2-bin
   python3-pyatspi at-spi2-core
+  # Two monitors for the presenter's view: Weston's outputs inside Xvfb.
+  weston
 )
 # Fuzzing (build-aux/fuzz, and build-aux/test under CI): clang with its
 # libFuzzer and sanitizer runtimes (libclang_rt.fuzzer-x86_64.a and

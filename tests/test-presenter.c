@@ -18,8 +18,9 @@
 
 /* Xvfb gives GTK 4.8 one GdkMonitor however it is started (two -screen
  * options are two X screens, +xinerama heads and RandR 1.5 monitors
- * without an output of their own are not listed), so the choice of
- * monitors is tested on geometries. */
+ * without an output of their own are not listed), so the choice among
+ * three and more monitors is tested on geometries, and two real ones
+ * inside Weston (test_two_monitors). */
 static void
 test_pick_monitors (void)
 {
@@ -291,6 +292,79 @@ test_presenter_window (void)
   spin (20);
 }
 
+/* ---- two real monitors (tests/test-two-monitors.sh) ---------------------------- */
+
+typedef struct {
+  GtkWindow  *window;
+  GdkMonitor *monitor;
+} OnMonitor;
+
+/* @window is shown full screen, and the compositor has put it on @monitor. */
+static gboolean
+fullscreen_on (gpointer data)
+{
+  OnMonitor *on = data;
+  GdkSurface *surface;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (on->window)) || !gtk_window_is_fullscreen (on->window))
+    return FALSE;
+  surface = gtk_native_get_surface (GTK_NATIVE (on->window));
+  return surface != NULL &&
+         gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (on->window)), surface) == on->monitor;
+}
+
+/* With two monitors (Weston's two outputs, as a laptop and a projector),
+ * F5 alone puts the slides full screen on one and the presenter's window
+ * on the other, and the note only on the presenter's. */
+static void
+test_two_monitors (void)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  AtlasWindow *window;
+  AtlasPresentation *presentation;
+  GtkWindow *presenter;
+  GdkMonitor *presenter_monitor;
+  g_autoptr(GdkMonitor) first = NULL;
+  g_autoptr(GdkMonitor) second = NULL;
+  OnMonitor slides_on, presenter_on;
+  int noted;
+
+  g_assert_cmpuint (g_list_model_get_n_items (monitors), ==, 2);
+  first = g_list_model_get_item (monitors, 0);
+  second = g_list_model_get_item (monitors, 1);
+  window = open_bundled ();
+  g_assert_nonnull (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  presenter_monitor = atlas_presentation_get_presenter_monitor (presentation);
+  g_assert_nonnull (presenter_monitor);
+  presenter = atlas_presentation_get_presenter (presentation);
+  g_assert_nonnull (presenter);
+
+  /* Two monitors of one size: the slides go to the second (the projector,
+   * as a laptop lists its own screen first), the presenter's to the first. */
+  g_assert_true (presenter_monitor == first);
+  slides_on = (OnMonitor) { GTK_WINDOW (presentation), second };
+  presenter_on = (OnMonitor) { presenter, first };
+  g_assert_true (wait_until (fullscreen_on, &slides_on, WAIT_MS));
+  g_assert_true (wait_until (fullscreen_on, &presenter_on, WAIT_MS));
+
+  noted = slide_with_note (presentation, 0);
+  g_assert_cmpint (noted, >=, 0);
+  atlas_presentation_set_position (presentation, (guint) noted);
+  g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_note_label (ATLAS_PRESENTER_WINDOW (presenter))), ==,
+                   atlas_presentation_get_slide_note (presentation, (guint) noted));
+  assert_note_not_projected (presentation, atlas_presentation_get_slide_note (presentation, (guint) noted));
+  g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+
+  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
+  g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 /* ---- one monitor: the overlay, and the note on the slide when asked ----------- */
 
 static void
@@ -369,5 +443,9 @@ main (int argc, char **argv)
   g_test_add_func ("/presenter/pick-monitors", test_pick_monitors);
   g_test_add_func ("/presenter/window", test_presenter_window);
   g_test_add_func ("/presenter/overlay-and-notes-on-slide", test_overlay_and_notes_on_slide);
+  /* Only where two monitors are made for it (tests/test-two-monitors.sh):
+   * under Xvfb alone GTK sees one. */
+  if (g_getenv ("ATLAS_TEST_TWO_MONITORS") != NULL)
+    g_test_add_func ("/presenter/two-monitors", test_two_monitors);
   return g_test_run ();
 }
