@@ -1,6 +1,7 @@
 /* test-timeline-chart.c: the Timeline view's filters, lanes, label placement and hit-testing. */
 #include <string.h>
 
+#include "atlas-timeline-scene.h"
 #include "atlas-chart.h"
 #include "atlas-chart-frame.h"
 
@@ -740,14 +741,25 @@ test_unlabelled_are_counted (void)
     {
       const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
 
-      if (shape->kind != ATLAS_SHAPE_TEXT || shape->item.kind != ATLAS_ITEM_EVENT)
+      if (shape->kind != ATLAS_SHAPE_TEXT)
         continue;
-      if (shape->text[0] == '+')
+      if (shape->role == ATLAS_ROLE_NOTE && shape->text[0] == '+')
         {
-          counted += (guint) g_ascii_strtoull (shape->text + 1, NULL, 10);
+          guint n = (guint) g_ascii_strtoull (shape->text + 1, NULL, 10), in_cluster = 0;
+          double first_day, last_day;
+
+          /* A count is no event's label: it opens (the window zooms to
+           * its events' days) when clicked. */
+          g_assert_cmpint (shape->item.kind, ==, ATLAS_ITEM_NONE);
+          g_assert_true (atlas_timeline_scene_cluster_at (scene, shape->bounds.x + shape->bounds.width / 2,
+                                                          shape->bounds.y + shape->bounds.height / 2,
+                                                          &first_day, &last_day, &in_cluster));
+          g_assert_cmpuint (in_cluster, ==, n);
+          g_assert_cmpfloat (first_day, <, last_day);
+          counted += n;
           counts++;
         }
-      else
+      else if (shape->item.kind == ATLAS_ITEM_EVENT)
         g_hash_table_add (labelled, (gpointer) shape->item.id);
     }
   g_assert_cmpuint (counts, >, 0);

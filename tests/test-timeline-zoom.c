@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "app-test-loop.h"
 #include "app-test-widgets.h"
@@ -233,6 +234,86 @@ test_timeline_zoom (void)
   spin (20);
 }
 
+/* The first "+7" count in @scene: its box and how many it counts. */
+static gboolean
+find_count (const AtlasScene *scene, AtlasRect *box, guint *n)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape->kind == ATLAS_SHAPE_TEXT && shape->role == ATLAS_ROLE_NOTE && shape->text[0] == '+')
+        {
+          *box = shape->bounds;
+          *n = (guint) g_ascii_strtoull (shape->text + 1, NULL, 10);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A click on "+7" opens it: the axis zooms to the days of its events,
+ * which then have more room; the tooltip says so first. */
+static void
+test_open_cluster (void)
+{
+  g_autofree char *path = atlas_app_find_bundled_dataset ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tooltip = NULL;
+  AtlasWindow *window;
+  AtlasChartView *chart;
+  AtlasScene *scene;
+  GtkEventController *drag;
+  AtlasRect box = { 0 };
+  Axis all, opened;
+  double cx, cy, first_day, last_day;
+  guint n = 0, counted;
+
+  if (path == NULL)
+    {
+      g_test_skip ("the bundled dataset is not there");
+      return;
+    }
+  window = atlas_window_new (NULL);
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
+  chart = atlas_window_get_chart_view (window);
+  relaid_out (window, NULL, &all);
+
+  /* The whole range crowds 2025: some events there have only a count. */
+  scene = atlas_chart_view_get_scene (chart);
+  g_assert_true (find_count (scene, &box, &n));
+  g_assert_cmpuint (n, >=, 2);
+  cx = box.x + box.width / 2;
+  cy = box.y + box.height / 2;
+  g_assert_true (atlas_timeline_scene_cluster_at (scene, cx, cy, &first_day, &last_day, &counted));
+  g_assert_cmpuint (counted, ==, n);
+  g_assert_cmpfloat (first_day, <=, last_day);
+  g_assert_false (atlas_timeline_scene_cluster_at (scene, box.x - box.width * 3, cy, NULL, NULL, NULL));
+  tooltip = atlas_chart_view_dup_tooltip_text (chart, cx, cy, FALSE);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "click to zoom in"));
+
+  drag = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG);
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", cx, cy);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  relaid_out (window, &all, &opened);
+  g_assert_cmpfloat (opened.day0, <=, first_day);
+  g_assert_cmpfloat (opened.day1, >=, last_day);
+  g_assert_cmpfloat (opened.day1 - opened.day0, <, (all.day1 - all.day0) / 4);
+  /* Opening is not selecting the first of them. */
+  g_assert_cmpint (atlas_chart_view_get_selection (chart)->kind, ==, ATLAS_ITEM_NONE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,5 +328,6 @@ main (int argc, char **argv)
     }
 
   g_test_add_func ("/timeline-zoom/window", test_timeline_zoom);
+  g_test_add_func ("/timeline-zoom/open-cluster", test_open_cluster);
   return g_test_run ();
 }

@@ -536,6 +536,24 @@ atlas_chart_view_zoom (AtlasChartView *self, double factor, double day)
   set_time_range (self, day - (day - d0) * factor, day + (d1 - day) * factor);
 }
 
+/* The timeline's "+7" under (@x, @y): the days of its events. */
+static gboolean
+cluster_at (AtlasChartView *self, double x, double y, double *first_day, double *last_day, guint *n)
+{
+  return is_timeline (self) && self->scene != NULL &&
+         atlas_timeline_scene_cluster_at (self->scene, x, y, first_day, last_day, n);
+}
+
+/* A click on "+7" opens it: the axis zooms to its events with room on
+ * both sides, so each gets its label, or a smaller count. */
+static void
+open_cluster (AtlasChartView *self, double first_day, double last_day)
+{
+  double pad = MAX ((last_day - first_day) * 0.5, MIN_SPAN_DAYS * 2);
+
+  set_time_range (self, first_day - pad, last_day + pad);
+}
+
 static void
 pan_by_fraction (AtlasChartView *self, double fraction)
 {
@@ -677,6 +695,8 @@ update_cursor (AtlasChartView *self)
     name = "grabbing";
   else if (is_flows (self) && self->hover.kind == ATLAS_ITEM_NODE)
     name = "grab";
+  else if (cluster_at (self, self->pointer_x, self->pointer_y, NULL, NULL, NULL))
+    name = "zoom-in";
   else if (self->hover.kind != ATLAS_ITEM_NONE)
     name = "pointer";
   else if (is_prices (self) && self->scene != NULL &&
@@ -805,12 +825,19 @@ drag_end_cb (GtkGestureDrag *gesture,
   g_clear_pointer (&self->drag_node, g_free);
   update_cursor (self);
 
-  /* A press and release without a drag is a click: select what is under it. */
+  /* A press and release without a drag is a click: open the "+7" under
+   * it, or select what is under it. */
   if (was_click)
     {
       AtlasItem item = no_item;
+      double first_day, last_day;
 
       ensure_scene (self);
+      if (cluster_at (self, self->drag_start_x, self->drag_start_y, &first_day, &last_day, NULL))
+        {
+          open_cluster (self, first_day, last_day);
+          return;
+        }
       if (self->scene != NULL)
         atlas_scene_hit_test (self->scene, self->drag_start_x, self->drag_start_y, &item);
       set_selection_internal (self, &item);
@@ -1120,7 +1147,14 @@ tooltip_text_at (AtlasChartView *self,
   if (keyboard_mode)
     *item = self->selection;
   else
-    atlas_scene_hit_test (self->scene, x, y, item);
+    {
+      guint n;
+
+      if (cluster_at (self, x, y, NULL, NULL, &n))
+        return g_strdup_printf (ngettext ("%u event without a label here: click to zoom in",
+                                   "%u events without a label here: click to zoom in", n), n);
+      atlas_scene_hit_test (self->scene, x, y, item);
+    }
   return describe_item (self, item);
 }
 

@@ -53,8 +53,17 @@ typedef struct {
   GArray *lanes;                /* TimelineLane */
 } TimelineGeometry;
 
+/* A "+7": where it is drawn and the days its events span, so a click on
+ * it can open it (the window zooms there). */
+typedef struct {
+  AtlasRect box;
+  double    first_day, last_day;
+  guint     n;
+} TimelineCluster;
+
 typedef struct {
   GArray *markers;              /* TimelineMarker, for the pointer */
+  GArray *clusters;             /* TimelineCluster */
   double  hit_radius;
   double  axis_x0, axis_x1;     /* the time axis, for the window's zoom */
   double  day0, day1;
@@ -1079,12 +1088,17 @@ compare_marker_x (gconstpointer a, gconstpointer b)
 /* "+7" just above or below the middle of a run of unlabelled markers,
  * else as near it along the lane as there is room; FALSE when the lane
  * has none. */
+static double
+day_at_x (const TimelineGeometry *g, double x)
+{
+  return g->day0 + (x - g->axis_x0) / (g->axis_x1 - g->axis_x0) * (g->day1 - g->day0);
+}
+
 static gboolean
 add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *placer,
-           const TimelineMarker *first, const TimelineMarker *last, guint n)
+           const TimelineMarker *first, const TimelineMarker *last, guint n, GArray *clusters)
 {
   g_autofree char *text = g_strdup_printf ("+%u", n);
-  AtlasItem item = { ATLAS_ITEM_EVENT, first->event->id, first->index };
   const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, first->lane);
   double w, h, cx = (first->x + last->x) / 2, gap = g->radius * 1.5;
 
@@ -1105,8 +1119,13 @@ add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *place
         continue;
       if (atlas_label_placer_try (placer, &box))
         {
+          /* The count stands for several events, not the first of them:
+           * it is no event's label, and a click opens it. */
+          TimelineCluster cluster = { box, day_at_x (g, first->x), day_at_x (g, last->x), n };
+
           atlas_scene_add_text (scene, text, box.x, box.y, g->small_size, TRUE, ATLAS_ALIGN_START,
-                                &scene->style->muted, &item)->role = ATLAS_ROLE_NOTE;
+                                &scene->style->muted, NULL)->role = ATLAS_ROLE_NOTE;
+          g_array_append_val (clusters, cluster);
           return TRUE;
         }
     }
@@ -1119,7 +1138,7 @@ add_count (AtlasScene *scene, const TimelineGeometry *g, AtlasLabelPlacer *place
  * zooming in gives them room. */
 static void
 count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers, GArray *plans,
-                  GPtrArray *placers)
+                  GPtrArray *placers, GArray *clusters)
 {
   double reach = g->small_size * 3;
   g_autoptr(GHashTable) planned = planned_markers (plans);
@@ -1148,7 +1167,8 @@ count_unlabelled (AtlasScene *scene, const TimelineGeometry *g, GArray *markers,
             continue;
           /* A lone marker is its own count: it is seen, and hover names it. */
           if (i - start > 1)
-            add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev, i - start);
+            add_count (scene, g, g_ptr_array_index (placers, lane), g_ptr_array_index (quiet, start), prev,
+                       i - start, clusters);
           start = i;
         }
     }
@@ -1222,7 +1242,7 @@ is_featured (const AtlasEvent *event, const AtlasEvent *selected, const char * c
 
 static void
 place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray *markers,
-              const AtlasEvent *selected, const char * const *focus)
+              const AtlasEvent *selected, const char * const *focus, GArray *clusters)
 {
   g_autoptr(GPtrArray) placers = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_label_placer_free);
   g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (LabelPlan));
@@ -1262,7 +1282,7 @@ place_labels (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g, GArray 
     }
   for (guint i = 0; i < plans->len; i++)
     draw_label (scene, cr, g, &g_array_index (plans, LabelPlan, i));
-  count_unlabelled (scene, g, markers, plans, placers);
+  count_unlabelled (scene, g, markers, plans, placers, clusters);
 }
 
 static void
@@ -1321,6 +1341,7 @@ timeline_scene_data_free (gpointer data)
   TimelineSceneData *self = data;
 
   g_array_unref (self->markers);
+  g_array_unref (self->clusters);
   g_free (self);
 }
 
@@ -1402,6 +1423,7 @@ layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filte
   cairo_surface_t *surface;
   cairo_t *cr;
   GArray *markers;
+  GArray *clusters = g_array_new (FALSE, FALSE, sizeof (TimelineCluster));
 
   /* Paths are built on a scratch context: scenes hold no surface. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
@@ -1418,12 +1440,13 @@ layout_events (AtlasScene *scene, GPtrArray *events, const TimelineFilter *filte
       add_marker (scene, cr, &g, m);
       atlas_scene_add_item (scene, &(AtlasItem) { ATLAS_ITEM_EVENT, m->event->id, m->index });
     }
-  place_labels (scene, cr, &g, markers, selected, focus);
+  place_labels (scene, cr, &g, markers, selected, focus, clusters);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
   data = g_new0 (TimelineSceneData, 1);
   data->markers = markers;
+  data->clusters = clusters;
   data->hit_radius = MAX (g.radius * 1.6, 6.0);
   data->axis_x0 = g.axis_x0;
   data->axis_x1 = g.axis_x1;
@@ -1582,4 +1605,38 @@ atlas_timeline_scene_x_to_day (const AtlasScene *scene,
     return FALSE;
   *day = d0 + (x - x0) / (x1 - x0) * (d1 - d0);
   return TRUE;
+}
+
+gboolean
+atlas_timeline_scene_cluster_at (const AtlasScene *scene,
+                                 double            x,
+                                 double            y,
+                                 double           *first_day,
+                                 double           *last_day,
+                                 guint            *n)
+{
+  const TimelineSceneData *data;
+
+  if (!atlas_timeline_scene_check (scene) || scene->chart_data == NULL)
+    return FALSE;
+  data = scene->chart_data;
+  for (guint i = 0; i < data->clusters->len; i++)
+    {
+      const TimelineCluster *cluster = &g_array_index (data->clusters, TimelineCluster, i);
+      /* A few pixels of slack: "+7" is a small target. */
+      double slack = cluster->box.height * 0.25;
+
+      if (x >= cluster->box.x - slack && x <= cluster->box.x + cluster->box.width + slack &&
+          y >= cluster->box.y - slack && y <= cluster->box.y + cluster->box.height + slack)
+        {
+          if (first_day != NULL)
+            *first_day = cluster->first_day;
+          if (last_day != NULL)
+            *last_day = cluster->last_day;
+          if (n != NULL)
+            *n = cluster->n;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }

@@ -23,4 +23,13 @@ gboolean atlas_timeline_scene_x_to_day (const AtlasScene *scene,
                                         double            x,
                                         double           *day);
 
+/* The "+7" count of events with no label of their own at (@x, @y): the
+ * days of its first and last events and how many it counts; FALSE when
+ * there is none there. The window zooms there when it is clicked. */
+gboolean atlas_timeline_scene_cluster_at (const AtlasScene *scene,
+                                          double            x,
+                                          double            y,
+                                          double           *first_day,
+                                          double           *last_day,
+                                          guint            *n);
 G_END_DECLS
