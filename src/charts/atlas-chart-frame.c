@@ -20,13 +20,14 @@ atlas_scene_font_size (const AtlasScene *scene, AtlasFontRole role)
     {
     case ATLAS_FONT_TITLE: size = base * 1.6; break;
     case ATLAS_FONT_SUBTITLE: size = base * 1.1; break;
-    case ATLAS_FONT_SMALL: size = MAX (base * 0.85, 9.0); break;
+    case ATLAS_FONT_SMALL: size = base * 0.85; break;
     case ATLAS_FONT_LABEL:
     default: size = base; break;
     }
   /* The window's floor (its own body text) comes before the reader's
    * zoom, so Ctrl+minus can still make a crowded chart smaller. */
-  return MAX (size, scene->style->min_font_px) * scale;
+  size = MAX (size, scene->style->min_font_px) * scale;
+  return role == ATLAS_FONT_SMALL ? MAX (size, 9.0) : size;
 }
 
 char *
