@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
-#include "atlas-bundled-dataset.h"
+#include "atlas-data-path.h"
 #include "atlas-command-line.h"
 #include "atlas-window-module.h"
 
@@ -12,19 +12,13 @@
 
 typedef int (*AtlasAppRunFunc) (const AtlasLaunchOptions *launch, int argc, char **argv);
 
-/* ATLAS_WINDOW_MODULE names the module outright (tests, relocated
- * installs). Otherwise a program run from its build tree must open the
- * module built beside it, not an older installed one. */
+/* $ATLAS_WINDOW_MODULE in the build tree (its devenv: the module built
+ * beside the program, not an older installed one) and tests, else the
+ * installed module. */
 static char *
 find_window_module (void)
 {
-  const char *from_environment = g_getenv ("ATLAS_WINDOW_MODULE");
-
-  if (from_environment != NULL && *from_environment != '\0')
-    return g_strdup (from_environment);
-  if (atlas_running_from_build_tree ())
-    return g_build_filename (ATLAS_WINDOW_MODULE_BUILD_DIR, ATLAS_WINDOW_MODULE_NAME, NULL);
-  return g_build_filename (ATLAS_WINDOW_MODULE_DIR, ATLAS_WINDOW_MODULE_NAME, NULL);
+  return atlas_data_path ("ATLAS_WINDOW_MODULE", ATLAS_WINDOW_MODULE_DIR G_DIR_SEPARATOR_S ATLAS_WINDOW_MODULE_NAME);
 }
 
 int

@@ -93,6 +93,29 @@ if command -v readelf >/dev/null 2>&1; then
 fi
 check "program looks for its window module in $libdir/$package" \
   grep -qaF "$libdir/$package" "$program"
+# An installed program finds its files from its prefix only: no path of
+# the build or source tree in its code or data (debug information, which
+# packaging strips, names the build folder it was compiled in), and no
+# looking at where its own executable is.
+source_root=$(cd "$(dirname "$0")/.." && pwd)
+for binary in "$program" "$window_module"; do
+  if command -v objcopy >/dev/null 2>&1; then
+    check "$(basename "$binary") names no build-tree or source-tree path" \
+      sh -c 'objcopy --strip-debug "$1" "$4.stripped" && ! grep -qaF -e "$2" -e "$3" "$4.stripped"; status=$?; rm -f "$4.stripped"; exit $status' \
+      sh "$binary" "$(cd "$build" && pwd)" "$source_root" "$staging"
+  fi
+  check "$(basename "$binary") does not read /proc/self/exe" \
+    sh -c '! grep -qaF /proc/self/exe "$1"' sh "$binary"
+done
+# It exports only what the window module calls back (a list made from the
+# module at build time), and the module only its entry point.
+if command -v nm >/dev/null 2>&1; then
+  check "program exports only the symbols the window module uses" \
+    sh -c 'test "$(nm -D --defined-only "$1" | awk "\$3 ~ /^atlas_/ {print \$3}" | sort)" = \
+                "$(nm -D --undefined-only "$2" | awk "\$2 ~ /^atlas_/ {print \$2}" | sort)"' sh "$program" "$window_module"
+  check "window module exports only atlas_app_run" \
+    sh -c 'test "$(nm -D --defined-only "$1" | awk "\$3 !~ /^_/ {print \$3}")" = atlas_app_run' sh "$window_module"
+fi
 # The installed pair works together: the module's calls into the program
 # resolve (the program exports them) and the window draws its first frame.
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then

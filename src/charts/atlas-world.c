@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "atlas-data-path.h"
 #include "atlas-projection.h"
 #include "atlas-text.h"
 #include "atlas-world.h"
@@ -256,33 +257,12 @@ atlas_world_load (const char *path, GError **error)
   return world;
 }
 
-/* As atlas_running_from_build_tree() in src/export, which this layer
- * cannot call: an installed program never reads a source tree that
- * happens to still exist on the machine. */
-static gboolean
-running_from_build_tree (void)
-{
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *build_root = g_strconcat (ATLAS_BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
-
-  return exe != NULL && g_str_has_prefix (exe, build_root);
-}
-
+/* $ATLAS_WORLD in the build tree (its devenv) and tests, else the
+ * installed copy. */
 static char *
 find_world_file (void)
 {
-  const char *from_environment = g_getenv ("ATLAS_WORLD");
-
-  if (from_environment != NULL && *from_environment != '\0')
-    return g_strdup (from_environment);
-  if (running_from_build_tree ())
-    {
-      g_autofree char *in_source = g_build_filename (SOURCE_DATADIR, WORLD_FILE_NAME, NULL);
-
-      if (g_file_test (in_source, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&in_source);
-    }
-  return g_build_filename (PKGDATADIR, WORLD_FILE_NAME, NULL);
+  return atlas_data_path ("ATLAS_WORLD", PKGDATADIR G_DIR_SEPARATOR_S WORLD_FILE_NAME);
 }
 
 const AtlasWorld *

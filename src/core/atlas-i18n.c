@@ -5,7 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "atlas-bundled-dataset.h"
+#include "atlas-data-path.h"
 #include "atlas-i18n.h"
 #include "atlas-text.h"
 
@@ -16,16 +16,9 @@ atlas_i18n_get_locale_dir (void)
 
   if (g_once_init_enter (&locale_dir))
     {
-      /* Meson compiles the catalogues into <build>/po/LANG/LC_MESSAGES/,
-       * a layout bindtextdomain() reads as it is. */
-      char *dir = g_build_filename (ATLAS_BUILD_ROOT, "po", NULL);
-
-      if (!atlas_running_from_build_tree () || !g_file_test (dir, G_FILE_TEST_IS_DIR))
-        {
-          g_free (dir);
-          dir = g_strdup (LOCALEDIR);
-        }
-      g_once_init_leave (&locale_dir, dir);
+      /* In the build tree $ATLAS_LOCALEDIR is <build>/po, where Meson
+       * compiles the catalogues in the layout bindtextdomain() reads. */
+      g_once_init_leave (&locale_dir, atlas_data_path ("ATLAS_LOCALEDIR", LOCALEDIR));
     }
   return locale_dir;
 }
