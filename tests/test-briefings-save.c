@@ -10,6 +10,7 @@
 #include "atlas-briefing-json.h"
 #include "atlas-briefing.h"
 #include "atlas-briefings-save.h"
+#include "atlas-export.h"
 #include "atlas-json-span-private.h"
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -195,6 +196,7 @@ assert_slide_equal (const AtlasSlide *a, const AtlasSlide *b)
   g_assert_cmpint (a->scale, ==, b->scale);
   assert_date_equal (&a->indexed, &b->indexed);
   g_assert_cmpstr (a->currency, ==, b->currency);
+  g_assert_cmpstr (a->unit, ==, b->unit);
   g_assert_cmpstr (a->select, ==, b->select);
   assert_strv_equal (a->kinds, b->kinds);
   assert_strv_equal (a->regions, b->regions);
@@ -329,6 +331,8 @@ test_round_trip_hard_values (void)
 
           if (annotation->kind == ATLAS_ANCHOR_POINT)
             {
+              g_free (slide->unit);
+              slide->unit = g_strdup ("t");
               annotation->has_value = TRUE;
               annotation->value = 0.1 + 0.2;
               value_seen = TRUE;
@@ -342,6 +346,17 @@ test_round_trip_hard_values (void)
   again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
   g_assert_no_error (error);
   assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"unit\": \"t\""));
+
+  /* A slide's unit is what its exported chart is drawn in. */
+  for (guint s = 0; s < briefing->slides->len; s++)
+    {
+      const AtlasSlide *slide = g_ptr_array_index (briefing->slides, s);
+      AtlasChartOptions options;
+
+      atlas_slide_get_options (slide, &options);
+      g_assert_cmpstr (options.unit, ==, slide->unit);
+    }
 }
 
 /* ---- editing ----------------------------------------------------------- */

@@ -288,6 +288,7 @@ write_slide (Writer           *w,
   string_member (w, depth + 1, &first, "scale", atlas_scale_to_string (slide->scale));
   date_member (w, depth + 1, &first, "indexed", &slide->indexed);
   string_member (w, depth + 1, &first, "currency", slide->currency);
+  string_member (w, depth + 1, &first, "unit", slide->unit);
   string_member (w, depth + 1, &first, "select", slide->select);
   list_member (w, depth + 1, &first, "focus", slide->focus);
   if (slide->annotations != NULL && slide->annotations->len > 0)

@@ -42,6 +42,7 @@ atlas_slide_copy (const AtlasSlide *slide)
   copy->group = g_strdup (slide->group);
   copy->series = g_strdupv (slide->series);
   copy->currency = g_strdup (slide->currency);
+  copy->unit = g_strdup (slide->unit);
   copy->select = g_strdup (slide->select);
   copy->kinds = g_strdupv (slide->kinds);
   copy->regions = g_strdupv (slide->regions);

@@ -180,6 +180,7 @@ atlas_slide_free (AtlasSlide *slide)
   g_free (slide->group);
   g_strfreev (slide->series);
   g_free (slide->currency);
+  g_free (slide->unit);
   g_free (slide->select);
   g_strfreev (slide->kinds);
   g_strfreev (slide->regions);

@@ -299,6 +299,7 @@ typedef struct {
   AtlasScale  scale;
   AtlasDate   indexed;           /* prices: rebase to 100 at this date; unset */
   char       *currency;          /* prices: show in this currency, or NULL */
+  char       *unit;              /* prices: per this mass unit (kg, t, lb), or NULL */
   char       *select;            /* id of the item to select, or NULL */
   char      **kinds;             /* timeline filters, NULL-terminated or NULL */
   char      **regions;

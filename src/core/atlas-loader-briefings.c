@@ -141,7 +141,7 @@ check_view_has_data (AtlasLoaderContext *ctx,
 
 static const char * const slide_members[] = {
   "id", "view", "chain", "group", "series", "kinds", "regions", "elements", "from", "to",
-  "scale", "indexed", "currency", "select", "focus", "annotations", "title", "note", NULL
+  "scale", "indexed", "currency", "unit", "select", "focus", "annotations", "title", "note", NULL
 };
 static const char * const briefing_members[] = { "id", "title", "slides", NULL };
 
@@ -156,7 +156,7 @@ parse_slide (AtlasLoaderContext *ctx,
   BriefingsState *state = ((gpointer *) user_data)[1];
   GHashTable *slide_ids = ((gpointer *) user_data)[2];
   AtlasSlide *slide = g_new0 (AtlasSlide, 1);
-  const char *id, *view, *chain, *group, *scale, *select;
+  const char *id, *view, *chain, *group, *scale, *unit, *select;
   gboolean view_ok = FALSE;
 
   g_ptr_array_add (slides, slide);
@@ -238,6 +238,16 @@ parse_slide (AtlasLoaderContext *ctx,
     }
 
   slide->currency = g_strdup (atlas_loader_get_currency (ctx, object, "currency", FALSE));
+  unit = atlas_loader_get_string (ctx, object, "unit", FALSE);
+  if (unit != NULL && atlas_mass_unit_in_kg (unit) == 0)
+    {
+      g_autofree char *quoted = atlas_loader_quote (unit);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "unit",
+                                  _("invalid unit %s (expected kg, t or lb)"), quoted);
+    }
+  else
+    slide->unit = g_strdup (unit);
 
   slide->kinds = atlas_loader_get_id_list (ctx, object, "kinds", FALSE, state->kinds, "event kind");
   slide->regions = atlas_loader_get_id_list (ctx, object, "regions", FALSE,
