@@ -111,6 +111,17 @@ load (const char *path)
   return dataset;
 }
 
+/* The bundled dataset copied to atlas.json in the fixture's folder, and
+ * opened from there. */
+static AtlasDataset *
+open_bundled_copy (Fixture *fixture, char **path)
+{
+  g_autofree char *bundled = source_path ("data", "rare-earths.json", NULL);
+
+  *path = copy_into (fixture->dir, bundled, "atlas.json");
+  return load (*path);
+}
+
 /* The names in @dir other than @expected: a temporary file left behind. */
 static void
 assert_only_file (const char *dir, const char *expected)
@@ -477,9 +488,8 @@ new_prices_slide (void)
 static void
 test_save_changes_only_briefings (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *bundled = source_path ("data", "rare-earths.json", NULL);
-  g_autofree char *path = copy_into (fixture->dir, bundled, "atlas.json");
-  g_autoptr(AtlasDataset) dataset = load (path);
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasDataset) dataset = open_bundled_copy (fixture, &path);
   g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
   GBytes *before = atlas_dataset_get_contents (dataset);
   g_autoptr(AtlasDataset) saved = NULL;
@@ -617,9 +627,8 @@ test_save_first_briefing (Fixture *fixture, gconstpointer data)
 static void
 test_save_conflict (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *bundled = source_path ("data", "rare-earths.json", NULL);
-  g_autofree char *path = copy_into (fixture->dir, bundled, "atlas.json");
-  g_autoptr(AtlasDataset) dataset = load (path);
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasDataset) dataset = open_bundled_copy (fixture, &path);
   g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
   g_autoptr(AtlasDataset) saved = NULL;
   g_autoptr(GBytes) changed = NULL;
@@ -683,9 +692,8 @@ test_save_conflict (Fixture *fixture, gconstpointer data)
 static void
 test_save_read_only (Fixture *fixture, gconstpointer data)
 {
-  g_autofree char *bundled = source_path ("data", "rare-earths.json", NULL);
-  g_autofree char *path = copy_into (fixture->dir, bundled, "atlas.json");
-  g_autoptr(AtlasDataset) dataset = load (path);
+  g_autofree char *path = NULL;
+  g_autoptr(AtlasDataset) dataset = open_bundled_copy (fixture, &path);
   g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
   g_autoptr(AtlasDataset) saved = NULL;
   g_autoptr(GBytes) now = NULL;

@@ -18,18 +18,6 @@ skip_space (Scanner *s)
     s->pos++;
 }
 
-static int
-hex_value (char c)
-{
-  if (g_ascii_isdigit (c))
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
 /* Skips the string at s->pos; when @decoded is not NULL, appends its ASCII
  * characters (a key is compared with an ASCII name, so anything else
  * becomes a byte no name has). */
@@ -65,7 +53,7 @@ skip_string (Scanner *s,
             return FALSE;
           for (int i = 1; i <= 4; i++)
             {
-              int digit = hex_value (s->data[s->pos + i]);
+              int digit = g_ascii_xdigit_value (s->data[s->pos + i]);
 
               if (digit < 0)
                 return FALSE;
