@@ -781,6 +781,21 @@ test_save_invalid (Fixture *fixture, gconstpointer data)
   assert_bytes_equal (now, atlas_dataset_get_contents (dataset));
   g_clear_error (&error);
 
+  /* An annotation left half made: refused with its place. */
+  {
+    AtlasSlide *slide = atlas_slide_new (ATLAS_VIEW_PRICES);
+    AtlasAnnotation *annotation = g_new0 (AtlasAnnotation, 1);
+
+    annotation->kind = ATLAS_ANCHOR_POINT;
+    g_ptr_array_add (slide->annotations, annotation);
+    atlas_briefing_insert_slide (g_ptr_array_index (briefings, briefings->len - 1), 0, slide);
+    saved = atlas_dataset_save_briefings (dataset, briefings, NULL, ATLAS_SAVE_NONE, &error);
+    g_assert_error (error, ATLAS_SAVE_ERROR, ATLAS_SAVE_ERROR_INVALID);
+    g_test_message ("%s", error->message);
+    g_assert_nonnull (strstr (error->message, "annotations[0]"));
+    g_clear_error (&error);
+  }
+
   saved = atlas_dataset_save_briefings (full_dataset, atlas_dataset_get_briefings (full_dataset), copy,
                                         ATLAS_SAVE_NONE, &error);
   g_assert_error (error, ATLAS_SAVE_ERROR, ATLAS_SAVE_ERROR_INVALID);

@@ -10,10 +10,17 @@ typedef struct {
   const char *newline;
 } Writer;
 
+/* NULL (an anchor an editor left without its id) is written as null, for
+ * the loader to refuse with its place rather than this to crash. */
 static void
 write_string (GString    *out,
               const char *text)
 {
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
   g_string_append_c (out, '"');
   for (const char *p = text; *p != '\0'; p++)
     {
