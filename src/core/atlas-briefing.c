@@ -136,10 +136,11 @@ atlas_briefings_add (GPtrArray  *briefings,
                      const char *lang,
                      const char *title)
 {
-  AtlasBriefing *briefing = g_new0 (AtlasBriefing, 1);
+  AtlasBriefing *briefing;
 
   g_return_val_if_fail (title != NULL && *title != '\0', NULL);
 
+  briefing = g_new0 (AtlasBriefing, 1);
   briefing->id = atlas_briefings_make_id (briefings, title);
   briefing->title = atlas_text_with_language (NULL, lang, title);
   briefing->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_slide_free);

@@ -79,12 +79,13 @@ atlas_text_with_language (const AtlasText *self,
                           const char      *lang,
                           const char      *text)
 {
-  AtlasText *result = atlas_text_new ();
+  AtlasText *result;
   gboolean replaced = FALSE;
   gboolean removing = text == NULL || *text == '\0';
 
   g_return_val_if_fail (lang != NULL && *lang != '\0', NULL);
 
+  result = atlas_text_new ();
   for (guint i = 0; self != NULL && i < self->n_items; i++)
     {
       const char *member = self->items[i].lang != NULL ? self->items[i].lang : "en";
