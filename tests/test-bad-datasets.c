@@ -168,6 +168,11 @@ static const BadCase bad_cases[] = {
     "slide-from-after-to.json: $.briefings[0].slides[0].to: \"to\" (2020) is before \"from\" (2025)" },
   { "slide-group",
     "slide-group.json: $.briefings[0].slides[0].group: unknown share or share group \"g9\"" },
+  { "slide-unit",
+    "slide-unit.json: $.briefings[0].slides[0].unit: invalid unit \"oz\" (expected kg, t or lb)" },
+  /* A slide's id is what the window keeps it by across saves. */
+  { "slide-id-duplicate",
+    "slide-id-duplicate.json: $.briefings[0].slides[1].id: duplicate id \"opening\" (first at $.briefings[0].slides[0])" },
   { "slide-kind",
     "slide-kind.json: $.briefings[0].slides[0].kinds[1]: unknown event kind \"gossip\"" },
   /* --check passed it, then --export=briefing failed at the slide. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# test-full-disk.sh full-disk|vanished-folder: an export that fails for want
-# of space or of a folder exits 3, names the file, leaves the file it would
-# have replaced as it was and no temporary file behind. The disk is a real
+# test-full-disk.sh full-disk|vanished-folder: an export, or briefings saved
+# into their dataset, that fails for want of space or of a folder exits 3,
+# names the file, leaves the file it would have replaced as it was and no
+# temporary file behind. The disk is a real
 # one: a 64 KiB tmpfs, mounted in a private mount namespace (unshare), so
 # nothing outside the test sees it; where no tmpfs can be mounted, the test
 # says why and is skipped (exit 77).
@@ -15,6 +16,7 @@ esac
 
 binary=${ATLAS_BINARY:?ATLAS_BINARY must name the rare-earth-atlas program (meson sets it)}
 source_root=${ATLAS_SOURCE_ROOT:?ATLAS_SOURCE_ROOT must name the source tree (meson sets it)}
+save_briefings=${ATLAS_SAVE_BRIEFINGS:?ATLAS_SAVE_BRIEFINGS must name save-briefings-helper (meson sets it)}
 dataset="$source_root/data/rare-earths.json"
 exit_write=3
 
@@ -140,6 +142,32 @@ else
   fi
   stray=$(stray_files "$disk" chart.png chart.svg chart.pdf chart.csv chart.json)
   [ -z "$stray" ] || fail "with room again: left behind: $stray"
+
+  # Briefings saved into their dataset on a full disk: the dataset stays
+  # whole, the message names it, nothing is left behind; with room, saved.
+  rm -f "$disk"/chart.*
+  cp "$source_root/tests/data/charts/story.json" "$disk/story.json"
+  cp "$disk/story.json" "$work/story-copy"
+  dd if=/dev/zero of="$disk/filler" bs=4096 2>/dev/null
+  checks=$((checks + 1))
+  err=$("$save_briefings" "$disk/story.json" 2>&1)
+  status=$?
+  echo "briefings onto a full disk: exit $status: $err"
+  [ $status -eq $exit_write ] || fail "briefings onto a full disk: exit status $status, expected $exit_write"
+  case $err in
+    *"$disk/story.json"*"No space left on device"*) ;;
+    *) fail "briefings onto a full disk: the message does not name the file and say the disk is full" ;;
+  esac
+  cmp -s "$disk/story.json" "$work/story-copy" || fail "briefings onto a full disk: the dataset was changed"
+  stray=$(stray_files "$disk" story.json filler)
+  [ -z "$stray" ] || fail "briefings onto a full disk: left behind: $stray"
+  rm -f "$disk/filler"
+  checks=$((checks + 1))
+  if "$save_briefings" "$disk/story.json" 2>"$work/err"; then
+    cmp -s "$disk/story.json" "$work/story-copy" && fail "briefings with room again: the dataset was not saved"
+  else
+    fail "briefings with room again: the save failed: $(cat "$work/err")"
+  fi
 fi
 
 # ---- a folder that vanished ----------------------------------------------

@@ -301,17 +301,48 @@ atlas_dataset_load_data (const char  *data,
 }
 
 AtlasDataset *
+atlas_dataset_load_bytes (GBytes      *contents,
+                          const char  *path,
+                          guint        max_messages,
+                          char      ***messages,
+                          GError     **error)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *base_dir = NULL;
+  AtlasDataset *self;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (contents != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  display_name = g_path_get_basename (absolute);
+  base_dir = g_path_get_dirname (absolute);
+  data = g_bytes_get_data (contents, &length);
+
+  self = atlas_dataset_load_data (data, length, display_name, base_dir,
+                                  max_messages, messages, error);
+  if (self != NULL)
+    {
+      self->path = g_steal_pointer (&absolute);
+      self->contents = g_bytes_ref (contents);
+    }
+  return self;
+}
+
+AtlasDataset *
 atlas_dataset_load_file (const char  *path,
                          guint        max_messages,
                          char      ***messages,
                          GError     **error)
 {
   g_autofree char *absolute = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *base_dir = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *reason = NULL;
-  AtlasDataset *self;
+  g_autoptr(GBytes) bytes = NULL;
   gboolean too_large;
   gsize length;
 
@@ -319,8 +350,6 @@ atlas_dataset_load_file (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
-  display_name = g_path_get_basename (absolute);
-  base_dir = g_path_get_dirname (absolute);
 
   /* Bounded: a FIFO, a device or a huge file is refused before it can
    * block or fill the memory. */
@@ -346,9 +375,6 @@ atlas_dataset_load_file (const char  *path,
       return NULL;
     }
 
-  self = atlas_dataset_load_data (contents, length, display_name, base_dir,
-                                  max_messages, messages, error);
-  if (self != NULL)
-    self->path = g_steal_pointer (&absolute);
-  return self;
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  return atlas_dataset_load_bytes (bytes, absolute, max_messages, messages, error);
 }

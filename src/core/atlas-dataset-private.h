@@ -1,6 +1,7 @@
 /* atlas-dataset-private.h: the dataset's fields and item destructors, for the loader only. */
 #pragma once
 
+#include "atlas-briefing.h"
 #include "atlas-dataset.h"
 
 G_BEGIN_DECLS
@@ -10,6 +11,7 @@ struct _AtlasDataset
   GObject     parent_instance;
 
   char       *path;
+  GBytes     *contents;          /* the file's bytes, when read from one */
   AtlasText  *title;
   AtlasText  *description;
   AtlasDate   updated;
@@ -57,9 +59,6 @@ void atlas_point_extra_clear (AtlasPointExtra *extra);
 void atlas_series_free   (AtlasSeries   *series);
 void atlas_fx_free       (AtlasFx       *fx);
 void atlas_event_free    (AtlasEvent    *event);
-void atlas_slide_free    (AtlasSlide    *slide);
-void atlas_annotation_free (AtlasAnnotation *annotation);
-void atlas_briefing_free (AtlasBriefing *briefing);
 
 /* The rate of @fx in force at @day (the latest at or before it). */
 gboolean atlas_fx_rate_at (const AtlasFx *fx,

@@ -175,10 +175,12 @@ atlas_slide_free (AtlasSlide *slide)
 {
   if (slide == NULL)
     return;
+  g_free (slide->id);
   g_free (slide->chain);
   g_free (slide->group);
   g_strfreev (slide->series);
   g_free (slide->currency);
+  g_free (slide->unit);
   g_free (slide->select);
   g_strfreev (slide->kinds);
   g_strfreev (slide->regions);
@@ -187,6 +189,7 @@ atlas_slide_free (AtlasSlide *slide)
   atlas_text_free (slide->note);
   g_strfreev (slide->focus);
   g_clear_pointer (&slide->annotations, g_ptr_array_unref);
+  g_free (slide->unknown);
   g_free (slide);
 }
 
@@ -202,6 +205,7 @@ atlas_annotation_free (AtlasAnnotation *annotation)
   g_free (annotation->region);
   g_free (annotation->event);
   atlas_text_free (annotation->text);
+  g_free (annotation->unknown);
   g_free (annotation);
 }
 
@@ -212,6 +216,7 @@ atlas_briefing_free (AtlasBriefing *briefing)
     return;
   g_free (briefing->id);
   atlas_text_free (briefing->title);
+  g_free (briefing->unknown);
   g_clear_pointer (&briefing->slides, g_ptr_array_unref);
   g_free (briefing);
 }
@@ -249,6 +254,7 @@ atlas_dataset_finalize (GObject *object)
   g_clear_pointer (&self->title, atlas_text_free);
   g_clear_pointer (&self->description, atlas_text_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->contents, g_bytes_unref);
 
   G_OBJECT_CLASS (atlas_dataset_parent_class)->finalize (object);
 }
@@ -299,6 +305,13 @@ atlas_dataset_get_path (AtlasDataset *self)
 {
   g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
   return self->path;
+}
+
+GBytes *
+atlas_dataset_get_contents (AtlasDataset *self)
+{
+  g_return_val_if_fail (ATLAS_IS_DATASET (self), NULL);
+  return self->contents;
 }
 
 const AtlasText *

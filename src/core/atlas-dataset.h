@@ -283,10 +283,14 @@ typedef struct {
   char       *event;             /* EVENT */
   AtlasText  *text;
   gboolean    arrow;             /* draw a line to the anchor (default) */
+  char       *unknown;           /* see AtlasSlide */
 } AtlasAnnotation;
 
 /* One slide; every id in it is checked against the dataset at load time. */
 typedef struct {
+  /* Optional, unique within its briefing: what the program gives a slide
+   * it makes, so a slide keeps its name across saves and edits. */
+  char       *id;
   AtlasView   view;
   char       *chain;             /* flows */
   char       *group;             /* shares */
@@ -295,6 +299,7 @@ typedef struct {
   AtlasScale  scale;
   AtlasDate   indexed;           /* prices: rebase to 100 at this date; unset */
   char       *currency;          /* prices: show in this currency, or NULL */
+  char       *unit;              /* prices: per this mass unit (kg, t, lb), or NULL */
   char       *select;            /* id of the item to select, or NULL */
   char      **kinds;             /* timeline filters, NULL-terminated or NULL */
   char      **regions;
@@ -305,12 +310,16 @@ typedef struct {
    * recedes: ids of regions, nodes, series, shares or events. */
   char      **focus;             /* NULL-terminated or NULL */
   GPtrArray  *annotations;       /* AtlasAnnotation*; never NULL */
+  /* Members this version does not read (a newer one's), as the text of a
+   * JSON object, or NULL: saving writes them back rather than drop them. */
+  char       *unknown;
 } AtlasSlide;
 
 typedef struct {
   char       *id;
   AtlasText  *title;
   GPtrArray  *slides;            /* AtlasSlide* */
+  char       *unknown;           /* see AtlasSlide */
 } AtlasBriefing;
 
 /* ---- the dataset ------------------------------------------------------ */
@@ -337,7 +346,21 @@ AtlasDataset *atlas_dataset_load_data (const char  *data,
                                        char      ***messages,
                                        GError     **error);
 
+/* The same from bytes read from @path (which names the file in messages
+ * and is where points_csv paths are resolved); the dataset keeps @contents. */
+AtlasDataset *atlas_dataset_load_bytes (GBytes      *contents,
+                                        const char  *path,
+                                        guint        max_messages,
+                                        char      ***messages,
+                                        GError     **error);
+
 const char   *atlas_dataset_get_path        (AtlasDataset *self); /* or NULL */
+/* The bytes of the file as they were loaded, for saving the briefings into
+ * them (atlas-briefings-save.h) and for telling whether the file changed
+ * on disk since; NULL for a dataset loaded from memory. A dataset keeps
+ * them for its lifetime: a file costs its size again, small beside the
+ * model it is loaded into. */
+GBytes       *atlas_dataset_get_contents    (AtlasDataset *self);
 const AtlasText *atlas_dataset_get_title    (AtlasDataset *self);
 const AtlasText *atlas_dataset_get_description (AtlasDataset *self);
 const AtlasDate *atlas_dataset_get_updated  (AtlasDataset *self);

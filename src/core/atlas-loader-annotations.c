@@ -128,6 +128,8 @@ parse_part_anchor (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *at, 
     }
 }
 
+static const char * const annotation_members[] = { "at", "text", "arrow", NULL };
+
 static void
 parse_annotation (AtlasLoaderContext *ctx,
                   AtlasDataset       *self,
@@ -143,6 +145,7 @@ parse_annotation (AtlasLoaderContext *ctx,
 
   g_ptr_array_add (list, a);
   a->text = atlas_loader_get_text (ctx, object, "text", TRUE);
+  a->unknown = atlas_loader_unknown_members (object, annotation_members);
   /* A line to what it is about unless told otherwise. */
   a->arrow = TRUE;
   if (json_object_has_member (object, "arrow"))

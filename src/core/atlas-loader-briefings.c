@@ -139,6 +139,12 @@ check_view_has_data (AtlasLoaderContext *ctx,
     atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, "%s", reason);
 }
 
+static const char * const slide_members[] = {
+  "id", "view", "chain", "group", "series", "kinds", "regions", "elements", "from", "to",
+  "scale", "indexed", "currency", "unit", "select", "focus", "annotations", "title", "note", NULL
+};
+static const char * const briefing_members[] = { "id", "title", "slides", NULL };
+
 static void
 parse_slide (AtlasLoaderContext *ctx,
              AtlasDataset       *self,
@@ -148,11 +154,19 @@ parse_slide (AtlasLoaderContext *ctx,
 {
   GPtrArray *slides = ((gpointer *) user_data)[0];
   BriefingsState *state = ((gpointer *) user_data)[1];
+  GHashTable *slide_ids = ((gpointer *) user_data)[2];
   AtlasSlide *slide = g_new0 (AtlasSlide, 1);
-  const char *view, *chain, *group, *scale, *select;
+  const char *id, *view, *chain, *group, *scale, *unit, *select;
   gboolean view_ok = FALSE;
 
   g_ptr_array_add (slides, slide);
+
+  id = atlas_loader_get_id (ctx, object, "id", FALSE);
+  if (id != NULL)
+    {
+      slide->id = g_strdup (id);
+      atlas_loader_check_unique (ctx, slide_ids, "id", slide->id, index);
+    }
 
   view = atlas_loader_get_string (ctx, object, "view", TRUE);
   if (view != NULL && !(view_ok = atlas_view_from_string (view, &slide->view)))
@@ -224,6 +238,16 @@ parse_slide (AtlasLoaderContext *ctx,
     }
 
   slide->currency = g_strdup (atlas_loader_get_currency (ctx, object, "currency", FALSE));
+  unit = atlas_loader_get_string (ctx, object, "unit", FALSE);
+  if (unit != NULL && atlas_mass_unit_in_kg (unit) == 0)
+    {
+      g_autofree char *quoted = atlas_loader_quote (unit);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "unit",
+                                  _("invalid unit %s (expected kg, t or lb)"), quoted);
+    }
+  else
+    slide->unit = g_strdup (unit);
 
   slide->kinds = atlas_loader_get_id_list (ctx, object, "kinds", FALSE, state->kinds, "event kind");
   slide->regions = atlas_loader_get_id_list (ctx, object, "regions", FALSE,
@@ -246,6 +270,7 @@ parse_slide (AtlasLoaderContext *ctx,
         check_select (ctx, self, state, slide, select);
       slide->select = g_strdup (select);
     }
+  slide->unknown = atlas_loader_unknown_members (object, slide_members);
 }
 
 static void
@@ -257,7 +282,8 @@ parse_briefing (AtlasLoaderContext *ctx,
 {
   BriefingsState *state = user_data;
   AtlasBriefing *briefing = g_new0 (AtlasBriefing, 1);
-  gpointer slide_data[2];
+  g_autoptr(GHashTable) slide_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  gpointer slide_data[3];
   const char *id;
   guint n_slides;
 
@@ -266,9 +292,11 @@ parse_briefing (AtlasLoaderContext *ctx,
 
   id = atlas_loader_get_id (ctx, object, "id", TRUE);
   briefing->title = atlas_loader_get_text (ctx, object, "title", TRUE);
+  briefing->unknown = atlas_loader_unknown_members (object, briefing_members);
 
   slide_data[0] = briefing->slides;
   slide_data[1] = state;
+  slide_data[2] = slide_ids;
   n_slides = atlas_loader_foreach_item (ctx, self, object, "slides", TRUE, parse_slide, slide_data);
   if (n_slides == 0 && json_object_has_member (object, "slides") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "slides")))

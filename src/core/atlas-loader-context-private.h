@@ -145,6 +145,12 @@ gboolean    atlas_loader_date_from_node   (AtlasLoaderContext *ctx, JsonNode *no
                                            AtlasDate *out);
 JsonObject *atlas_loader_object_from_node (AtlasLoaderContext *ctx, JsonNode *node);
 
+/* The members of @object not named in @known (NULL-terminated), as the
+ * text of a JSON object, or NULL when there are none: a newer version's
+ * members, kept so that saving briefings does not drop them. */
+char       *atlas_loader_unknown_members  (JsonObject         *object,
+                                           const char * const *known);
+
 /* Ids unique within a list: @seen maps an id (borrowed) to its index + 1.
  * Reports "duplicate id" naming the earlier item and returns FALSE. */
 gboolean    atlas_loader_check_unique     (AtlasLoaderContext *ctx,

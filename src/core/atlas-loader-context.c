@@ -789,6 +789,31 @@ atlas_loader_get_id_list (AtlasLoaderContext *ctx,
   return g_strv_builder_end (builder);
 }
 
+char *
+atlas_loader_unknown_members (JsonObject         *object,
+                              const char * const *known)
+{
+  g_autoptr(JsonObject) unknown = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  /* In file order (json_object_iter_init() is in hash order). */
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_strv_contains (known, name))
+        continue;
+      if (unknown == NULL)
+        unknown = json_object_new ();
+      json_object_set_member (unknown, name, json_node_copy (json_object_get_member (object, name)));
+    }
+  if (unknown == NULL)
+    return NULL;
+  node = json_node_init_object (json_node_alloc (), unknown);
+  return json_to_string (node, FALSE);
+}
+
 gboolean
 atlas_loader_check_unique (AtlasLoaderContext *ctx,
                            GHashTable         *seen,

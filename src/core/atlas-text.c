@@ -61,6 +61,52 @@ atlas_text_free (AtlasText *self)
   g_free (self);
 }
 
+AtlasText *
+atlas_text_copy (const AtlasText *self)
+{
+  AtlasText *copy;
+
+  if (self == NULL)
+    return NULL;
+  copy = atlas_text_new ();
+  for (guint i = 0; i < self->n_items; i++)
+    atlas_text_add (copy, self->items[i].lang, self->items[i].text);
+  return copy;
+}
+
+AtlasText *
+atlas_text_with_language (const AtlasText *self,
+                          const char      *lang,
+                          const char      *text)
+{
+  AtlasText *result;
+  gboolean replaced = FALSE;
+  gboolean removing = text == NULL || *text == '\0';
+
+  g_return_val_if_fail (lang != NULL && *lang != '\0', NULL);
+
+  result = atlas_text_new ();
+  for (guint i = 0; self != NULL && i < self->n_items; i++)
+    {
+      const char *member = self->items[i].lang != NULL ? self->items[i].lang : "en";
+
+      if (g_str_equal (member, lang))
+        {
+          if (!removing && !replaced)
+            atlas_text_add (result, lang, text);
+          replaced = TRUE;
+        }
+      else
+        atlas_text_add (result, member, self->items[i].text);
+    }
+  if (!replaced && !removing)
+    atlas_text_add (result, lang, text);
+
+  if (result->n_items == 0)
+    g_clear_pointer (&result, atlas_text_free);
+  return result;
+}
+
 /* Length of the primary language subtag: "zh" in "zh-Hans", "zh_CN.UTF-8". */
 static gsize
 primary_subtag_length (const char *tag)
@@ -155,6 +201,18 @@ guint
 atlas_text_n_languages (const AtlasText *self)
 {
   return self != NULL ? self->n_items : 0;
+}
+
+const char *
+atlas_text_get_nth (const AtlasText *self,
+                    guint            index,
+                    const char     **lang)
+{
+  g_return_val_if_fail (self != NULL && index < self->n_items, NULL);
+
+  if (lang != NULL)
+    *lang = self->items[index].lang;
+  return self->items[index].text;
 }
 
 static const AtlasTextItem *

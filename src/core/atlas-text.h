@@ -15,6 +15,16 @@ void        atlas_text_add              (AtlasText  *self,
                                          const char *lang,
                                          const char *text);
 void        atlas_text_free             (AtlasText  *self);
+/* A deep copy (NULL for NULL). */
+AtlasText  *atlas_text_copy             (const AtlasText *self);
+/* A copy of @self with @lang's member set to @text, the other languages
+ * kept in their order (a new language goes last). A plain string becomes
+ * the "en" member first: it was what every language fell back to, and "en"
+ * is the format's fallback. @text NULL or "" removes @lang's member;
+ * returns NULL when no member remains. @self may be NULL. */
+AtlasText  *atlas_text_with_language    (const AtlasText *self,
+                                         const char      *lang,
+                                         const char      *text);
 
 /* The text in @lang when present, else "en", else the first member.
  * @lang NULL means the user's language (see atlas_text_set_default_language()).
@@ -23,6 +33,11 @@ void        atlas_text_free             (AtlasText  *self);
 const char *atlas_text_get              (const AtlasText *self,
                                          const char      *lang);
 guint       atlas_text_n_languages      (const AtlasText *self);
+/* The @index-th member in file order: its text, and in @lang its tag, or
+ * NULL for a plain string (which has no language of its own). */
+const char *atlas_text_get_nth          (const AtlasText *self,
+                                         guint            index,
+                                         const char     **lang);
 /* Whether the text was written in @lang itself (no fallback; a plain
  * string is in no language of its own). */
 gboolean    atlas_text_has_language     (const AtlasText *self,

@@ -38,6 +38,7 @@ atlas_slide_get_options (const AtlasSlide  *slide,
   options->log_scale = slide->scale == ATLAS_SCALE_LOG;
   options->indexed = slide->indexed;
   options->currency = slide->currency;
+  options->unit = slide->unit;
   options->select = slide->select;
   options->kinds = (const char * const *) slide->kinds;
   options->regions = (const char * const *) slide->regions;
