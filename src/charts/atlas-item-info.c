@@ -1,7 +1,7 @@
 /* atlas-item-info.c: turns a chart item back into the dataset's facts about it, with their sources. */
 #include "atlas-config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "atlas-chart-frame.h"
