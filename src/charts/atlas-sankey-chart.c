@@ -1,6 +1,5 @@
 /* atlas-sankey-chart.c: the Flows view: a supply chain drawn as a Sankey figure, with its table, description and JSON geometry. */
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
