@@ -92,8 +92,7 @@ open_window (const char *path)
 static void
 close_window (AtlasWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 static const char *
