@@ -341,6 +341,12 @@ test_slide_again_is_silent (void)
   g_string_truncate (log, 0);
   atlas_view_state_apply_slide (state, &slide);
   g_assert_cmpstr (log->str, ==, "");
+
+  /* A slide's mass unit is the presentation's, as it is the PDF's. */
+  slide.unit = (char *) "lb";
+  atlas_view_state_apply_slide (state, &slide);
+  g_assert_cmpstr (log->str, ==, "unit ");
+  g_assert_cmpstr (atlas_view_state_get_options (state)->unit, ==, "lb");
 }
 
 /* ---- item info (what the sidebar and tooltips say) ----------------------- */
