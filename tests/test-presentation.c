@@ -695,19 +695,6 @@ test_export_briefing_pdf (void)
 
 /* ---- light and dark while presenting ------------------------------------- */
 
-typedef struct {
-  AtlasChartView *chart;
-  guint           renders;
-} RenderWait;
-
-static gboolean
-rendered_again (gpointer data)
-{
-  RenderWait *wait = data;
-
-  return atlas_chart_view_get_render_count (wait->chart) > wait->renders;
-}
-
 /* The colour of @widget's pixel at (@x, @y) as it paints now, 0xRRGGBB. */
 static guint32
 painted_pixel (GtkWidget *widget, int x, int y)
