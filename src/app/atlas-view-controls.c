@@ -6,6 +6,7 @@
 
 #include "atlas-accessible.h"
 #include "atlas-app-enums.h"
+#include "atlas-event-kinds.h"
 #include "atlas-units.h"
 #include "atlas-view-controls.h"
 
@@ -579,21 +580,6 @@ add_currency (GPtrArray *ids, GPtrArray *labels, const char *code)
   g_ptr_array_add (labels, g_strdup (code));
 }
 
-static const char *
-event_kind_label (AtlasEventKind kind)
-{
-  switch (kind)
-    {
-    case ATLAS_EVENT_POLICY: return _("Policy");
-    case ATLAS_EVENT_MARKET: return _("Market");
-    case ATLAS_EVENT_PROJECT: return _("Project");
-    case ATLAS_EVENT_CONFLICT: return _("Conflict");
-    case ATLAS_EVENT_OTHER:
-    case ATLAS_EVENT_N_KINDS:
-    default: return _("Other");
-    }
-}
-
 /* Empties the page's lists; the drop-downs keep their models, insensitive
  * while there is no dataset. */
 static void
@@ -727,7 +713,7 @@ fill_timeline_choices (AtlasViewControls *self, const char *lang)
 
   for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
     add_check (self, self->kinds_box, self->kind_checks, atlas_event_kind_to_string (k),
-               event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
+               atlas_event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
   list = atlas_dataset_get_regions (self->dataset);
   for (guint i = 0; i < list->len; i++)
     {
