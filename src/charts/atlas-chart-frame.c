@@ -221,9 +221,9 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed, g
  * more text never takes fewer lines than its beginning does, so a long
  * footer (fifty sources, each with its title: thousands of characters) is
  * found too tall from its first four lines' worth of characters, at an
- * average of half an em each, without shaping the rest: that took a third
- * of a timeline's zoom step, whose footer names the sources of the events
- * in view. */
+ * average of half an em each, without shaping the rest: that took a
+ * quarter of a timeline's zoom step, whose footer names the sources of the
+ * events in view (so a step seldom finds it measured before). */
 static double
 footer_height (AtlasScene *scene, const char *text, double size, double width, double max_height)
 {

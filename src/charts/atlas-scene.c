@@ -302,10 +302,11 @@ atlas_scene_balanced_wrap (const AtlasScene *scene, const char *text, double fon
  * more than once while it tries placements (value labels, the widest label
  * of a column, the footer), and the next layout of the same figure (a zoom
  * step, a slide shown again, the window redrawn at the same size) measures
- * most of them again: the footer naming fifty sources alone took a quarter
- * of a timeline's zoom step.  A text's size depends on nothing else (the
- * measuring context is the same for all: unhinted, see measuring_context()),
- * so a size found once holds for the life of the program. */
+ * most of them again: shaping them was more than half of a timeline's
+ * layout, and a slide shown again is laid out in about half the time.  A
+ * text's size depends on nothing else (the measuring context is the same
+ * for all: unhinted, see measuring_context()), so a size found once holds
+ * for the life of the program. */
 static GMutex text_sizes_lock;
 static GHashTable *text_sizes;
 static gsize text_sizes_bytes;
