@@ -390,7 +390,9 @@ def bench_map(args, results):
 
 def bench_slides(args, results):
     """Each slide of the bundled briefing laid out and drawn at 1920x1080 in the presentation's type (a
-    slide change), and the timeline's zoom steps about its busiest stretch (target: each under 16 ms)."""
+    slide change: shown for the first time, with no text measured before, and shown again), and the
+    timeline's zoom steps about its busiest stretch, each after the step before it (target: each under
+    16 ms)."""
     section = results.setdefault('slides', {'runs': [], 'commands': []})
     argv = [os.path.join(args.out, 'bin', 'slide-bench'), os.path.join(ROOT, 'data', 'rare-earths.json'),
             '5' if args.quick else '20']

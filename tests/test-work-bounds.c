@@ -208,6 +208,42 @@ test_many_events (void)
     }
 }
 
+/* ---- a figure laid out again ------------------------------------------- */
+
+/* Text sizes are kept for the program, not one scene: the same figure laid
+ * out again (a slide shown again, a redraw at the same size) shapes no
+ * text anew, where it used to measure every title, label and footer again. */
+static void
+test_layout_again (void)
+{
+  static const AtlasView views[] = { ATLAS_VIEW_TIMELINE, ATLAS_VIEW_SHARES };
+  g_autoptr(AtlasDataset) dataset = events_dataset (200, FALSE);
+  g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
+
+  atlas_scene_forget_text_sizes ();
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      guint64 layouts[2];
+
+      for (guint again = 0; again < 2; again++)
+        {
+          g_autoptr(AtlasScene) scene = NULL;
+          g_autoptr(GError) error = NULL;
+          guint64 before = atlas_scene_get_layouts_created ();
+          AtlasChartOptions options;
+
+          atlas_chart_options_init (&options, views[v]);
+          scene = atlas_chart_layout (dataset, &options, 1600, 900, style, &error);
+          g_assert_no_error (error);
+          layouts[again] = atlas_scene_get_layouts_created () - before;
+        }
+      g_test_message ("view %u: %" G_GUINT64_FORMAT " layouts, then %" G_GUINT64_FORMAT,
+                      v, layouts[0], layouts[1]);
+      g_assert_cmpuint (layouts[0], >, 0);
+      g_assert_cmpuint (layouts[1], ==, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -215,5 +251,6 @@ main (int argc, char **argv)
   g_test_add_func ("/work-bounds/ellipsize-long-text", test_ellipsize_long_text);
   g_test_add_func ("/work-bounds/megabyte-names", test_megabyte_names);
   g_test_add_func ("/work-bounds/many-events", test_many_events);
+  g_test_add_func ("/work-bounds/layout-again", test_layout_again);
   return g_test_run ();
 }

@@ -217,6 +217,33 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed, g
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The height of @text wrapped at @width; when that is more than
+ * @max_height, possibly only some height more than @max_height.  Wrapped,
+ * more text never takes fewer lines than its beginning does, so a long
+ * footer (fifty sources, each with its title: thousands of characters) is
+ * found too tall from its first four lines' worth of characters, at an
+ * average of half an em each, without shaping the rest: that took a
+ * quarter of a timeline's zoom step, whose footer names the sources of the
+ * events in view (so a step seldom finds it measured before). */
+static double
+footer_height (AtlasScene *scene, const char *text, double size, double width, double max_height)
+{
+  glong probe = (glong) ceil (4 * width / (MAX (size, 1.0) * 0.5));
+  gsize bytes = atlas_scene_text_prefix_bytes (text, probe, NULL);
+  double h;
+
+  if (text[bytes] != '\0')
+    {
+      g_autofree char *beginning = g_strndup (text, bytes);
+
+      atlas_scene_measure_text (scene, beginning, size, FALSE, width, NULL, &h);
+      if (h > max_height)
+        return h;
+    }
+  atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
+  return h;
+}
+
 static double
 layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
 {
@@ -227,13 +254,13 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
 
   atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
   text = footer_text (scene, spec, TRUE, G_MAXUINT);
-  atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
+  h = footer_height (scene, text, size, width, line_h * 3.2);
   for (guint max_publishers = G_MAXUINT; h > line_h * 3.2 && max_publishers > 0;
        max_publishers = max_publishers == G_MAXUINT ? 4 : max_publishers - 1)
     {
       g_free (text);
       text = footer_text (scene, spec, FALSE, max_publishers);
-      atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
+      h = footer_height (scene, text, size, width, line_h * 3.2);
     }
   /* What is left is the dataset's date and the chart's own note, such as
    * the names of nodes too small for a label: it may take more lines, up to

@@ -28,6 +28,11 @@ guint64      atlas_scene_get_chars_laid_out   (void);
 void         atlas_scene_count_comparisons    (guint64 n);
 guint64      atlas_scene_get_comparisons      (void);
 
+/* Empties the program's cache of measured text sizes (see
+ * atlas_scene_measure_text()), so that the next layout measures every text
+ * anew: for benchmarks of a figure laid out for the first time. */
+void         atlas_scene_forget_text_sizes    (void);
+
 /* A layout of plain @text in the style's font, unhinted so that measuring
  * and drawing agree on every surface. @cr NULL measures.  Only the first
  * ATLAS_SCENE_MAX_TEXT_CHARS characters are laid out. */

@@ -1,5 +1,6 @@
 /* atlas-scene.c: building, drawing and hit-testing scenes; the same code paints the window and every file. */
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "atlas-chart-frame.h"
@@ -93,7 +94,6 @@ atlas_scene_new (const AtlasSceneClass *klass,
   g_array_set_clear_func (scene->shapes, shape_clear);
   scene->items = g_array_new (FALSE, TRUE, sizeof (AtlasItem));
   scene->plot = (AtlasRect) { 0, 0, width, height };
-  scene->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return scene;
 }
 
@@ -106,7 +106,6 @@ atlas_scene_free (AtlasScene *scene)
     scene->chart_data_free (scene->chart_data);
   g_clear_pointer (&scene->emphasis, g_hash_table_unref);
   g_clear_pointer (&scene->focus, g_hash_table_unref);
-  g_hash_table_unref (scene->text_sizes);
   g_array_unref (scene->shapes);
   g_array_unref (scene->items);
   g_free (scene->description);
@@ -298,6 +297,34 @@ atlas_scene_balanced_wrap (const AtlasScene *scene, const char *text, double fon
   return hi;
 }
 
+/* Measured sizes, shared by every scene of the program:
+ * "family|size|bold|wrap|text" -> double[2].  A layout measures many texts
+ * more than once while it tries placements (value labels, the widest label
+ * of a column, the footer), and the next layout of the same figure (a zoom
+ * step, a slide shown again, the window redrawn at the same size) measures
+ * most of them again: shaping them was more than half of a timeline's
+ * layout, and a slide shown again is laid out in about half the time.  A
+ * text's size depends on nothing else (the measuring context is the same
+ * for all: unhinted, see measuring_context()), so a size found once holds
+ * for the life of the program. */
+static GMutex text_sizes_lock;
+static GHashTable *text_sizes;
+static gsize text_sizes_bytes;
+
+/* What the keys may hold before the cache starts again from empty: some
+ * tens of thousands of labels, a few megabytes, where a figure measures a
+ * few hundred texts. */
+#define TEXT_SIZES_MAX_BYTES (8 * 1024 * 1024)
+
+void
+atlas_scene_forget_text_sizes (void)
+{
+  g_mutex_lock (&text_sizes_lock);
+  g_clear_pointer (&text_sizes, g_hash_table_unref);
+  text_sizes_bytes = 0;
+  g_mutex_unlock (&text_sizes_lock);
+}
+
 void
 atlas_scene_measure_text (const AtlasScene *scene,
                           const char       *text,
@@ -307,26 +334,55 @@ atlas_scene_measure_text (const AtlasScene *scene,
                           double           *width,
                           double           *height)
 {
-  /* A layout measures many texts more than once while it tries placements
-   * (value labels, the widest label of a column, the footer): each is
-   * shaped once per scene, which saves a third of a Sankey layout's text. */
   /* Keyed by what is laid out, so a megabyte-long name is not copied
    * into the cache whole. */
   gsize bytes = atlas_scene_text_prefix_bytes (text, ATLAS_SCENE_MAX_TEXT_CHARS, NULL);
-  g_autofree char *key = g_strdup_printf ("%a|%d|%a|%.*s", font_size, bold, wrap_width, (int) bytes, text);
-  double *size = g_hash_table_lookup (scene->text_sizes, key);
+  const char *family = scene->style->font_family != NULL ? scene->style->font_family : "";
+  g_autofree char *key = g_strdup_printf ("%s|%a|%d|%a|%.*s", family, font_size, bold, wrap_width,
+                                          (int) bytes, text);
+  double size[2];
+  gboolean found = FALSE;
 
-  if (size == NULL)
+  g_mutex_lock (&text_sizes_lock);
+  if (text_sizes != NULL)
+    {
+      const double *cached = g_hash_table_lookup (text_sizes, key);
+
+      if (cached != NULL)
+        {
+          size[0] = cached[0];
+          size[1] = cached[1];
+          found = TRUE;
+        }
+    }
+  g_mutex_unlock (&text_sizes_lock);
+
+  if (!found)
     {
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle logical;
+      gsize key_bytes = strlen (key) + 1;
 
+      /* Measured outside the lock: another thread may measure the same
+       * text meanwhile, and finds the same size. */
       layout = atlas_scene_create_layout (scene->style, NULL, text, font_size, bold, FALSE, wrap_width);
       pango_layout_get_extents (layout, NULL, &logical);
-      size = g_new (double, 2);
       size[0] = (double) logical.width / PANGO_SCALE;
       size[1] = (double) logical.height / PANGO_SCALE;
-      g_hash_table_insert (scene->text_sizes, g_steal_pointer (&key), size);
+
+      g_mutex_lock (&text_sizes_lock);
+      if (text_sizes == NULL || text_sizes_bytes + key_bytes > TEXT_SIZES_MAX_BYTES)
+        {
+          g_clear_pointer (&text_sizes, g_hash_table_unref);
+          text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          text_sizes_bytes = 0;
+        }
+      if (!g_hash_table_contains (text_sizes, key))
+        {
+          g_hash_table_insert (text_sizes, g_steal_pointer (&key), g_memdup2 (size, sizeof size));
+          text_sizes_bytes += key_bytes;
+        }
+      g_mutex_unlock (&text_sizes_lock);
     }
   if (width != NULL)
     *width = size[0];

@@ -136,8 +136,6 @@ struct _AtlasScene {
   AtlasItem     selected;       /* drawn with an outline; kind NONE for none */
   gpointer      chart_data;     /* chart-specific, freed with chart_data_free */
   GDestroyNotify chart_data_free;
-  /* atlas_scene_measure_text()'s results: "size|bold|wrap|text" -> double[2] */
-  GHashTable   *text_sizes;
 };
 
 AtlasScene *atlas_scene_new    (const AtlasSceneClass *klass,
