@@ -291,6 +291,7 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
     atlas_view_state_set_log_scale (self, slide->scale == ATLAS_SCALE_LOG);
   atlas_view_state_set_indexed (self, &slide->indexed);
   atlas_view_state_set_currency (self, slide->currency);
+  atlas_view_state_set_unit (self, slide->unit);
   atlas_view_state_set_select (self, slide->select);
   atlas_view_state_set_kinds (self, (const char * const *) slide->kinds);
   atlas_view_state_set_regions (self, (const char * const *) slide->regions);

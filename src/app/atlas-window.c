@@ -492,6 +492,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->notice);
   g_clear_weak_pointer (&self->toast);
   atlas_window_dispose_presentation (self);
+  atlas_window_dispose_briefing (self);
   /* Destroying the window before its first frame was painted (quit after
    * the first frame) unrealizes it first, and the frame clock is disposed
    * with its surface, taking our handler with it: only a handler still
@@ -645,6 +646,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   atlas_window_class_install_actions (widget_class);
   atlas_window_class_install_text_size_actions (widget_class);
+  atlas_window_class_install_briefing_actions (widget_class);
 }
 
 static void
@@ -691,6 +693,7 @@ atlas_window_init (AtlasWindow *self)
   apply_style (self, want_dark ());
 
   atlas_window_init_dnd (self);
+  atlas_window_init_briefing (self);
 
   /* Remembered between runs: read once (another window's changes do not
    * move this one), and written as they change. GTK keeps the default size
