@@ -510,6 +510,32 @@ test_read_only (Fixture *fixture, gconstpointer data)
   g_assert_true (atlas_briefing_editor_is_dirty (editor));
 }
 
+/* F5 in the panel presents the edited briefing from the chosen slide,
+ * titles as edited. */
+static void
+test_present_from_slide (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  char *scenes[3] = { NULL };
+  AtlasPresentation *presentation;
+
+  add_three_slides (fixture, scenes);
+  for (guint i = 0; i < 3; i++)
+    g_free (scenes[i]);
+  atlas_briefing_editor_set_slide_title (editor, 1, "en", "Prices, as edited");
+  gtk_list_box_select_row (atlas_briefing_panel_get_list (panel),
+                           gtk_list_box_get_row_at_index (atlas_briefing_panel_get_list (panel), 1));
+  g_assert_true (press_key (GTK_WIDGET (panel), GDK_KEY_F5, 0));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, 3);
+  g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
+  g_assert_cmpstr (atlas_presentation_get_title (presentation), ==, "Prices, as edited");
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -561,6 +587,8 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/save-round-trip", Fixture, NULL, fixture_set_up, test_save_round_trip, fixture_tear_down);
   g_test_add ("/briefing-panel/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
   g_test_add ("/briefing-panel/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
+  g_test_add ("/briefing-panel/present-from-slide", Fixture, NULL, fixture_set_up, test_present_from_slide,
+              fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

@@ -90,6 +90,19 @@ begin_edit (AtlasBriefingEditor *self, const char *merge_key)
   self->merge_key = g_strdup (merge_key);
 }
 
+/* A briefing shown has its first slide chosen: its title and note are
+ * there to edit, and F5 starts at the start. */
+static int
+first_slide (AtlasBriefingEditor *self)
+{
+  const AtlasBriefing *briefing;
+
+  if (self->current < 0)
+    return -1;
+  briefing = g_ptr_array_index (self->briefings, self->current);
+  return briefing->slides->len > 0 ? 0 : -1;
+}
+
 static void
 atlas_briefing_editor_finalize (GObject *object)
 {
@@ -139,7 +152,7 @@ atlas_briefing_editor_set_dataset (AtlasBriefingEditor *self,
                     ? atlas_briefings_copy (atlas_dataset_get_briefings (dataset))
                     : g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_briefing_free);
   self->current = self->briefings->len > 0 ? 0 : -1;
-  self->slide = -1;
+  self->slide = first_slide (self);
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   g_clear_pointer (&self->merge_key, g_free);
@@ -198,7 +211,7 @@ atlas_briefing_editor_set_current (AtlasBriefingEditor *self,
   if (index < -1 || index >= (int) self->briefings->len || index == self->current)
     return;
   self->current = index;
-  self->slide = -1;
+  self->slide = first_slide (self);
   g_clear_pointer (&self->merge_key, g_free);
   emit_changed (self);
 }

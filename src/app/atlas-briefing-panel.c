@@ -4,6 +4,14 @@
 #include <glib/gi18n.h>
 
 #include "atlas-briefing-panel.h"
+#include "atlas-view-state.h"
+
+/* A thumbnail is the slide's figure laid out at the deck's size and drawn
+ * small, so it looks like the slide rather than a cramped chart. */
+#define THUMB_LAYOUT_WIDTH  1600
+#define THUMB_LAYOUT_HEIGHT 900
+#define THUMB_WIDTH         128
+#define THUMB_HEIGHT        72
 
 /* The languages a title or note is typed in: the program's own. */
 static const char * const languages[] = { "en", "zh", NULL };
@@ -24,6 +32,10 @@ struct _AtlasBriefingPanel
   GtkDropDown         *lang_dropdown;
   GtkEditable         *title_entry;
   GtkTextView         *note_view;
+
+  AtlasStyle          *style;       /* NULL: no thumbnails */
+  GHashTable          *thumbnails;  /* what a slide shows (thumbnail_key()) -> GdkTexture */
+  AtlasDataset        *thumbnails_dataset;  /* what they were drawn from */
 };
 
 G_DEFINE_FINAL_TYPE (AtlasBriefingPanel, atlas_briefing_panel, GTK_TYPE_BOX)
@@ -54,6 +66,105 @@ atlas_briefing_panel_dup_slide_label (const AtlasSlide *slide,
   return g_strdup (view_name (slide->view));
 }
 
+/* ---- thumbnails ------------------------------------------------------------- */
+
+static void
+append_strv (GString *key, const char * const *strv)
+{
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    g_string_append_printf (key, "%s,", strv[i]);
+  g_string_append_c (key, '|');
+}
+
+/* Everything of a slide that its figure depends on, except its title
+ * (the row says it): typing a title draws nothing again. */
+static char *
+thumbnail_key (const AtlasSlide *slide, const char *lang)
+{
+  GString *key = g_string_new (NULL);
+
+  g_string_append_printf (key, "%d|%s|%s|%s|%s|", slide->view, lang, slide->chain ? slide->chain : "",
+                          slide->group ? slide->group : "", slide->select ? slide->select : "");
+  append_strv (key, (const char * const *) slide->series);
+  append_strv (key, (const char * const *) slide->kinds);
+  append_strv (key, (const char * const *) slide->regions);
+  append_strv (key, (const char * const *) slide->elements);
+  append_strv (key, (const char * const *) slide->focus);
+  g_string_append_printf (key, "%d|%d|%d|%d|%s|%s|%u", slide->from.day, slide->to.day, slide->scale,
+                          slide->indexed.day, slide->currency ? slide->currency : "",
+                          slide->unit ? slide->unit : "", slide->annotations->len);
+  for (guint i = 0; i < slide->annotations->len; i++)
+    {
+      const AtlasAnnotation *annotation = g_ptr_array_index (slide->annotations, i);
+      g_string_append_printf (key, "|%s", atlas_text_get (annotation->text, lang));
+    }
+  return g_string_free (key, FALSE);
+}
+
+static GdkTexture *
+render_thumbnail (AtlasBriefingPanel *self, AtlasDataset *dataset, const AtlasSlide *slide)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_new (slide->view);
+  g_autoptr(GBytes) bytes = NULL;
+  AtlasScene *scene;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  GdkTexture *texture;
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  atlas_view_state_set_lang (state, self->lang);
+  atlas_view_state_apply_slide (state, slide);
+  scene = atlas_chart_layout (dataset, atlas_view_state_get_options (state),
+                              THUMB_LAYOUT_WIDTH, THUMB_LAYOUT_HEIGHT, self->style, NULL);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, THUMB_WIDTH * scale, THUMB_HEIGHT * scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgba (cr, self->style->background.red, self->style->background.green,
+                         self->style->background.blue, 1.0);
+  cairo_paint (cr);
+  if (scene != NULL)
+    {
+      cairo_scale (cr, (double) THUMB_WIDTH * scale / THUMB_LAYOUT_WIDTH,
+                   (double) THUMB_HEIGHT * scale / THUMB_LAYOUT_HEIGHT);
+      atlas_scene_draw (scene, cr);
+      atlas_scene_free (scene);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * THUMB_HEIGHT * scale);
+  texture = gdk_memory_texture_new (THUMB_WIDTH * scale, THUMB_HEIGHT * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static GtkWidget *
+thumbnail_new (AtlasBriefingPanel *self, const AtlasSlide *slide)
+{
+  AtlasDataset *dataset = atlas_briefing_editor_get_dataset (self->editor);
+  g_autofree char *key = NULL;
+  GdkTexture *texture;
+  GtkWidget *picture;
+
+  if (self->style == NULL || dataset == NULL)
+    return NULL;
+  key = thumbnail_key (slide, self->lang);
+  texture = g_hash_table_lookup (self->thumbnails, key);
+  if (texture == NULL)
+    {
+      texture = render_thumbnail (self, dataset, slide);
+      g_hash_table_insert (self->thumbnails, g_steal_pointer (&key), texture);
+    }
+  picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
+  gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+  gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_HEIGHT);
+  gtk_widget_set_valign (picture, GTK_ALIGN_START);
+  gtk_widget_add_css_class (picture, "atlas-slide-thumbnail");
+  /* The row's label says what it shows. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return picture;
+}
+
 /* ---- the list of slides -------------------------------------------------- */
 
 static GtkWidget *
@@ -67,6 +178,7 @@ slide_row_new (AtlasBriefingPanel *self, const AtlasSlide *slide, guint index)
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *title_label = gtk_label_new (NULL);
   GtkWidget *view_label = gtk_label_new (view_name (slide->view));
+  GtkWidget *thumbnail;
 
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_add_css_class (number_label, "numeric");
@@ -84,6 +196,9 @@ slide_row_new (AtlasBriefingPanel *self, const AtlasSlide *slide, guint index)
   gtk_box_append (GTK_BOX (text_box), view_label);
   gtk_widget_set_hexpand (text_box, TRUE);
   gtk_box_append (GTK_BOX (box), number_label);
+  thumbnail = thumbnail_new (self, slide);
+  if (thumbnail != NULL)
+    gtk_box_append (GTK_BOX (box), thumbnail);
   gtk_box_append (GTK_BOX (box), text_box);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
@@ -232,6 +347,11 @@ static void
 editor_changed_cb (AtlasBriefingEditor *editor,
                    AtlasBriefingPanel  *self)
 {
+  if (atlas_briefing_editor_get_dataset (editor) != self->thumbnails_dataset)
+    {
+      g_set_object (&self->thumbnails_dataset, atlas_briefing_editor_get_dataset (editor));
+      g_hash_table_remove_all (self->thumbnails);
+    }
   self->syncing = TRUE;
   fill_briefings (self);
   fill_list (self);
@@ -335,7 +455,7 @@ build (AtlasBriefingPanel *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (box, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "atlas-briefing-panel");
-  gtk_widget_set_size_request (GTK_WIDGET (self), 300, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 340, -1);
 
   /* Which briefing, and a new one. */
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -460,6 +580,7 @@ atlas_briefing_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_object (&self->editor);
   g_clear_object (&self->briefing_names);
+  g_clear_object (&self->thumbnails_dataset);
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->dispose (object);
 }
 
@@ -469,6 +590,8 @@ atlas_briefing_panel_finalize (GObject *object)
   AtlasBriefingPanel *self = ATLAS_BRIEFING_PANEL (object);
 
   g_free (self->lang);
+  g_clear_pointer (&self->style, atlas_style_free);
+  g_hash_table_unref (self->thumbnails);
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->finalize (object);
 }
 
@@ -490,6 +613,7 @@ static void
 atlas_briefing_panel_init (AtlasBriefingPanel *self)
 {
   self->lang = g_strdup (atlas_text_get_default_language ());
+  self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   build (self);
 }
 
@@ -520,6 +644,19 @@ atlas_briefing_panel_set_lang (AtlasBriefingPanel *self,
   self->syncing = TRUE;
   gtk_drop_down_set_selected (self->lang_dropdown, g_str_equal (self->lang, "zh") ? 1 : 0);
   self->syncing = FALSE;
+  if (self->editor != NULL)
+    editor_changed_cb (self->editor, self);
+}
+
+void
+atlas_briefing_panel_set_style (AtlasBriefingPanel *self,
+                                const AtlasStyle   *style)
+{
+  g_return_if_fail (ATLAS_IS_BRIEFING_PANEL (self));
+
+  g_clear_pointer (&self->style, atlas_style_free);
+  self->style = style != NULL ? atlas_style_copy (style) : NULL;
+  g_hash_table_remove_all (self->thumbnails);
   if (self->editor != NULL)
     editor_changed_cb (self->editor, self);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "atlas-briefing-editor.h"
+#include "atlas-style.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,9 @@ GtkWidget  *atlas_briefing_panel_new          (AtlasBriefingEditor *editor);
 /* The language the titles and notes are shown and typed in. */
 void        atlas_briefing_panel_set_lang     (AtlasBriefingPanel  *self,
                                                const char          *lang);
+/* The slides' thumbnails are drawn in @style (a copy is kept); NULL: none. */
+void        atlas_briefing_panel_set_style    (AtlasBriefingPanel  *self,
+                                               const AtlasStyle    *style);
 const char *atlas_briefing_panel_get_lang     (AtlasBriefingPanel  *self);
 GtkListBox *atlas_briefing_panel_get_list     (AtlasBriefingPanel  *self);
 GtkEditable *atlas_briefing_panel_get_title_entry (AtlasBriefingPanel *self);

@@ -537,6 +537,16 @@ atlas_window_class_install_briefing_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
 }
 
+/* After the window's own handler (connected first) made its new style. */
+static void
+dark_changed_cb (AdwStyleManager *style_manager,
+                 GParamSpec      *pspec,
+                 AtlasWindow     *self)
+{
+  if (self->briefing != NULL)
+    atlas_briefing_panel_set_style (self->briefing->panel, self->style);
+}
+
 static void
 toggle_cb (GtkToggleButton *toggle,
            AtlasWindow     *self)
@@ -581,6 +591,9 @@ atlas_window_init_briefing (AtlasWindow *self)
   g_signal_connect (b->editor, "changed", G_CALLBACK (editor_changed_cb), self);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_AFTER);
+  atlas_briefing_panel_set_style (b->panel, self->style);
   update_actions (self);
 }
 
