@@ -27,6 +27,8 @@ struct _AtlasBriefingPanel
   GtkDropDown         *briefing_dropdown;
   GtkStringList       *briefing_names;
   GtkListBox          *list;
+  GtkScrolledWindow   *scroller;
+  guint                scroll_tick_id;
   GtkWidget           *empty_label;
   GtkWidget           *slide_box;
   GtkDropDown         *lang_dropdown;
@@ -144,7 +146,7 @@ thumbnail_new (AtlasBriefingPanel *self, const AtlasSlide *slide)
   AtlasDataset *dataset = atlas_briefing_editor_get_dataset (self->editor);
   g_autofree char *key = NULL;
   GdkTexture *texture;
-  GtkWidget *picture;
+  GtkWidget *picture, *box;
 
   if (self->style == NULL || dataset == NULL)
     return NULL;
@@ -158,11 +160,15 @@ thumbnail_new (AtlasBriefingPanel *self, const AtlasSlide *slide)
   picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
   gtk_widget_set_size_request (picture, THUMB_WIDTH, THUMB_HEIGHT);
-  gtk_widget_set_valign (picture, GTK_ALIGN_START);
   gtk_widget_add_css_class (picture, "atlas-slide-thumbnail");
+  /* In a box of its own: a picture measured against a row made tall by a
+   * long title would widen to keep its aspect ratio. */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), picture);
   /* The row's label says what it shows. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  return picture;
+  gtk_accessible_update_state (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  return box;
 }
 
 /* ---- the list of slides -------------------------------------------------- */
@@ -259,6 +265,35 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* The chosen row in sight once it has a place: rows made in this change
+ * are allocated in a coming frame. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  AtlasBriefingPanel *self = ATLAS_BRIEFING_PANEL (data);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->list);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scroller);
+  graphene_rect_t bounds;
+  double value, page;
+
+  if (row == NULL)
+    goto done;
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds) || bounds.size.height <= 0)
+    return G_SOURCE_CONTINUE;
+  value = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y < value)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y);
+  else if (bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y + bounds.size.height - page);
+done:
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fill_list (AtlasBriefingPanel *self)
 {
@@ -291,6 +326,8 @@ fill_list (AtlasBriefingPanel *self)
       /* Alt+Up moved the row: the keyboard stays on it. */
       if (had_focus && row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
+      if (self->scroll_tick_id == 0)
+        self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_tick_cb, self, NULL);
     }
 }
 
@@ -509,6 +546,7 @@ build (AtlasBriefingPanel *self)
   gtk_widget_set_margin_start (self->empty_label, 12);
   gtk_widget_set_margin_end (self->empty_label, 12);
   scroller = gtk_scrolled_window_new ();
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   {
@@ -579,6 +617,9 @@ atlas_briefing_panel_dispose (GObject *object)
   if (self->editor != NULL)
     g_signal_handlers_disconnect_by_data (self->editor, self);
   g_clear_object (&self->editor);
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
   g_clear_object (&self->briefing_names);
   g_clear_object (&self->thumbnails_dataset);
   G_OBJECT_CLASS (atlas_briefing_panel_parent_class)->dispose (object);
