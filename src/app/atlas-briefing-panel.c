@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-accessible.h"
 #include "atlas-briefing-panel.h"
 #include "atlas-view-state.h"
 
@@ -607,6 +608,8 @@ build (AtlasBriefingPanel *self)
   g_signal_connect (self->lang_dropdown, "notify::selected", G_CALLBACK (lang_chosen_cb), self);
   g_signal_connect (self->title_entry, "changed", G_CALLBACK (title_changed_cb), self);
   g_signal_connect (gtk_text_view_get_buffer (self->note_view), "changed", G_CALLBACK (note_changed_cb), self);
+  /* Screen readers: GTK 4.8 misnames mnemonic buttons and drop-downs. */
+  atlas_accessible_fix_names (GTK_WIDGET (self));
 }
 
 static void

@@ -100,7 +100,8 @@ dataset_changed_cb (AtlasWindow *self,
   if (b == NULL)
     return;
   base = atlas_briefing_editor_get_dataset (b->editor);
-  atlas_briefing_panel_set_lang (b->panel, current_lang (self));
+  if (b->panel != NULL)
+    atlas_briefing_panel_set_lang (b->panel, current_lang (self));
   if (self->dataset != NULL && self->dataset == b->saved)
     ;
   else if (self->dataset != NULL && base != NULL && atlas_briefing_editor_is_dirty (b->editor) &&
@@ -115,6 +116,29 @@ dataset_changed_cb (AtlasWindow *self,
 
 /* ---- the panel -------------------------------------------------------------- */
 
+/* The panel is made when first shown: most sessions never open it, and
+ * the first frame need not build it. */
+static void
+ensure_panel (AtlasWindow *self)
+{
+  AtlasWindowBriefing *b = get_briefing (self);
+  GtkWidget *box;
+
+  if (b->panel != NULL)
+    return;
+  b->panel = ATLAS_BRIEFING_PANEL (atlas_briefing_panel_new (b->editor));
+  gtk_widget_set_margin_top (GTK_WIDGET (b->panel), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (b->panel), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (b->panel), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (b->panel), 6);
+  atlas_briefing_panel_set_style (b->panel, self->style);
+  atlas_briefing_panel_set_lang (b->panel, current_lang (self));
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (b->panel));
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_revealer_set_child (b->revealer, box);
+}
+
 void
 atlas_window_set_show_briefings (AtlasWindow *self,
                                  gboolean     show)
@@ -124,6 +148,8 @@ atlas_window_set_show_briefings (AtlasWindow *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
 
   b = get_briefing (self);
+  if (show)
+    ensure_panel (self);
   gtk_revealer_set_reveal_child (b->revealer, show);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (b->toggle), show);
 }
@@ -146,6 +172,7 @@ AtlasBriefingPanel *
 atlas_window_get_briefing_panel (AtlasWindow *self)
 {
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), NULL);
+  ensure_panel (self);
   return get_briefing (self)->panel;
 }
 
@@ -543,7 +570,7 @@ dark_changed_cb (AdwStyleManager *style_manager,
                  GParamSpec      *pspec,
                  AtlasWindow     *self)
 {
-  if (self->briefing != NULL)
+  if (self->briefing != NULL && self->briefing->panel != NULL)
     atlas_briefing_panel_set_style (self->briefing->panel, self->style);
 }
 
@@ -551,34 +578,21 @@ static void
 toggle_cb (GtkToggleButton *toggle,
            AtlasWindow     *self)
 {
-  gtk_revealer_set_reveal_child (get_briefing (self)->revealer, gtk_toggle_button_get_active (toggle));
+  atlas_window_set_show_briefings (self, gtk_toggle_button_get_active (toggle));
 }
 
 void
 atlas_window_init_briefing (AtlasWindow *self)
 {
   AtlasWindowBriefing *b = g_new0 (AtlasWindowBriefing, 1);
-  GtkWidget *separator;
 
   self->briefing = b;
   b->editor = atlas_briefing_editor_new ();
-  b->panel = ATLAS_BRIEFING_PANEL (atlas_briefing_panel_new (b->editor));
-  gtk_widget_set_margin_top (GTK_WIDGET (b->panel), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (b->panel), 6);
-  gtk_widget_set_margin_start (GTK_WIDGET (b->panel), 6);
-  gtk_widget_set_margin_end (GTK_WIDGET (b->panel), 6);
 
   /* Left of the chart, as the slides come before the view they are made
    * of; the details stay on the right. */
   b->revealer = GTK_REVEALER (gtk_revealer_new ());
   gtk_revealer_set_transition_type (b->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_RIGHT);
-  {
-    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-    gtk_box_append (GTK_BOX (box), GTK_WIDGET (b->panel));
-    separator = gtk_separator_new (GTK_ORIENTATION_VERTICAL);
-    gtk_box_append (GTK_BOX (box), separator);
-    gtk_revealer_set_child (b->revealer, box);
-  }
   gtk_box_prepend (GTK_BOX (self->content_box), GTK_WIDGET (b->revealer));
 
   b->toggle = gtk_toggle_button_new ();
@@ -593,7 +607,6 @@ atlas_window_init_briefing (AtlasWindow *self)
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (dark_changed_cb), self, G_CONNECT_AFTER);
-  atlas_briefing_panel_set_style (b->panel, self->style);
   update_actions (self);
 }
 
