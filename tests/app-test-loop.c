@@ -22,13 +22,29 @@ wait_until (Condition condition, gpointer data, guint timeout_ms)
   return ok;
 }
 
-void
-spin (guint ms)
+static gboolean
+object_gone (gpointer data)
 {
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-  guint wake = g_timeout_add (10, wake_cb, NULL);
+  return *(gpointer *) data == NULL;
+}
 
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (wake);
+gboolean
+destroy_window_and_wait (GtkWindow *window, guint timeout_ms)
+{
+  gpointer alive = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
+  gtk_window_destroy (window);
+  if (wait_until (object_gone, &alive, timeout_ms))
+    return TRUE;
+  g_object_remove_weak_pointer (G_OBJECT (window), &alive);
+  return FALSE;
+}
+
+void
+settle (void)
+{
+  /* Bounded: a source that adds itself again forever would not end it. */
+  for (guint i = 0; i < 10000 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
 }

@@ -1,7 +1,7 @@
 /* app-test-loop.h: running the main loop in widget tests until something holds. */
 #pragma once
 
-#include <glib.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -9,7 +9,13 @@ typedef gboolean (*Condition) (gpointer data);
 
 /* Runs the main loop until @condition holds; FALSE after @timeout_ms. */
 gboolean wait_until (Condition condition, gpointer data, guint timeout_ms);
-/* Runs the main loop for @ms milliseconds. */
-void     spin       (guint ms);
+/* Destroys @window and runs the main loop until it is finalized (its
+ * disposal ends in idle callbacks), so the next test starts clean; FALSE
+ * after @timeout_ms, as when something still holds it. */
+gboolean destroy_window_and_wait (GtkWindow *window, guint timeout_ms);
+/* Runs the main loop until it has nothing left to do now (idle callbacks,
+ * events): for what follows a change at once, such as labels set from an
+ * idle; a frame's layout is waited for with wait_until(). */
+void     settle     (void);
 
 G_END_DECLS

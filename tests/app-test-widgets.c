@@ -1,4 +1,4 @@
-/* app-test-widgets.c: finding widgets in a window's tree in widget tests. */
+/* app-test-widgets.c: finding widgets in a window's tree in widget tests, and waiting for a chart to draw. */
 #include "app-test-widgets.h"
 
 GtkWidget *
@@ -39,4 +39,12 @@ GtkWidget *
 find_widget_of_type (GtkWidget *root, GType type)
 {
   return find_widget (root, is_of_type, &type);
+}
+
+gboolean
+rendered_again (gpointer data)
+{
+  RenderWait *wait = data;
+
+  return atlas_chart_view_get_render_count (wait->chart) > wait->renders;
 }

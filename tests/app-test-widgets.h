@@ -1,7 +1,9 @@
-/* app-test-widgets.h: finding widgets in a window's tree in widget tests. */
+/* app-test-widgets.h: finding widgets in a window's tree in widget tests, and waiting for a chart to draw. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "atlas-chart-view.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +16,14 @@ GtkWidget *find_widget            (GtkWidget *root, WidgetMatch match, gconstpoi
 GtkWidget *find_label_with_text   (GtkWidget *root, const char *text);
 /* The first widget under @root, itself included, of @type or a subtype. */
 GtkWidget *find_widget_of_type    (GtkWidget *root, GType type);
+
+/* A condition for wait_until(): @chart has drawn its scene again since it
+ * had drawn it @renders times. */
+typedef struct {
+  AtlasChartView *chart;
+  guint           renders;
+} RenderWait;
+
+gboolean   rendered_again         (gpointer data);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* test-app.c: widget tests of the window under a (virtual) display: building, views, selection, errors, reload, export. */
+/* test-app.c: widget tests of the window under a (virtual) display: building, views, the view state and the controls bound to it, selection, errors, reload, export. */
 #include "atlas-config.h"
 
 #include <glib/gstdio.h>
@@ -8,6 +8,7 @@
 
 #include "app-test-loop.h"
 #include "app-test-widgets.h"
+#include "atlas-app-enums.h"
 #include "atlas-application.h"
 #include "atlas-export-dialog.h"
 #include "atlas-item-info.h"
@@ -92,8 +93,7 @@ open_window (const char *path)
 static void
 close_window (AtlasWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 static const char *
@@ -151,10 +151,11 @@ replace_all (const char *text, const char *from, const char *to)
 
 /* ---- view state (no widgets) -------------------------------------------- */
 
+/* Appends the name of each property notified, "a b c ". */
 static void
-count_cb (AtlasViewState *state, guint *count)
+log_notify_cb (GObject *object, GParamSpec *pspec, GString *log)
 {
-  (*count)++;
+  g_string_append_printf (log, "%s ", pspec->name);
 }
 
 static void
@@ -168,29 +169,33 @@ test_view_state (void)
   const char *series[] = { "dy-oxide", "gone", NULL };
   const AtlasChartOptions *options;
   g_auto(GStrv) shown = NULL;
-  guint changed = 0;
+  g_autoptr(GString) notified = g_string_new (NULL);
   gint32 first, last;
 
   dataset = atlas_dataset_load_file (path, 0, NULL, &error);
   g_assert_no_error (error);
-  g_signal_connect (state, "changed", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (state, "notify", G_CALLBACK (log_notify_cb), notified);
 
   options = atlas_view_state_get_options (state);
   g_assert_cmpint (options->view, ==, ATLAS_VIEW_PRICES);
   g_assert_true (options->show_events);
 
-  /* One signal per real change, none for a repeat. */
+  /* One notification per real change, none for a repeat. */
   atlas_view_state_set_log_scale (state, TRUE);
   atlas_view_state_set_log_scale (state, TRUE);
-  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpstr (notified->str, ==, "log-scale ");
   g_assert_true (atlas_view_state_get_options (state)->log_scale);
 
-  /* A batch is one signal. */
-  atlas_view_state_begin_update (state);
+  /* A batch is heard when it is done. */
+  g_string_truncate (notified, 0);
+  g_object_freeze_notify (G_OBJECT (state));
   atlas_view_state_set_currency (state, "CNY");
   atlas_view_state_set_series (state, series);
-  atlas_view_state_end_update (state);
-  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpstr (notified->str, ==, "");
+  g_object_thaw_notify (G_OBJECT (state));
+  g_assert_cmpuint (strlen (notified->str), ==, strlen ("currency series "));
+  g_assert_nonnull (strstr (notified->str, "currency "));
+  g_assert_nonnull (strstr (notified->str, "series "));
   options = atlas_view_state_get_options (state);
   g_assert_cmpstr (options->currency, ==, "CNY");
   g_assert_cmpstr (options->series[1], ==, "gone");
@@ -228,6 +233,119 @@ test_view_state (void)
   atlas_view_state_set_chain (state, "chain-a");
   g_assert_false (atlas_view_state_has_node_offsets (state));
   g_assert_null (atlas_view_state_get_options (state)->node_offsets);
+}
+
+/* How many times @name is in @log. */
+static guint
+count_in_log (GString *log, const char *name)
+{
+  g_autofree char *word = g_strconcat (name, " ", NULL);
+  guint n = 0;
+
+  for (const char *at = log->str; (at = strstr (at, word)) != NULL; at += strlen (word))
+    if (at == log->str || at[-1] == ' ')
+      n++;
+  return n;
+}
+
+/* A property is notified once when it changes and never for the value it
+ * has; whatever a change implies (a preset, offsets) is notified with it. */
+static void
+test_properties_notify (void)
+{
+  g_autoptr(AtlasViewState) prices = atlas_view_state_new (ATLAS_VIEW_PRICES);
+  g_autoptr(AtlasViewState) flows = atlas_view_state_new (ATLAS_VIEW_FLOWS);
+  g_autoptr(GString) log = g_string_new (NULL);
+  const char *series[] = { "tb-oxide", NULL };
+  g_autofree char *from = NULL;
+  g_auto(GStrv) got_series = NULL;
+  AtlasRangePreset preset;
+  AtlasView view;
+
+  g_object_get (prices, "view", &view, NULL);
+  g_assert_cmpint (view, ==, ATLAS_VIEW_PRICES);
+  g_signal_connect (prices, "notify", G_CALLBACK (log_notify_cb), log);
+
+  g_object_set (prices, "log-scale", TRUE, NULL);
+  g_object_set (prices, "log-scale", TRUE, NULL);
+  atlas_view_state_set_log_scale (prices, TRUE);
+  g_assert_cmpstr (log->str, ==, "log-scale ");
+  g_assert_true (atlas_view_state_get_options (prices)->log_scale);
+
+  g_string_truncate (log, 0);
+  atlas_view_state_set_series (prices, series);
+  g_object_set (prices, "series", series, NULL);
+  g_assert_cmpstr (log->str, ==, "series ");
+  g_object_get (prices, "series", &got_series, NULL);
+  g_assert_true (g_strv_equal ((const char * const *) got_series, series));
+
+  /* A date is written as in a dataset; setting one end makes the range custom. */
+  g_string_truncate (log, 0);
+  g_object_set (prices, "from", "2020", NULL);
+  g_assert_cmpuint (count_in_log (log, "from"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "range-preset"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "to"), ==, 0);
+  g_object_get (prices, "from", &from, "range-preset", &preset, NULL);
+  g_assert_cmpstr (from, ==, "2020");
+  g_assert_cmpint (preset, ==, ATLAS_RANGE_CUSTOM);
+  g_assert_cmpint (atlas_view_state_get_options (prices)->from.year, ==, 2020);
+  g_string_truncate (log, 0);
+  g_object_set (prices, "from", "2020", NULL);
+  g_assert_cmpstr (log->str, ==, "");
+
+  /* Offsets: "node-offsets" on each change, "has-node-offsets" when they
+   * come or go; another diagram drops them. */
+  g_string_truncate (log, 0);
+  g_signal_connect (flows, "notify", G_CALLBACK (log_notify_cb), log);
+  atlas_view_state_set_node_offset (flows, "mine:CN", 12);
+  g_assert_cmpuint (count_in_log (log, "node-offsets"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "has-node-offsets"), ==, 1);
+  g_string_truncate (log, 0);
+  atlas_view_state_set_node_offset (flows, "mine:AU", 5);
+  g_assert_cmpstr (log->str, ==, "node-offsets ");
+  g_string_truncate (log, 0);
+  atlas_view_state_set_chain (flows, "chain-b");
+  g_assert_cmpuint (count_in_log (log, "chain"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "has-node-offsets"), ==, 1);
+  g_assert_false (atlas_view_state_has_node_offsets (flows));
+}
+
+/* A slide applied again changes nothing, so nobody hears of it. */
+static void
+test_slide_again_is_silent (void)
+{
+  g_autoptr(AtlasViewState) state = atlas_view_state_new (ATLAS_VIEW_PRICES);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new ();
+  char *series[] = { (char *) "dy-oxide", NULL };
+  AtlasSlide slide = { 0 };
+
+  slide.view = ATLAS_VIEW_PRICES;
+  slide.series = series;
+  slide.scale = ATLAS_SCALE_LOG;
+  slide.select = (char *) "dy-oxide";
+  slide.annotations = annotations;
+  g_assert_true (atlas_date_parse ("2018", 4, &slide.from));
+
+  g_signal_connect (state, "notify", G_CALLBACK (log_notify_cb), log);
+  atlas_view_state_set_unit (state, "kg");
+  atlas_view_state_apply_slide (state, &slide);
+  g_assert_cmpuint (count_in_log (log, "series"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "from"), ==, 1);
+  g_assert_cmpuint (count_in_log (log, "log-scale"), ==, 1);
+  /* What the slide leaves out goes back to the view's default. */
+  g_assert_null (atlas_view_state_get_options (state)->unit);
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_CUSTOM);
+
+  g_string_truncate (log, 0);
+  atlas_view_state_apply_slide (state, &slide);
+  g_assert_cmpstr (log->str, ==, "");
+
+  /* A slide's mass unit is the presentation's, as it is the PDF's. */
+  slide.unit = (char *) "lb";
+  atlas_view_state_apply_slide (state, &slide);
+  g_assert_cmpstr (log->str, ==, "unit ");
+  g_assert_cmpstr (atlas_view_state_get_options (state)->unit, ==, "lb");
 }
 
 /* ---- item info (what the sidebar and tooltips say) ----------------------- */
@@ -1387,6 +1505,193 @@ test_settings_bound (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* ---- the controls bound to the view state ------------------------------- */
+
+static gboolean
+has_tooltip (GtkWidget *widget, gconstpointer tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The control of the shown view's page with @tooltip; the controls' other
+ * pages are in the tree too, hidden. */
+static GtkWidget *
+control (AtlasWindow *window, const char *tooltip)
+{
+  GtkWidget *controls = find_widget_of_type (GTK_WIDGET (window), ATLAS_TYPE_VIEW_CONTROLS);
+  GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_first_child (controls)));
+  GtkWidget *found = find_widget (page, has_tooltip, tooltip);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static gboolean
+is_check_for (GtkWidget *widget, gconstpointer id)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (g_object_get_data (G_OBJECT (widget), "atlas-id"), id) == 0;
+}
+
+/* A check of a list in a popover (series, filters), by the id it stands for. */
+static GtkCheckButton *
+check_for (GtkMenuButton *button, const char *id)
+{
+  GtkWidget *found = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (button)), is_check_for, id);
+
+  g_assert_nonnull (found);
+  return GTK_CHECK_BUTTON (found);
+}
+
+static const char *
+selected_text (GtkDropDown *dropdown)
+{
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  return item != NULL ? gtk_string_object_get_string (item) : NULL;
+}
+
+/* The prices' controls show what the state says, the state takes what the
+ * user picks, and neither echoes the other. */
+static void
+test_prices_controls_bound (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
+  g_autoptr(GString) log = g_string_new (NULL);
+  const char *dy[] = { "dy-oxide", NULL };
+  const char *tb[] = { "tb-oxide", NULL };
+  GtkToggleButton *linear, *log_button;
+  GtkDropDown *currency;
+  GtkMenuButton *series;
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  linear = GTK_TOGGLE_BUTTON (control (window, "Linear price scale"));
+  log_button = GTK_TOGGLE_BUTTON (control (window, "Logarithmic price scale"));
+  currency = GTK_DROP_DOWN (control (window, "Currency"));
+  series = GTK_MENU_BUTTON (control (window, "Price series shown"));
+  g_signal_connect (state, "notify", G_CALLBACK (log_notify_cb), log);
+
+  /* The scale: both ways. */
+  g_assert_true (gtk_toggle_button_get_active (linear));
+  g_object_set (state, "log-scale", TRUE, NULL);
+  g_assert_true (gtk_toggle_button_get_active (log_button));
+  g_assert_false (gtk_toggle_button_get_active (linear));
+  gtk_toggle_button_set_active (linear, TRUE);
+  g_assert_false (atlas_view_state_get_options (state)->log_scale);
+  g_assert_false (gtk_toggle_button_get_active (log_button));
+  g_assert_cmpstr (log->str, ==, "log-scale log-scale ");
+
+  /* The currency: an id in the state, a position in the drop-down. */
+  g_string_truncate (log, 0);
+  atlas_view_state_set_currency (state, "CNY");
+  g_assert_cmpstr (selected_text (currency), ==, "CNY");
+  gtk_drop_down_set_selected (currency, 0);
+  g_assert_null (atlas_view_state_get_options (state)->currency);
+  g_assert_cmpstr (log->str, ==, "currency currency ");
+
+  /* The series checks follow the state without writing back a list half
+   * updated; a check the user ticks adds its series. */
+  g_string_truncate (log, 0);
+  atlas_view_state_set_series (state, dy);
+  atlas_view_state_set_series (state, tb);
+  g_assert_false (gtk_check_button_get_active (check_for (series, "dy-oxide")));
+  g_assert_true (gtk_check_button_get_active (check_for (series, "tb-oxide")));
+  g_assert_true (g_strv_equal (atlas_view_state_get_options (state)->series, tb));
+  g_assert_cmpstr (log->str, ==, "series series ");
+  gtk_check_button_set_active (check_for (series, "nd-oxide"), TRUE);
+  g_assert_cmpuint (g_strv_length ((char **) atlas_view_state_get_options (state)->series), ==, 2);
+  g_assert_true (g_strv_contains (atlas_view_state_get_options (state)->series, "nd-oxide"));
+
+  /* The same data again (a reload) refills the lists: the choices stay. */
+  atlas_view_state_set_currency (state, "CNY");
+  g_string_truncate (log, 0);
+  atlas_window_set_dataset (window, atlas_window_get_dataset (window));
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpstr (atlas_view_state_get_options (state)->currency, ==, "CNY");
+  g_assert_cmpstr (selected_text (currency), ==, "CNY");
+
+  close_window (window);
+}
+
+/* Runs what is ready to run, without waiting for anything. */
+static void
+run_pending (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* A batch of changes (a slide, a preset) is drawn once: the chart hears
+ * each property, and lays out at the next frame; the controls follow
+ * without writing anything back. */
+static void
+test_batch_draws_once (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  const char *nd[] = { "nd-oxide", NULL };
+  RenderWait wait = { chart, 0 };
+
+  atlas_window_set_view (window, ATLAS_VIEW_PRICES);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  run_pending ();
+  wait.renders = atlas_chart_view_get_render_count (chart);
+
+  g_object_freeze_notify (G_OBJECT (state));
+  atlas_view_state_set_series (state, nd);
+  atlas_view_state_set_log_scale (state, TRUE);
+  atlas_view_state_set_currency (state, "CNY");
+  g_object_set (state, "from", "2019", NULL);
+  g_object_thaw_notify (G_OBJECT (state));
+  g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
+  run_pending ();
+  g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, wait.renders + 1);
+  g_assert_true (g_strv_equal (atlas_view_state_get_options (state)->series, nd));
+  g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_CUSTOM);
+
+  close_window (window);
+}
+
+/* The timeline's filters and the map's drop-down, both ways. */
+static void
+test_filters_and_map_bound (void)
+{
+  g_autofree char *path = fixture ("small.json");
+  AtlasWindow *window = open_window (path);
+  AtlasViewState *timeline = atlas_window_get_view_state (window, ATLAS_VIEW_TIMELINE);
+  AtlasViewState *map = atlas_window_get_view_state (window, ATLAS_VIEW_MAP);
+  const char *policy[] = { "policy", NULL };
+  const AtlasChartOptions *options;
+  GtkMenuButton *kinds;
+  GtkDropDown *dropdown;
+
+  atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
+  kinds = GTK_MENU_BUTTON (control (window, "Filter events by kind"));
+  atlas_view_state_set_kinds (timeline, policy);
+  g_assert_cmpstr (gtk_menu_button_get_label (kinds), ==, "1 kind");
+  g_assert_true (gtk_check_button_get_active (check_for (kinds, "policy")));
+  g_assert_false (gtk_check_button_get_active (check_for (kinds, "market")));
+  gtk_check_button_set_active (check_for (kinds, "market"), TRUE);
+  options = atlas_view_state_get_options (timeline);
+  g_assert_cmpuint (g_strv_length ((char **) options->kinds), ==, 2);
+  g_assert_true (g_strv_contains (options->kinds, "market"));
+  g_assert_cmpstr (gtk_menu_button_get_label (kinds), ==, "2 kinds");
+
+  atlas_window_set_view (window, ATLAS_VIEW_MAP);
+  dropdown = GTK_DROP_DOWN (control (window, "What the map shows: a share by country, or a supply chain's routes"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_cmpstr (atlas_view_state_get_options (map)->group, ==, "refining-2024");
+  atlas_view_state_set_group (map, "jp-2023");
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 2);
+
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1402,6 +1707,8 @@ main (int argc, char **argv)
     }
 
   g_test_add_func ("/app/view-state", test_view_state);
+  g_test_add_func ("/app/view-state/properties-notify", test_properties_notify);
+  g_test_add_func ("/app/view-state/slide-again-is-silent", test_slide_again_is_silent);
   g_test_add_func ("/app/item-info", test_item_info);
   g_test_add_func ("/app/window/builds", test_window_builds);
   g_test_add_func ("/app/window/switch-views", test_switch_views);
@@ -1423,5 +1730,8 @@ main (int argc, char **argv)
   g_test_add_func ("/app/chart/prices-options-label", test_prices_options_label);
   g_test_add_func ("/app/chart/prices-hover-keeps-render", test_prices_hover_keeps_render);
   g_test_add_func ("/app/chart/prices-hover-reuses-image", test_prices_hover_reuses_image);
+  g_test_add_func ("/app/controls/prices-bound", test_prices_controls_bound);
+  g_test_add_func ("/app/controls/batch-draws-once", test_batch_draws_once);
+  g_test_add_func ("/app/controls/filters-and-map-bound", test_filters_and_map_bound);
   return g_test_run ();
 }

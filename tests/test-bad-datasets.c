@@ -1,25 +1,47 @@
 /* test-bad-datasets.c: every rule of the format, broken once, gives exactly its message and no dataset. */
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "atlas-dataset.h"
 
+/* One change to tests/data/bad/base.json (a good dataset): the value at
+ * @place, a path as the messages write it, becomes the JSON @json; NULL
+ * removes it; a member the object lacks is added at its end. */
 typedef struct {
-  const char *name;              /* tests/data/bad/NAME.json */
+  const char *place;
+  const char *json;
+} Edit;
+
+#define MAX_EDITS 4
+
+/* A broken rule and its message. With edits, the case is the base with
+ * them made (loaded from memory under the name NAME.json); without, it is
+ * the file tests/data/bad/NAME.json: a syntax error's line and column, the
+ * file's encoding or a CSV file beside it are part of what it tests. */
+typedef struct {
+  const char *name;
   const char *message;           /* the exact first message */
   guint       n_messages;        /* 0: just that one; else with what follows from it */
+  Edit        edits[MAX_EDITS];
 } BadCase;
 
 static const BadCase bad_cases[] = {
   { "chain-no-stages",
-    "chain-no-stages.json: $.supply_chains[0].stages: a chain needs at least one stage", 4 },
+    "chain-no-stages.json: $.supply_chains[0].stages: a chain needs at least one stage", 4,
+    { { "$.supply_chains[0].stages", "[]" } } },
   { "chain-year-type",
-    "chain-year-type.json: $.supply_chains[0].year: expected a number" },
+    "chain-year-type.json: $.supply_chains[0].year: expected a number", 0,
+    { { "$.supply_chains[0].year", "\"2024\"" } } },
   { "cite-empty-array",
-    "cite-empty-array.json: $.shares[0].cite: expected a source id or a non-empty array of source ids" },
+    "cite-empty-array.json: $.shares[0].cite: expected a source id or a non-empty array of source ids", 0,
+    { { "$.shares[0].cite", "[]" } } },
   { "cite-unknown-in-array",
-    "cite-unknown-in-array.json: $.supply_chains[0].links[1].cite[1]: unknown source \"nope\"" },
+    "cite-unknown-in-array.json: $.supply_chains[0].links[1].cite[1]: unknown source \"nope\"", 0,
+    { { "$.supply_chains[0].links[1].cite", "[\"s1\", \"nope\"]" } } },
   { "cite-unknown",
-    "cite-unknown.json: $.supply_chains[0].cite: unknown source \"nope\"" },
+    "cite-unknown.json: $.supply_chains[0].cite: unknown source \"nope\"", 0,
+    { { "$.supply_chains[0].cite", "\"nope\"" } } },
   { "comment",
     "comment.json:4:3: syntax error: expected a member name (a string)" },
   { "csv-absolute",
@@ -37,81 +59,114 @@ static const BadCase bad_cases[] = {
   { "csv-parent",
     "csv-parent.json: $.prices[0].points_csv: path \"../good/prices-small.csv\" leads outside the dataset's folder" },
   { "date-feb-30",
-    "date-feb-30.json: $.sources[1].date: invalid date \"2025-02-30\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    "date-feb-30.json: $.sources[1].date: invalid date \"2025-02-30\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0,
+    { { "$.sources[1].date", "\"2025-02-30\"" } } },
   { "date-month-13",
-    "date-month-13.json: $.events[0].date: invalid date \"2025-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    "date-month-13.json: $.events[0].date: invalid date \"2025-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0,
+    { { "$.events[0].date", "\"2025-13\"" } } },
   { "date-short-month",
-    "date-short-month.json: $.updated: invalid date \"2025-7\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    "date-short-month.json: $.updated: invalid date \"2025-7\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0,
+    { { "$.updated", "\"2025-7\"" } } },
   { "date-two-digits",
-    "date-two-digits.json: $.prices[0].points[0][0]: invalid date \"25\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    "date-two-digits.json: $.prices[0].points[0][0]: invalid date \"25\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0,
+    { { "$.prices[0].points[0][0]", "\"25\"" } } },
   { "duplicate-member",
     "duplicate-member.json:5:3: syntax error: duplicate member \"updated\" in one object" },
   { "duplicate-member-escaped",
     "duplicate-member-escaped.json:26:7: syntax error: duplicate member \"n\\\\u0061me\" in one object" },
   { "element-group",
-    "element-group.json: $.elements[0].group: invalid group \"medium\" (expected light or heavy)" },
+    "element-group.json: $.elements[0].group: invalid group \"medium\" (expected light or heavy)", 0,
+    { { "$.elements[0].group", "\"medium\"" } } },
   { "element-number-fraction",
-    "element-number-fraction.json: $.elements[0].number: expected an integer" },
+    "element-number-fraction.json: $.elements[0].number: expected an integer", 0,
+    { { "$.elements[0].number", "66.5" } } },
   /* An integer, but not one an int holds: said so, not "expected an integer". */
   { "element-number-range",
-    "element-number-range.json: $.elements[0].number: the integer 2147483648 is out of range (-2147483648 to 2147483647)" },
+    "element-number-range.json: $.elements[0].number: the integer 2147483648 is out of range (-2147483648 to 2147483647)", 0,
+    { { "$.elements[0].number", "2147483648" },
+      { "$.supply_chains[0].links[0].value", "5" } } },
   { "element-number",
-    "element-number.json: $.elements[0].number: invalid atomic number 250 (expected an integer from 1 to 200)" },
+    "element-number.json: $.elements[0].number: invalid atomic number 250 (expected an integer from 1 to 200)", 0,
+    { { "$.elements[0].number", "250" } } },
   { "empty",
     "empty.json: empty file (expected a JSON object)" },
   { "event-kind",
-    "event-kind.json: $.events[0].kind: invalid kind \"rumour\" (expected policy, market, project, conflict or other)" },
+    "event-kind.json: $.events[0].kind: invalid kind \"rumour\" (expected policy, market, project, conflict or other)", 0,
+    { { "$.events[0].kind", "\"rumour\"" } } },
   { "event-unknown-element",
-    "event-unknown-element.json: $.events[0].elements[1]: unknown element \"Zz\"" },
+    "event-unknown-element.json: $.events[0].elements[1]: unknown element \"Zz\"", 0,
+    { { "$.events[0].elements", "[\"Dy\", \"Zz\"]" } } },
   { "format-missing",
-    "format-missing.json: $.format: missing required member \"format\" (not a rare-earth-atlas/1 dataset?)" },
+    "format-missing.json: $.format: missing required member \"format\" (not a rare-earth-atlas/1 dataset?)", 0,
+    { { "$.format", NULL } } },
   { "format-version",
-    "format-version.json: $.format: unsupported format \"rare-earth-atlas/2\" (this program reads \"rare-earth-atlas/1\")" },
+    "format-version.json: $.format: unsupported format \"rare-earth-atlas/2\" (this program reads \"rare-earth-atlas/1\")", 0,
+    { { "$.format", "\"rare-earth-atlas/2\"" } } },
   { "fx-duplicate-date",
-    "fx-duplicate-date.json: $.fx[0].rates[2]: duplicate date \"2025\" (also at $.fx[0].rates[0])" },
+    "fx-duplicate-date.json: $.fx[0].rates[2]: duplicate date \"2025\" (also at $.fx[0].rates[0])", 0,
+    { { "$.fx[0].rates", "[[\"2025\", 7.2], [\"2024\", 7.1], [\"2025\", 7.3]]" } } },
   { "fx-rate-zero",
-    "fx-rate-zero.json: $.fx[0].rates[1][1]: must be > 0, not 0" },
+    "fx-rate-zero.json: $.fx[0].rates[1][1]: must be > 0, not 0", 0,
+    { { "$.fx[0].rates", "[[\"2024\", 7.1], [\"2025\", 0]]" } } },
   { "fx-same-currency",
-    "fx-same-currency.json: $.fx[0].per: a currency cannot be quoted in itself (\"CNY\")" },
+    "fx-same-currency.json: $.fx[0].per: a currency cannot be quoted in itself (\"CNY\")", 0,
+    { { "$.fx[0].per", "\"CNY\"" } } },
   { "hostile-string",
-    "hostile-string.json: $.sources[0].kind: invalid kind \"x\\nfake.json: $: forged\\u2028line\\x1b[31m\" (expected official, industry, news, analysis or estimate)" },
+    "hostile-string.json: $.sources[0].kind: invalid kind \"x\\nfake.json: $: forged\\u2028line\\x1b[31m\" (expected official, industry, news, analysis or estimate)", 0,
+    { { "$.sources[0].kind", "\"x\\nfake.json: $: forged\\u2028line\\u001b[31m\"" } } },
   { "huge-integer",
     "huge-integer.json:81:20: syntax error: integer too large (write it with an exponent, such as 1e20)" },
   /* Numbers the charts cannot draw: sums overflow, axes divide by zero. */
   { "huge-value",
-    "huge-value.json: $.supply_chains[0].links[0].value: 1e+307 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
+    "huge-value.json: $.supply_chains[0].links[0].value: 1e+307 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)", 0,
+    { { "$.supply_chains[0].links[0].value", "1e+307" } } },
   { "id-duplicate",
-    "id-duplicate.json: $.regions[1].id: duplicate id \"CN\" (first at $.regions[0])", 3 },
+    "id-duplicate.json: $.regions[1].id: duplicate id \"CN\" (first at $.regions[0])", 3,
+    { { "$.regions[1].id", "\"CN\"" } } },
   { "id-invalid",
-    "id-invalid.json: $.regions[1].id: invalid id \"U S\" (use letters, digits, '-', '_', '.' and ':')", 3 },
+    "id-invalid.json: $.regions[1].id: invalid id \"U S\" (use letters, digits, '-', '_', '.' and ':')", 3,
+    { { "$.regions[1].id", "\"U S\"" } } },
   { "infinite-number",
     "infinite-number.json: $.supply_chains[0].links[0].value: not a finite number" },
   { "invalid-utf8",
     "invalid-utf8.json:3:17: invalid UTF-8 at byte offset 52" },
   { "item-not-object",
-    "item-not-object.json: $.supply_chains[0].stages[0]: expected an object", 3 },
+    "item-not-object.json: $.supply_chains[0].stages[0]: expected an object", 3,
+    { { "$.supply_chains[0].stages", "[\"x\", {\"id\": \"a\", \"name\": \"A\"}, {\"id\": \"b\", \"name\": \"B\"}]" },
+      { "$.supply_chains[0].nodes", "[42, {\"id\": \"a:CN\", \"stage\": \"a\", \"region\": \"CN\"}, {\"id\": \"a:US\", \"stage\": \"a\", \"region\": \"US\"}, {\"id\": \"b:CN\", \"stage\": \"b\", \"region\": \"CN\"}]" },
+      { "$.supply_chains[0].links", "[{\"from\": \"a:CN\", \"to\": \"b:CN\", \"value\": 10}, {\"from\": \"a:US\", \"to\": \"b:CN\", \"value\": 5}, {\"from\": \"a:US\", \"to\": \"a:CN\", \"value\": 1}]" } } },
   { "link-estimate-type",
-    "link-estimate-type.json: $.supply_chains[0].links[0].estimate: expected true or false" },
+    "link-estimate-type.json: $.supply_chains[0].links[0].estimate: expected true or false", 0,
+    { { "$.supply_chains[0].links[0].estimate", "\"yes\"" } } },
   { "link-negative",
-    "link-negative.json: $.supply_chains[0].links[1].value: must be >= 0, not -5" },
+    "link-negative.json: $.supply_chains[0].links[1].value: must be >= 0, not -5", 0,
+    { { "$.supply_chains[0].links[1].value", "-5" } } },
   { "link-no-cite",
-    "link-no-cite.json: $.supply_chains[0].links[0].cite: missing required member \"cite\" (the chain has no cite of its own)", 2 },
+    "link-no-cite.json: $.supply_chains[0].links[0].cite: missing required member \"cite\" (the chain has no cite of its own)", 2,
+    { { "$.supply_chains[0].cite", NULL } } },
   { "link-same-stage",
-    "link-same-stage.json: $.supply_chains[0].links[1]: link within one stage: \"a:US\" and \"a:CN\" are both in stage \"a\"" },
+    "link-same-stage.json: $.supply_chains[0].links[1]: link within one stage: \"a:US\" and \"a:CN\" are both in stage \"a\"", 0,
+    { { "$.supply_chains[0].links[1].to", "\"a:CN\"" } } },
   { "link-self",
-    "link-self.json: $.supply_chains[0].links[0]: link from node \"a:CN\" to itself" },
+    "link-self.json: $.supply_chains[0].links[0]: link from node \"a:CN\" to itself", 0,
+    { { "$.supply_chains[0].links[0].to", "\"a:CN\"" } } },
   { "link-unknown-node",
     "link-unknown-node.json: $.supply_chains[0].links[1].to: unknown node \"ref:XX\"" },
   { "link-value-type",
-    "link-value-type.json: $.supply_chains[0].links[0].value: expected a number" },
+    "link-value-type.json: $.supply_chains[0].links[0].value: expected a number", 0,
+    { { "$.supply_chains[0].links[0].value", "\"10\"" } } },
   { "node-duplicate",
-    "node-duplicate.json: $.supply_chains[0].nodes[2].id: duplicate id \"a:CN\" (first at $.supply_chains[0].nodes[0])", 3 },
+    "node-duplicate.json: $.supply_chains[0].nodes[2].id: duplicate id \"a:CN\" (first at $.supply_chains[0].nodes[0])", 3,
+    { { "$.supply_chains[0].nodes[2].id", "\"a:CN\"" } } },
   { "node-no-label",
-    "node-no-label.json: $.supply_chains[0].nodes[0]: a node needs \"region\" or \"name\" (or both)" },
+    "node-no-label.json: $.supply_chains[0].nodes[0]: a node needs \"region\" or \"name\" (or both)", 0,
+    { { "$.supply_chains[0].nodes[0].region", NULL } } },
   { "node-unknown-region",
-    "node-unknown-region.json: $.supply_chains[0].nodes[1].region: unknown region \"XX\"" },
+    "node-unknown-region.json: $.supply_chains[0].nodes[1].region: unknown region \"XX\"", 0,
+    { { "$.supply_chains[0].nodes[1].region", "\"XX\"" } } },
   { "node-unknown-stage",
-    "node-unknown-stage.json: $.supply_chains[0].nodes[2].stage: unknown stage \"c\"" },
+    "node-unknown-stage.json: $.supply_chains[0].nodes[2].stage: unknown stage \"c\"", 0,
+    { { "$.supply_chains[0].nodes[2].stage", "\"c\"" } } },
   /* Valid UTF-8 that cairo will not write into a PDF: refused with its
    * place rather than failing every export of the view. */
   { "noncharacter-escaped",
@@ -123,101 +178,169 @@ static const BadCase bad_cases[] = {
   { "not-json",
     "not-json.json:1:1: syntax error: expected a value" },
   { "not-object",
-    "not-object.json: $: expected an object (a dataset is a JSON object)" },
+    "not-object.json: $: expected an object (a dataset is a JSON object)", 0,
+    { { "$", "[1, 2, 3]" } } },
   { "nothing-to-draw",
-    "nothing-to-draw.json: $: nothing to draw: supply_chains, shares and prices are all empty or absent" },
+    "nothing-to-draw.json: $: nothing to draw: supply_chains, shares and prices are all empty or absent", 0,
+    { { "$.supply_chains", NULL },
+      { "$.shares", NULL },
+      { "$.prices", NULL },
+      { "$.briefings", NULL } } },
   { "price-currency",
-    "price-currency.json: $.prices[0].currency: invalid currency \"usd\" (expected an ISO 4217 code of three uppercase letters, such as \"USD\")" },
+    "price-currency.json: $.prices[0].currency: invalid currency \"usd\" (expected an ISO 4217 code of three uppercase letters, such as \"USD\")", 0,
+    { { "$.prices[0].currency", "\"usd\"" } } },
   { "price-duplicate-date",
-    "price-duplicate-date.json: $.prices[0].points[2]: duplicate date \"2024\" (also at $.prices[0].points[0])" },
+    "price-duplicate-date.json: $.prices[0].points[2]: duplicate date \"2024\" (also at $.prices[0].points[0])", 0,
+    { { "$.prices[0].points", "[[\"2024\", 300], [\"2025\", 800], [\"2024\", 310]]" } } },
   { "price-no-points",
-    "price-no-points.json: $.prices[0]: a series needs \"points\" or \"points_csv\" (or both)" },
+    "price-no-points.json: $.prices[0]: a series needs \"points\" or \"points_csv\" (or both)", 0,
+    { { "$.prices[0].points", NULL } } },
   { "price-object-both",
-    "price-object-both.json: $.prices[0].points[1]: a point has either \"value\" or \"low\" and \"high\", not both" },
+    "price-object-both.json: $.prices[0].points[1]: a point has either \"value\" or \"low\" and \"high\", not both", 0,
+    { { "$.prices[0].points[1]", "{\"date\": \"2025\", \"value\": 5, \"low\": 4, \"high\": 6}" } } },
   { "price-point-shape",
-    "price-point-shape.json: $.prices[0].points[1]: expected a point: [date, value], [date, low, high], or an object with \"date\" and \"value\" or \"low\" and \"high\"" },
+    "price-point-shape.json: $.prices[0].points[1]: expected a point: [date, value], [date, low, high], or an object with \"date\" and \"value\" or \"low\" and \"high\"", 0,
+    { { "$.prices[0].points[1]", "[\"2025\"]" } } },
   { "price-range-inverted",
-    "price-range-inverted.json: $.prices[0].points[1]: low 500 is greater than high 300" },
+    "price-range-inverted.json: $.prices[0].points[1]: low 500 is greater than high 300", 0,
+    { { "$.prices[0].points[1]", "[\"2025\", 500, 300]" } } },
   { "price-same-day",
-    "price-same-day.json: $.prices[0].points[2]: duplicate date \"2024-01-01\" (the same day as \"2024\" at $.prices[0].points[0])" },
+    "price-same-day.json: $.prices[0].points[2]: duplicate date \"2024-01-01\" (the same day as \"2024\" at $.prices[0].points[0])", 0,
+    { { "$.prices[0].points", "[[\"2024\", 300], [\"2025\", 800], [\"2024-01-01\", 310]]" } } },
   { "price-unit",
-    "price-unit.json: $.prices[0].unit: invalid unit \"g\" (expected kg, t or lb)" },
+    "price-unit.json: $.prices[0].unit: invalid unit \"g\" (expected kg, t or lb)", 0,
+    { { "$.prices[0].unit", "\"g\"" } } },
   { "price-unknown-element",
-    "price-unknown-element.json: $.prices[0].element: unknown element \"Xx\"" },
+    "price-unknown-element.json: $.prices[0].element: unknown element \"Xx\"", 0,
+    { { "$.prices[0].element", "\"Xx\"" } } },
   { "price-zero",
-    "price-zero.json: $.prices[0].points[1][1]: must be > 0, not 0" },
+    "price-zero.json: $.prices[0].points[1][1]: must be > 0, not 0", 0,
+    { { "$.prices[0].points[1][1]", "0" } } },
   { "region-color",
-    "region-color.json: $.regions[1].color: invalid color \"red\" (expected #rrggbb)" },
+    "region-color.json: $.regions[1].color: invalid color \"red\" (expected #rrggbb)", 0,
+    { { "$.regions[1].color", "\"red\"" } } },
   { "several-problems",
     "several-problems.json: $.sources[0].kind: invalid kind \"blog\" (expected official, industry, news, analysis or estimate)", 4 },
   { "share-duplicate-region",
-    "share-duplicate-region.json: $.shares[0].parts[1].region: region \"CN\" appears twice in one share (first at $.shares[0].parts[0])" },
+    "share-duplicate-region.json: $.shares[0].parts[1].region: region \"CN\" appears twice in one share (first at $.shares[0].parts[0])", 0,
+    { { "$.shares[0].parts[1].region", "\"CN\"" } } },
   { "share-identical",
-    "share-identical.json: $.shares[1]: same metric, year, group and sources as $.shares[0] (alternative figures need different sources)" },
+    "share-identical.json: $.shares[1]: same metric, year, group and sources as $.shares[0] (alternative figures need different sources)", 0,
+    { { "$.shares", "[{\"id\": \"sh1\", \"metric\": \"Mining\", \"year\": 2024, \"unit\": \"%\", \"cite\": \"s1\", \"parts\": [{\"region\": \"CN\", \"value\": 70}, {\"region\": \"US\", \"value\": 10}], \"total\": 100}, {\"id\": \"sh2\", \"metric\": \"Mining\", \"year\": 2024, \"unit\": \"%\", \"cite\": \"s1\", \"parts\": [{\"region\": \"CN\", \"value\": 60}, {\"region\": \"US\", \"value\": 10}], \"total\": 100}]" } } },
   { "share-identical-alternatives",
-    "share-identical-alternatives.json: $.shares[2]: same metric, year, group and sources as $.shares[1] (alternative figures need different sources)" },
+    "share-identical-alternatives.json: $.shares[2]: same metric, year, group and sources as $.shares[1] (alternative figures need different sources)", 0,
+    { { "$.shares", "[{\"id\": \"sh1\", \"metric\": \"Mining\", \"year\": 2024, \"unit\": \"%\", \"cite\": \"s1\", \"parts\": [{\"region\": \"CN\", \"value\": 70}, {\"region\": \"US\", \"value\": 10}], \"total\": 100}, {\"id\": \"alt1\", \"metric\": \"Mining\", \"year\": 2024, \"unit\": \"%\", \"cite\": \"s2\", \"parts\": [{\"region\": \"CN\", \"value\": 70}, {\"region\": \"US\", \"value\": 10}], \"total\": 100}, {\"id\": \"alt2\", \"metric\": \"Mining\", \"year\": 2024, \"unit\": \"%\", \"cite\": \"s2\", \"parts\": [{\"region\": \"CN\", \"value\": 70}, {\"region\": \"US\", \"value\": 10}], \"total\": 100}]" } } },
   { "share-negative",
-    "share-negative.json: $.shares[0].parts[0].value: must be >= 0, not -1" },
+    "share-negative.json: $.shares[0].parts[0].value: must be >= 0, not -1", 0,
+    { { "$.shares[0].parts[0].value", "-1" } } },
   { "share-total-too-small",
-    "share-total-too-small.json: $.shares[0].total: total 50 is less than the sum of the parts (80)" },
+    "share-total-too-small.json: $.shares[0].total: total 50 is less than the sum of the parts (80)", 0,
+    { { "$.shares[0].total", "50" } } },
   { "share-unknown-region",
-    "share-unknown-region.json: $.shares[0].parts[1].region: unknown region \"XX\"" },
+    "share-unknown-region.json: $.shares[0].parts[1].region: unknown region \"XX\"", 0,
+    { { "$.shares[0].parts[1].region", "\"XX\"" } } },
   { "slide-date",
-    "slide-date.json: $.briefings[0].slides[0].from: invalid date \"2025-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    "slide-date.json: $.briefings[0].slides[0].from: invalid date \"2025-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", 0,
+    { { "$.briefings[0].slides[0].view", "\"prices\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].from", "\"2025-13\"" } } },
   { "slide-from-after-to",
-    "slide-from-after-to.json: $.briefings[0].slides[0].to: \"to\" (2020) is before \"from\" (2025)" },
+    "slide-from-after-to.json: $.briefings[0].slides[0].to: \"to\" (2020) is before \"from\" (2025)", 0,
+    { { "$.briefings[0].slides[0].view", "\"prices\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].from", "\"2025\"" },
+      { "$.briefings[0].slides[0].to", "\"2020\"" } } },
   { "slide-group",
-    "slide-group.json: $.briefings[0].slides[0].group: unknown share or share group \"g9\"" },
+    "slide-group.json: $.briefings[0].slides[0].group: unknown share or share group \"g9\"", 0,
+    { { "$.briefings[0].slides[0].view", "\"shares\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].group", "\"g9\"" } } },
   { "slide-unit",
-    "slide-unit.json: $.briefings[0].slides[0].unit: invalid unit \"oz\" (expected kg, t or lb)" },
+    "slide-unit.json: $.briefings[0].slides[0].unit: invalid unit \"oz\" (expected kg, t or lb)", 0,
+    { { "$.briefings[0].slides[0].view", "\"prices\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].series", "[\"p1\"]" },
+      { "$.briefings[0].slides[0].unit", "\"oz\"" } } },
   /* A slide's id is what the window keeps it by across saves. */
   { "slide-id-duplicate",
-    "slide-id-duplicate.json: $.briefings[0].slides[1].id: duplicate id \"opening\" (first at $.briefings[0].slides[0])" },
+    "slide-id-duplicate.json: $.briefings[0].slides[1].id: duplicate id \"opening\" (first at $.briefings[0].slides[0])", 0,
+    { { "$.briefings[0].slides", "[{\"id\": \"opening\", \"view\": \"flows\", \"chain\": \"c1\"}, {\"id\": \"opening\", \"view\": \"shares\"}]" } } },
   { "slide-kind",
-    "slide-kind.json: $.briefings[0].slides[0].kinds[1]: unknown event kind \"gossip\"" },
+    "slide-kind.json: $.briefings[0].slides[0].kinds[1]: unknown event kind \"gossip\"", 0,
+    { { "$.briefings[0].slides[0].view", "\"timeline\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].kinds", "[\"policy\", \"gossip\"]" } } },
   /* --check passed it, then --export=briefing failed at the slide. */
   { "slide-nothing-to-draw",
-    "slide-nothing-to-draw.json: $.briefings[0].slides[1]: a timeline slide needs events, and the dataset has none" },
+    "slide-nothing-to-draw.json: $.briefings[0].slides[1]: a timeline slide needs events, and the dataset has none", 0,
+    { { "$.supply_chains[0].links[0].value", "5" },
+      { "$.events", NULL },
+      { "$.briefings[0].slides", "[{\"view\": \"flows\", \"chain\": \"c1\"}, {\"view\": \"timeline\"}]" } } },
   { "slide-scale",
-    "slide-scale.json: $.briefings[0].slides[0].scale: invalid scale \"logarithmic\" (expected linear or log)" },
+    "slide-scale.json: $.briefings[0].slides[0].scale: invalid scale \"logarithmic\" (expected linear or log)", 0,
+    { { "$.briefings[0].slides[0].scale", "\"logarithmic\"" } } },
   { "slide-select-event",
-    "slide-select-event.json: $.briefings[0].slides[0].select: unknown event \"p1\"" },
+    "slide-select-event.json: $.briefings[0].slides[0].select: unknown event \"p1\"", 0,
+    { { "$.briefings[0].slides[0].view", "\"timeline\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].select", "\"p1\"" } } },
   { "slide-select-node",
-    "slide-select-node.json: $.briefings[0].slides[0].select: unknown node \"b:US\" in chain \"c1\"" },
+    "slide-select-node.json: $.briefings[0].slides[0].select: unknown node \"b:US\" in chain \"c1\"", 0,
+    { { "$.briefings[0].slides[0].select", "\"b:US\"" } } },
   { "slide-select-share",
-    "slide-select-share.json: $.briefings[0].slides[0].select: unknown share \"sh9\"" },
+    "slide-select-share.json: $.briefings[0].slides[0].select: unknown share \"sh9\"", 0,
+    { { "$.briefings[0].slides[0].view", "\"shares\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].group", "\"sh1\"" },
+      { "$.briefings[0].slides[0].select", "\"sh9\"" } } },
   { "slide-series",
-    "slide-series.json: $.briefings[0].slides[0].series[1]: unknown series \"p9\"" },
+    "slide-series.json: $.briefings[0].slides[0].series[1]: unknown series \"p9\"", 0,
+    { { "$.briefings[0].slides[0].view", "\"prices\"" },
+      { "$.briefings[0].slides[0].chain", NULL },
+      { "$.briefings[0].slides[0].series", "[\"p1\", \"p9\"]" } } },
   { "slide-unknown-chain",
-    "slide-unknown-chain.json: $.briefings[0].slides[0].chain: unknown supply chain \"c9\"" },
+    "slide-unknown-chain.json: $.briefings[0].slides[0].chain: unknown supply chain \"c9\"", 0,
+    { { "$.briefings[0].slides[0].chain", "\"c9\"" } } },
   { "slide-view",
-    "slide-view.json: $.briefings[0].slides[0].view: invalid view \"globe\" (expected flows, shares, prices, timeline or map)" },
+    "slide-view.json: $.briefings[0].slides[0].view: invalid view \"globe\" (expected flows, shares, prices, timeline or map)", 0,
+    { { "$.briefings[0].slides[0].view", "\"globe\"" } } },
   { "source-kind",
-    "source-kind.json: $.sources[0].kind: invalid kind \"blog\" (expected official, industry, news, analysis or estimate)" },
+    "source-kind.json: $.sources[0].kind: invalid kind \"blog\" (expected official, industry, news, analysis or estimate)", 0,
+    { { "$.sources[0].kind", "\"blog\"" } } },
   { "source-missing-publisher",
-    "source-missing-publisher.json: $.sources[1].publisher: missing required member \"publisher\"" },
+    "source-missing-publisher.json: $.sources[1].publisher: missing required member \"publisher\"", 0,
+    { { "$.sources[1].publisher", NULL } } },
   { "stage-duplicate",
-    "stage-duplicate.json: $.supply_chains[0].stages[1].id: duplicate id \"a\" (first at $.supply_chains[0].stages[0])", 2 },
+    "stage-duplicate.json: $.supply_chains[0].stages[1].id: duplicate id \"a\" (first at $.supply_chains[0].stages[0])", 2,
+    { { "$.supply_chains[0].stages[1].id", "\"a\"" } } },
   { "syntax-missing-comma",
     "syntax-missing-comma.json:4:3: syntax error: expected ',' or '}'" },
   { "text-empty-object",
-    "text-empty-object.json: $.regions[1].name: expected text (a string or an object of language tags to strings)" },
+    "text-empty-object.json: $.regions[1].name: expected text (a string or an object of language tags to strings)", 0,
+    { { "$.regions[1].name.en", NULL } } },
   { "text-wrong-type",
-    "text-wrong-type.json: $.regions[0].name: expected text (a string or an object of language tags to strings)" },
+    "text-wrong-type.json: $.regions[0].name: expected text (a string or an object of language tags to strings)", 0,
+    { { "$.regions[0].name", "5" } } },
   { "tiny-price",
-    "tiny-price.json: $.prices[0].points[0][1]: 4.94065645841247e-324 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)" },
+    "tiny-price.json: $.prices[0].points[0][1]: 4.94065645841247e-324 is outside the numbers a dataset may hold (zero, or 1e-12 to 1e15 either side of it)", 0,
+    { { "$.supply_chains[0].links[0].value", "20" },
+      { "$.prices[0].points[0][1]", "5e-324" } } },
   { "title-missing",
-    "title-missing.json: $.title: missing required member \"title\"" },
+    "title-missing.json: $.title: missing required member \"title\"", 0,
+    { { "$.title", NULL } } },
   { "trailing-data",
     "trailing-data.json:166:1: syntax error: expected the end of the file after the top-level value" },
   { "truncated",
     "truncated.json:78:3: syntax error: unexpected end of file (expected a value or ']')" },
   { "url-file",
-    "url-file.json: $.sources[1].url: invalid url \"file:///etc/passwd\" (only http:// and https:// addresses with a host are allowed)" },
+    "url-file.json: $.sources[1].url: invalid url \"file:///etc/passwd\" (only http:// and https:// addresses with a host are allowed)", 0,
+    { { "$.sources[1].url", "\"file:///etc/passwd\"" } } },
   { "url-javascript",
-    "url-javascript.json: $.sources[1].url: invalid url \"javascript:alert(1)\" (only http:// and https:// addresses with a host are allowed)" },
+    "url-javascript.json: $.sources[1].url: invalid url \"javascript:alert(1)\" (only http:// and https:// addresses with a host are allowed)", 0,
+    { { "$.sources[1].url", "\"javascript:alert(1)\"" } } },
   { "url-no-host",
-    "url-no-host.json: $.sources[1].url: invalid url \"https:///path\" (only http:// and https:// addresses with a host are allowed)" },
+    "url-no-host.json: $.sources[1].url: invalid url \"https:///path\" (only http:// and https:// addresses with a host are allowed)", 0,
+    { { "$.sources[1].url", "\"https:///path\"" } } },
   { "utf16",
     "utf16.json: the file is UTF-16, not UTF-8" },
 };
@@ -242,17 +365,144 @@ expected_code (const BadCase *bad)
   return ATLAS_DATASET_ERROR_INVALID;
 }
 
+/* @node with the value at @place (the rest of a path: ".member", "[3]" and
+ * so on, or "" for @node itself) replaced by a copy of @value, or removed
+ * when @value is NULL; a new tree, @node untouched. NULL: removed. */
+static JsonNode *
+with_edit (JsonNode *node, const char *place, JsonNode *value)
+{
+  if (*place == '\0')
+    return value != NULL ? json_node_copy (value) : NULL;
+
+  if (*place == '.')
+    {
+      const char *end = place + 1 + strcspn (place + 1, ".[");
+      g_autofree char *name = g_strndup (place + 1, end - place - 1);
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(JsonObject) copy = json_object_new ();
+      g_autoptr(GList) members = NULL;
+      JsonNode *result = json_node_new (JSON_NODE_OBJECT);
+
+      g_assert_nonnull (object);
+      members = json_object_get_members (object);
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          JsonNode *child = json_object_get_member (object, m->data);
+          JsonNode *edited = g_str_equal (m->data, name) ? with_edit (child, end, value) : json_node_copy (child);
+
+          if (edited != NULL)
+            json_object_set_member (copy, m->data, edited);
+        }
+      if (!json_object_has_member (object, name))
+        {
+          g_assert_cmpstr (end, ==, "");
+          g_assert_nonnull (value);
+          json_object_set_member (copy, name, json_node_copy (value));
+        }
+      json_node_set_object (result, copy);
+      return result;
+    }
+
+  g_assert_cmpint (*place, ==, '[');
+  {
+    char *end = NULL;
+    guint64 index = g_ascii_strtoull (place + 1, &end, 10);
+    JsonArray *array = json_node_get_array (node);
+    g_autoptr(JsonArray) copy = json_array_new ();
+    JsonNode *result = json_node_new (JSON_NODE_ARRAY);
+
+    g_assert_nonnull (array);
+    g_assert_cmpint (*end, ==, ']');
+    g_assert_cmpuint (index, <, json_array_get_length (array));
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonNode *child = json_array_get_element (array, i);
+        JsonNode *edited = i == index ? with_edit (child, end + 1, value) : json_node_copy (child);
+
+        if (edited != NULL)
+          json_array_add_element (copy, edited);
+      }
+    json_node_set_array (result, copy);
+    return result;
+  }
+}
+
+/* The base dataset with @bad's edits made, as JSON text. */
+static char *
+edited_base (const BadCase *bad, gsize *length)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", "base.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_copy (json_parser_get_root (parser));
+  for (guint i = 0; i < MAX_EDITS && bad->edits[i].place != NULL; i++)
+    {
+      const Edit *edit = &bad->edits[i];
+      g_autoptr(JsonNode) value = NULL;
+      JsonNode *edited;
+
+      g_assert_true (g_str_has_prefix (edit->place, "$"));
+      if (edit->json != NULL)
+        {
+          value = json_from_string (edit->json, &error);
+          g_assert_no_error (error);
+        }
+      edited = with_edit (root, edit->place + 1, value);
+      json_node_unref (root);
+      root = edited;
+    }
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_root (generator, root);
+  json_node_unref (root);
+  return json_generator_to_data (generator, length);
+}
+
+/* @bad's dataset loaded (the file, or the edited base under its name),
+ * collecting up to @max_messages problems. */
+static AtlasDataset *
+load_bad (const BadCase *bad, guint max_messages, char ***messages, GError **error)
+{
+  g_autofree char *file = g_strconcat (bad->name, ".json", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (bad->edits[0].place == NULL)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", file, NULL);
+
+      return atlas_dataset_load_file (path, max_messages, messages, error);
+    }
+  text = edited_base (bad, &length);
+  return atlas_dataset_load_data (text, length, file, NULL, max_messages, messages, error);
+}
+
+/* The base the edited cases break is itself good: each message comes from
+ * its edit alone. */
+static void
+test_base_is_good (void)
+{
+  static const BadCase unedited = { "base", NULL, 0, { { "$.title", "\"Base\"" } } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = load_bad (&unedited, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+}
+
 static void
 test_bad_file (gconstpointer data)
 {
   const BadCase *bad = data;
-  g_autofree char *file = g_strconcat (bad->name, ".json", NULL);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "bad", file, NULL);
 
   /* First problem only. */
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(AtlasDataset) dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+    g_autoptr(AtlasDataset) dataset = load_bad (bad, 0, NULL, &error);
 
     g_assert_null (dataset);
     g_assert_nonnull (error);
@@ -267,7 +517,7 @@ test_bad_file (gconstpointer data)
   {
     g_autoptr(GError) error = NULL;
     g_auto(GStrv) messages = NULL;
-    g_autoptr(AtlasDataset) dataset = atlas_dataset_load_file (path, 100, &messages, &error);
+    g_autoptr(AtlasDataset) dataset = load_bad (bad, 100, &messages, &error);
 
     g_assert_null (dataset);
     g_assert_nonnull (messages);
@@ -384,6 +634,7 @@ main (int argc, char **argv)
 
       g_test_add_data_func (test_path, &bad_cases[i], test_bad_file);
     }
+  g_test_add_func ("/bad-datasets/base-is-good", test_base_is_good);
   g_test_add_func ("/bad-datasets/generated/deep-nesting", test_deep_nesting);
   g_test_add_func ("/bad-datasets/generated/bytes", test_bytes);
   g_test_add_func ("/bad-datasets/generated/long-string-is-cut", test_long_string_is_cut);

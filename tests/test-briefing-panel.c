@@ -8,6 +8,7 @@
 
 #include "app-test-loop.h"
 #include "app-test-widgets.h"
+#include "atlas-briefing.h"
 #include "atlas-briefing-json.h"
 #include "atlas-export-private.h"
 #include "atlas-window-briefing.h"
@@ -284,10 +285,12 @@ test_add_slides (Fixture *fixture, gconstpointer data)
     {
       const AtlasSlide *slide = g_ptr_array_index (briefing->slides, i);
       AtlasViewState *state = atlas_window_get_view_state (window, slide->view);
+      g_autoptr(AtlasSlide) empty = atlas_slide_new (slide->view);
 
       atlas_window_set_view (window, slide->view);
       atlas_window_set_selection (window, NULL);
-      atlas_view_state_reset (state);
+      /* The view's defaults: a slide that chooses nothing. */
+      atlas_view_state_apply_slide (state, empty);
       wait_for_scene (window, scenes[i], FALSE);
       atlas_view_state_apply_slide (state, slide);
       wait_for_scene (window, scenes[i], TRUE);

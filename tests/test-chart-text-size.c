@@ -205,9 +205,8 @@ test_chart_text_size (void)
   chart = atlas_window_get_chart_view (window);
   g_assert_cmpfloat (atlas_chart_view_get_text_scale (chart), ==, 1.5);
   wait_for_sizes (window, 0, normal.title * 1.5, &larger);
-  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
   g_settings_reset (settings, "chart-text-scale");
-  spin (20);
 }
 
 int

@@ -7,6 +7,7 @@
 #include "atlas-chart.h"
 #include "atlas-i18n.h"
 #include "atlas-scene-private.h"
+#include "chart-test-util.h"
 
 #define WIDTH  1600
 #define HEIGHT 900
@@ -85,19 +86,6 @@ assert_chinese_texts_have_glyphs (const AtlasScene *scene)
   return n_chinese;
 }
 
-static gboolean
-scene_has_text (const AtlasScene *scene, const char *needle)
-{
-  for (guint i = 0; i < scene->shapes->len; i++)
-    {
-      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
-
-      if (shape->kind == ATLAS_SHAPE_TEXT && strstr (shape->text, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 typedef struct {
   AtlasView   view;
   const char *chart_word;     /* translated by the chart itself */
@@ -123,12 +111,12 @@ test_chart_words (gconstpointer data)
   g_assert_cmpuint (n_chinese, >, 0);
   /* The chart's own words are translated: every figure names its sources
    * in its footer ("Source: " / "Sources: "), and has words of its own. */
-  g_assert_true (scene_has_text (scene, "来源："));
-  g_assert_false (scene_has_text (scene, "Source: ") || scene_has_text (scene, "Sources: "));
-  g_assert_true (scene_has_text (scene, c->chart_word));
+  g_assert_true (chart_test_scene_contains_text (scene, "来源："));
+  g_assert_false (chart_test_scene_contains_text (scene, "Source: ") || chart_test_scene_contains_text (scene, "Sources: "));
+  g_assert_true (chart_test_scene_contains_text (scene, c->chart_word));
   /* And the dataset's text follows the language. */
   if (c->dataset_word != NULL)
-    g_assert_true (scene_has_text (scene, c->dataset_word));
+    g_assert_true (chart_test_scene_contains_text (scene, c->dataset_word));
 }
 
 /* ASCII punctuation the chart itself put between Chinese words: "; ",

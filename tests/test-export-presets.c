@@ -164,8 +164,7 @@ test_presets (void)
   g_assert_cmpstr (atlas_export_dialog_get_summary (dialog), ==, "A page of 1000 × 500 points; text stays text.");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
   g_rmdir (dir);
 }
 
@@ -268,8 +267,7 @@ test_preview (void)
   g_assert_true (wait_until (preview_hidden, preview, WAIT_MS));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
   g_unlink (from_dialog);
   g_unlink (from_preview);
   g_rmdir (dir);

@@ -11,6 +11,7 @@
 #include "atlas-map-private.h"
 #include "atlas-projection.h"
 #include "atlas-world.h"
+#include "chart-test-util.h"
 
 /* ---- projection ------------------------------------------------------- */
 
@@ -147,13 +148,6 @@ load (const char *path)
 }
 
 static AtlasDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_SOURCE_ROOT"), "data", "rare-earths.json", NULL);
-  return load (path);
-}
-
-static AtlasDataset *
 load_fixture (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", "map-regions.json", NULL);
@@ -190,24 +184,12 @@ scene_has_item (const AtlasScene *scene, AtlasItemKind kind, const char *id, int
   return FALSE;
 }
 
-static gboolean
-scene_has_text (const AtlasScene *scene, const char *needle)
-{
-  for (guint i = 0; i < scene->shapes->len; i++)
-    {
-      const AtlasShape *s = &g_array_index (scene->shapes, AtlasShape, i);
-      if (s->kind == ATLAS_SHAPE_TEXT && strstr (s->text, needle) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 /* Every region the bundled dataset's shares and chains name is a country
  * of the map or plainly not one: no code goes unmatched. */
 static void
 test_bundled_regions_matched (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   GPtrArray *shares = atlas_dataset_get_shares (dataset);
   GPtrArray *regions = atlas_dataset_get_regions (dataset);
   const AtlasWorld *world = atlas_world_get_default (NULL);
@@ -267,10 +249,10 @@ test_fixture_regions_listed (void)
   for (guint i = 0; i < share->parts->len; i++)
     g_assert_true (scene_has_item (scene, ATLAS_ITEM_SHARE_PART, share->id, (int) i));
   g_assert_true (scene_has_item (scene, ATLAS_ITEM_SHARE_PART, share->id, -1));  /* Other */
-  g_assert_true (scene_has_text (scene, "Not on the map"));
-  g_assert_true (scene_has_text (scene, "European Union"));
-  g_assert_true (scene_has_text (scene, "Atlantis (code not on the map)"));
-  g_assert_true (scene_has_text (scene, "refiner not reported"));
+  g_assert_true (chart_test_scene_contains_text (scene, "Not on the map"));
+  g_assert_true (chart_test_scene_contains_text (scene, "European Union"));
+  g_assert_true (chart_test_scene_contains_text (scene, "Atlantis (code not on the map)"));
+  g_assert_true (chart_test_scene_contains_text (scene, "refiner not reported"));
   g_assert_true (strstr (scene->description, "Atlantis") != NULL);
   g_assert_true (strstr (scene->description, "Myanmar (Burma)") != NULL);
 
@@ -337,7 +319,7 @@ compare_pairs (gconstpointer a, gconstpointer b)
 static void
 test_choropleth_monotone (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   const char *ids[] = { "mining-2024", "reserves-2024", "refining-2023" };
 
   for (guint d = 0; d < 2; d++)
@@ -384,7 +366,7 @@ test_choropleth_monotone (void)
 static void
 test_routes_proportional (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   const char *chains[] = { "ree-2024", "ree-2023" };
 
   for (guint c = 0; c < G_N_ELEMENTS (chains); c++)
@@ -425,7 +407,7 @@ test_routes_proportional (void)
 static void
 test_texts_apart (void)
 {
-  g_autoptr(AtlasDataset) bundled = load_bundled ();
+  g_autoptr(AtlasDataset) bundled = chart_test_load_bundled ();
   g_autoptr(AtlasDataset) fixture = load_fixture ();
   static const double sizes[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 }, { 595, 842 } };
   static const char *langs[] = { "en", "zh" };
@@ -483,7 +465,7 @@ test_texts_apart (void)
 static void
 test_items_and_description (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   g_autoptr(AtlasScene) scene = layout_map (dataset, "mining-2024", NULL, "en", 1600, 900, FALSE);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -496,7 +478,7 @@ test_items_and_description (void)
     }
   g_assert_true (g_str_has_prefix (scene->description, "Map of "));
   g_assert_true (strstr (scene->description, "China") != NULL);
-  g_assert_true (scene_has_text (scene, "Natural Earth"));
+  g_assert_true (chart_test_scene_contains_text (scene, "Natural Earth"));
 }
 
 /* ---- the command line ---------------------------------------------------- */

@@ -70,8 +70,7 @@ open_window (const char *path)
 static void
 close_window (AtlasWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 static char *
@@ -593,7 +592,7 @@ test_chooser (void)
 
   /* Choosing the second row presents the second briefing. */
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1))));
-  spin (20);
+  settle ();
   g_assert_null (atlas_window_get_briefing_chooser (window));
   presentation = atlas_window_get_presentation (window);
   g_assert_nonnull (presentation);
@@ -611,7 +610,7 @@ test_chooser (void)
   chooser = atlas_window_get_briefing_chooser (window);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (chooser), "window.close", NULL));
-  spin (20);
+  settle ();
   g_assert_null (atlas_window_get_briefing_chooser (window));
   g_assert_null (atlas_window_get_presentation (window));
 
@@ -620,7 +619,7 @@ test_chooser (void)
   chooser = atlas_window_get_briefing_chooser (window);
   list = GTK_LIST_BOX (find_widget_of_type (GTK_WIDGET (chooser), GTK_TYPE_LIST_BOX));
   g_assert_true (gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2))));
-  spin (20);
+  settle ();
   presentation = atlas_window_get_presentation (window);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, views_with_content (dataset));
@@ -695,19 +694,6 @@ test_export_briefing_pdf (void)
 }
 
 /* ---- light and dark while presenting ------------------------------------- */
-
-typedef struct {
-  AtlasChartView *chart;
-  guint           renders;
-} RenderWait;
-
-static gboolean
-rendered_again (gpointer data)
-{
-  RenderWait *wait = data;
-
-  return atlas_chart_view_get_render_count (wait->chart) > wait->renders;
-}
 
 /* The colour of @widget's pixel at (@x, @y) as it paints now, 0xRRGGBB. */
 static guint32
@@ -859,8 +845,7 @@ test_follows_style (void)
     gtk_window_destroy (about);
   }
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 /* ---- --present ------------------------------------------------------------ */
@@ -909,9 +894,8 @@ test_launch_present (void)
   /* The window's first frame (it asks the application to quit then; no
    * main loop of the application's runs here). */
   g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
-  spin (100);
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  settle ();
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 /* --present --briefing=ID: that briefing, not the chooser; an id the
@@ -953,9 +937,8 @@ test_launch_present_briefing (void)
           g_assert_nonnull (presentation);
           g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, cases[i].n_slides);
         }
-      spin (50);
-      gtk_window_destroy (GTK_WINDOW (window));
-      spin (20);
+      settle ();
+      g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
     }
   remove_with_dir (path);
 }

@@ -285,11 +285,10 @@ test_presenter_window (void)
   g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
   g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
-  spin (20);
+  settle ();
   g_assert_null (presenter);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 /* ---- two real monitors (tests/test-two-monitors.sh) ---------------------------- */
@@ -361,8 +360,7 @@ test_two_monitors (void)
 
   g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 /* ---- one monitor: the overlay, and the note on the slide when asked ----------- */
@@ -423,8 +421,7 @@ test_overlay_and_notes_on_slide (void)
 
   g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 int

@@ -8,35 +8,9 @@
 #include "atlas-chart-private.h"
 #include "atlas-price-scene-private.h"
 #include "atlas-value-axis.h"
+#include "chart-test-util.h"
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static AtlasDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-/* The bundled dataset, when it is there (it is written alongside). */
-static AtlasDataset *
-load_bundled (void)
-{
-  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-
-  if (root == NULL)
-    return NULL;
-  path = g_build_filename (root, "data", "rare-earths.json", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return NULL;
-  return atlas_dataset_load_file (path, 0, NULL, NULL);
-}
 
 static gint32
 day_of (const char *iso)
@@ -292,7 +266,7 @@ reading_of (const AtlasScene *scene, double day, const char *series_id, AtlasPri
 static void
 test_default_series (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   const char * const expected[] = { "dy-oxide-avg", "tb-oxide-avg", "dy-oxide-yearend", "tb-oxide-yearend" };
@@ -320,7 +294,7 @@ test_default_series (void)
 static void
 test_single_series_title (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   const char * const series[] = { "nd-oxide-avg", NULL };
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
@@ -336,7 +310,7 @@ test_single_series_title (void)
 static void
 test_errors (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   const char * const unknown[] = { "dy-oxide-avg", "no-such-series", NULL };
   AtlasChartOptions options;
   g_autoptr(GError) error = NULL;
@@ -421,7 +395,7 @@ check_layouts (AtlasDataset *dataset, const char * const *series)
 static void
 test_texts_apart_basic (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
 
   check_layouts (dataset, NULL);
 }
@@ -429,7 +403,7 @@ test_texts_apart_basic (void)
 static void
 test_texts_apart_daily (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-daily.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-daily.json");
 
   check_layouts (dataset, NULL);
 }
@@ -437,7 +411,7 @@ test_texts_apart_daily (void)
 static void
 test_texts_apart_bundled (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   const char * const all_usgs[] = { "dy-oxide-usgs", "tb-oxide-usgs", "nd-oxide-usgs", "eu-oxide-usgs", NULL };
 
   if (dataset == NULL)
@@ -456,8 +430,8 @@ test_texts_apart_bundled (void)
 static void
 test_ticks_read (void)
 {
-  g_autoptr(AtlasDataset) basic = load_fixture ("prices-basic.json");
-  g_autoptr(AtlasDataset) daily = load_fixture ("prices-daily.json");
+  g_autoptr(AtlasDataset) basic = chart_test_load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) daily = chart_test_load_fixture ("prices-daily.json");
   const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -482,7 +456,7 @@ test_ticks_read (void)
 static void
 test_log_scale (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   TickLabels ticks;
@@ -516,7 +490,7 @@ test_log_scale (void)
 static void
 test_indexed (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) at_2020 = NULL, at_2014 = NULL, at_2011 = NULL, before_all = NULL;
   AtlasPriceReading r = { 0 };
@@ -578,7 +552,7 @@ test_indexed (void)
 static void
 test_indexed_bundled (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   const char * const overseas[] = { "dy-overseas-2025", "tb-overseas-2025" };
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
@@ -680,8 +654,8 @@ assert_band_contains_line (const AtlasScene *scene, const char *series_id)
 static void
 test_bands (void)
 {
-  g_autoptr(AtlasDataset) basic = load_fixture ("prices-basic.json");
-  g_autoptr(AtlasDataset) daily = load_fixture ("prices-daily.json");
+  g_autoptr(AtlasDataset) basic = chart_test_load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) daily = chart_test_load_fixture ("prices-daily.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) a = NULL, b = NULL, c = NULL;
 
@@ -704,7 +678,7 @@ test_bands (void)
 static void
 test_conversion (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-fx.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-fx.json");
   const AtlasSeries *cny = atlas_dataset_find_series (dataset, "dy-oxide-cn-domestic");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) usd = NULL, eur = NULL, quoted = NULL;
@@ -773,7 +747,7 @@ test_conversion (void)
 static void
 test_currency_without_rates (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-fx.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-fx.json");
   g_autoptr(AtlasScene) yen = NULL, usd = NULL;
   AtlasChartOptions options;
 
@@ -797,8 +771,8 @@ test_currency_without_rates (void)
 static void
 test_hit_test_round_trip (void)
 {
-  g_autoptr(AtlasDataset) basic = load_fixture ("prices-basic.json");
-  g_autoptr(AtlasDataset) daily = load_fixture ("prices-daily.json");
+  g_autoptr(AtlasDataset) basic = chart_test_load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) daily = chart_test_load_fixture ("prices-daily.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL, dense = NULL;
   const AtlasPriceTrace *trace;
@@ -844,7 +818,7 @@ test_hit_test_round_trip (void)
 static void
 test_readings_and_positions (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   AtlasPriceReading readings[8];
@@ -912,7 +886,7 @@ test_readings_and_positions (void)
 static void
 test_events (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   const char * const nd[] = { "nd-oxide-avg", NULL };
   AtlasChartOptions options;
   g_autoptr(AtlasScene) dy_tb = NULL, neodymium = NULL, none = NULL, crowded = NULL;
@@ -969,7 +943,7 @@ test_events (void)
 static void
 test_selection (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) series = NULL, event = NULL;
   AtlasItem line = { ATLAS_ITEM_SERIES, "tb-oxide-avg", -1 };
@@ -999,7 +973,7 @@ test_selection (void)
 static void
 test_selected_event_label (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   const AtlasEvent *event;
@@ -1033,7 +1007,7 @@ test_selected_event_label (void)
 static void
 test_items_order (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   AtlasItemKind stage = ATLAS_ITEM_SERIES;
@@ -1072,7 +1046,7 @@ test_items_order (void)
 static void
 test_describe (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   const char *text;
@@ -1088,7 +1062,7 @@ test_describe (void)
 static void
 test_table (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasTable) all = NULL, zoomed = NULL;
   g_autoptr(GError) error = NULL;
@@ -1139,7 +1113,7 @@ test_table (void)
 static void
 test_empty_range (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-basic.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
 
@@ -1420,7 +1394,7 @@ test_value_axis (void)
 static void
 test_one_day_range (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("prices-daily.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("prices-daily.json");
   AtlasChartOptions options;
   g_autoptr(AtlasScene) scene = NULL;
   double day0, day1;
@@ -1549,7 +1523,7 @@ test_colours_by_element (void)
 static void
 test_quantities_apart_from_prices (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("series-any-commodity.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("series-any-commodity.json");
   g_autoptr(AtlasScene) product = NULL, mixed = NULL;
   g_autoptr(AtlasTable) table = NULL;
   g_autoptr(GError) error = NULL;

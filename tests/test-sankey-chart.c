@@ -7,6 +7,7 @@
 #include "atlas-dataset-summary.h"
 #include "atlas-sankey-json.h"
 #include "atlas-sankey-layout.h"
+#include "chart-test-util.h"
 
 static const struct {
   double width, height;
@@ -17,12 +18,6 @@ static const struct {
 };
 
 static const char * const langs[] = { "en", "zh" };
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-}
 
 static AtlasDataset *
 load (const char *path)
@@ -35,28 +30,15 @@ load (const char *path)
   return dataset;
 }
 
-static AtlasDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = fixture_path (name);
-  return load (path);
-}
-
-/* The fixtures, and the bundled dataset when the source tree has it. */
+/* The fixtures and the bundled dataset. */
 static GPtrArray *
 all_datasets (void)
 {
   GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
 
-  g_ptr_array_add (datasets, load_fixture ("sankey-skip.json"));
-  g_ptr_array_add (datasets, load_fixture ("sankey-loop.json"));
-  if (root != NULL)
-    {
-      g_autofree char *bundled = g_build_filename (root, "data", "rare-earths.json", NULL);
-      if (g_file_test (bundled, G_FILE_TEST_EXISTS))
-        g_ptr_array_add (datasets, load (bundled));
-    }
+  g_ptr_array_add (datasets, chart_test_load_fixture ("sankey-skip.json"));
+  g_ptr_array_add (datasets, chart_test_load_fixture ("sankey-loop.json"));
+  g_ptr_array_add (datasets, chart_test_load_bundled ());
   return datasets;
 }
 
@@ -287,8 +269,7 @@ test_stage_headers_keep_lines (void)
         any_shortened |= headers_use_their_lines (g_ptr_array_index (datasets, d), sizes[s].width,
                                                   sizes[s].height * 0.75, 1.6);
       }
-  if (g_getenv ("ATLAS_SOURCE_ROOT") != NULL)
-    g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
+  g_assert_true (any_shortened);  /* the bundled dataset's "Metals and magnets (and other products)" */
 }
 
 /* Whether @scene draws a text that reads exactly @text. */
@@ -351,21 +332,6 @@ column_gap (const AtlasSankeyLayout *layout, int node, double *lo, double *hi)
     }
 }
 
-static AtlasDataset *
-load_bundled_or_skip (void)
-{
-  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-
-  if (root == NULL)
-    {
-      g_test_skip ("needs the source tree's bundled dataset");
-      return NULL;
-    }
-  path = g_build_filename (root, "data", "rare-earths.json", NULL);
-  return load (path);
-}
-
 /* A small node's label keeps to the gap between the nodes above and below
  * it in its column, where that gap has room, instead of lying over the
  * flows of the node below: the bundled dataset's "Japan and others" node,
@@ -373,7 +339,7 @@ load_bundled_or_skip (void)
 static void
 test_label_keeps_to_its_gap (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   g_autoptr(AtlasScene) scene = NULL;
   AtlasChartOptions options;
   double left, top, right, bottom, lo, hi;
@@ -402,7 +368,7 @@ test_label_keeps_to_its_gap (void)
 static void
 test_first_column_label_moves_right (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-2024-january.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-2024-january.json");
   g_autoptr(AtlasScene) scene = NULL;
   const AtlasSankeyLayout *layout;
   AtlasChartOptions options;
@@ -433,7 +399,7 @@ static void
 test_long_name_uses_node_height (void)
 {
   static const double areas[][2] = { { 1600, 900 }, { 1030, 850 } };
-  g_autoptr(AtlasDataset) dataset = load_bundled_or_skip ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   const AtlasNode *magnets;
   const char *name;
   int node;
@@ -459,7 +425,7 @@ test_long_name_uses_node_height (void)
 static void
 test_labels_in_language (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   AtlasChartOptions options;
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
@@ -637,7 +603,7 @@ find_link (const AtlasChain *chain, const char *from, const char *to)
 static void
 test_collect_related (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -684,7 +650,7 @@ test_collect_related (void)
 static void
 test_collect_related_with_loops (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-loop.json");
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   g_autoptr(GHashTable) set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -702,7 +668,7 @@ test_collect_related_with_loops (void)
 static void
 test_select (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   const AtlasChain *chain = first_chain (dataset);
   AtlasChartOptions options;
   g_autoptr(GError) error = NULL;
@@ -750,7 +716,7 @@ test_select_picks_chain (void)
 static void
 test_items_in_reading_order (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-loop.json");
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
@@ -781,7 +747,7 @@ test_items_in_reading_order (void)
 static void
 test_loops_and_estimates_drawn (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-loop.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-loop.json");
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   double lowest_node = 0;
@@ -814,7 +780,7 @@ test_loops_and_estimates_drawn (void)
 static void
 test_describe (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   g_autoptr(AtlasScene) scene = layout_default (dataset, 1600, 900);
   const char *text = atlas_scene_describe (scene);
 
@@ -828,7 +794,7 @@ test_describe (void)
 static void
 test_table (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   const AtlasChain *chain = first_chain (dataset);
   AtlasChartOptions options;
   g_autoptr(GError) error = NULL;
@@ -868,7 +834,7 @@ test_table (void)
 static void
 test_offsets_and_keep_order (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-skip.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   const AtlasChain *chain = first_chain (dataset);
   g_autoptr(GHashTable) offsets = g_hash_table_new (g_str_hash, g_str_equal);
   double down = 40;
@@ -934,7 +900,7 @@ test_draws (void)
 static void
 test_untraced_flows (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("sankey-untraced.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-untraced.json");
   const AtlasChain *chain = g_ptr_array_index (atlas_dataset_get_chains (dataset), 0);
   g_autofree char *summary = atlas_dataset_summarize (dataset);
   g_autoptr(AtlasTable) table = NULL;

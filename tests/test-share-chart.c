@@ -5,18 +5,7 @@
 #include "atlas-chart.h"
 #include "atlas-chart-frame.h"
 #include "atlas-share-concentration.h"
-
-static AtlasDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "chart-test-util.h"
 
 static AtlasScene *
 layout_shares (AtlasDataset *dataset, const char *group, const char *lang,
@@ -37,19 +26,13 @@ layout_shares (AtlasDataset *dataset, const char *group, const char *lang,
   return scene;
 }
 
-static const AtlasShape *
-shape_at (const AtlasScene *scene, guint i)
-{
-  return &g_array_index (scene->shapes, AtlasShape, i);
-}
-
 /* The bar as a whole: the rectangle standing for the share itself. */
 static const AtlasShape *
 bar_of (const AtlasScene *scene, const char *share_id)
 {
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       if (s->kind == ATLAS_SHAPE_RECT && s->item.kind == ATLAS_ITEM_SHARE &&
           g_strcmp0 (s->item.id, share_id) == 0)
         return s;
@@ -68,7 +51,7 @@ segments_of (const AtlasScene *scene, const char *share_id)
 
   for (guint i = 0; bar != NULL && i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       if (s->kind == ATLAS_SHAPE_RECT && s->has_fill && s->item.kind == ATLAS_ITEM_SHARE_PART &&
           g_strcmp0 (s->item.id, share_id) == 0 &&
           s->bounds.y == bar->bounds.y && s->bounds.height == bar->bounds.height)
@@ -77,24 +60,12 @@ segments_of (const AtlasScene *scene, const char *share_id)
   return out;
 }
 
-static gboolean
-scene_has_text (const AtlasScene *scene, const char *text)
-{
-  for (guint i = 0; i < scene->shapes->len; i++)
-    {
-      const AtlasShape *s = shape_at (scene, i);
-      if (s->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (s->text, text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static const char * const chain_bars[] = { "refining-2023", "mining-2024", "reserves-2024" };
 
 static void
 test_segments_tile_bar (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
 
   for (guint b = 0; b < G_N_ELEMENTS (chain_bars); b++)
@@ -132,7 +103,7 @@ test_segments_tile_bar (void)
 static void
 test_other_iff_remainder (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-many.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-many.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "all", "en", 1600, 900, FALSE, NULL);
   GPtrArray *shares = atlas_dataset_get_shares (dataset);
 
@@ -158,7 +129,7 @@ test_other_iff_remainder (void)
 
   /* Without a total the parts are the whole. */
   {
-    g_autoptr(AtlasDataset) basic = load_fixture ("shares-basic.json");
+    g_autoptr(AtlasDataset) basic = chart_test_load_fixture ("shares-basic.json");
     g_autoptr(AtlasScene) chain = layout_shares (basic, "chain", "en", 1600, 900, FALSE, NULL);
     g_autoptr(GPtrArray) reserves = segments_of (chain, "reserves-2024");
 
@@ -171,7 +142,7 @@ test_other_iff_remainder (void)
 static void
 test_concentration (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   const AtlasShare *reserves = atlas_dataset_find_share (dataset, "reserves-2024");
   const AtlasShare *refining = atlas_dataset_find_share (dataset, "refining-2023");
   const AtlasShare *mining = atlas_dataset_find_share (dataset, "mining-2024");
@@ -237,26 +208,26 @@ test_concentration (void)
   /* The chart states them under the bars. */
   {
     g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
-    g_assert_true (scene_has_text (scene, "Top: China 92 % · Top 3: ≥ 98 % · HHI ≥ 8,490"));
-    g_assert_true (scene_has_text (scene, "Top: China 50 % · Top 3: 81 % · HHI 3,193"));
+    g_assert_true (chart_test_scene_has_text (scene, "Top: China 92 % · Top 3: ≥ 98 % · HHI ≥ 8,490"));
+    g_assert_true (chart_test_scene_has_text (scene, "Top: China 50 % · Top 3: 81 % · HHI 3,193"));
   }
 }
 
 static void
 test_alternatives (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
   g_autoptr(AtlasScene) selected = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, "refining-2023-alt");
   guint n_bars = 0;
 
   for (guint i = 0; i < scene->shapes->len; i++)
-    g_assert_cmpstr (shape_at (scene, i)->item.id, !=, "refining-2023-alt");
+    g_assert_cmpstr (chart_test_shape (scene, i)->item.id, !=, "refining-2023-alt");
   for (guint i = 0; i < scene->items->len; i++)
     n_bars += g_array_index (scene->items, AtlasItem, i).kind == ATLAS_ITEM_SHARE;
   g_assert_cmpuint (n_bars, ==, 3);
   /* Counted on its primary. */
-  g_assert_true (scene_has_text (scene, "+1 other figure"));
+  g_assert_true (chart_test_scene_has_text (scene, "+1 other figure"));
   g_assert_cmpint (selected->selected.kind, ==, ATLAS_ITEM_SHARE);
   g_assert_cmpstr (selected->selected.id, ==, "refining-2023");
 
@@ -265,14 +236,14 @@ test_alternatives (void)
     g_autoptr(AtlasScene) japan = layout_shares (dataset, "japan-2024-argus", "en", 1600, 900, FALSE, NULL);
     g_assert_nonnull (bar_of (japan, "japan-2024"));
     g_assert_null (bar_of (japan, "japan-2024-argus"));
-    g_assert_true (scene_has_text (japan, "+1 other figure"));
+    g_assert_true (chart_test_scene_has_text (japan, "+1 other figure"));
   }
 }
 
 static void
 test_region_colour (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, TRUE, NULL);
   const AtlasShape *reference = NULL;
   guint seen = 0;
@@ -311,7 +282,7 @@ assert_texts_disjoint_and_inside (const AtlasScene *scene)
 
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *a = shape_at (scene, i);
+      const AtlasShape *a = chart_test_shape (scene, i);
 
       if (a->kind != ATLAS_SHAPE_TEXT)
         continue;
@@ -319,7 +290,7 @@ assert_texts_disjoint_and_inside (const AtlasScene *scene)
         g_error ("“%s” leaves the %gx%g figure", a->text, scene->width, scene->height);
       for (guint j = i + 1; j < scene->shapes->len; j++)
         {
-          const AtlasShape *b = shape_at (scene, j);
+          const AtlasShape *b = chart_test_shape (scene, j);
           if (b->kind == ATLAS_SHAPE_TEXT && atlas_rect_intersects (&a->bounds, &b->bounds))
             g_error ("“%s” overlaps “%s” at %gx%g", a->text, b->text, scene->width, scene->height);
         }
@@ -333,14 +304,14 @@ assert_value_labels_inside_segments (const AtlasScene *scene)
 {
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *t = shape_at (scene, i);
+      const AtlasShape *t = chart_test_shape (scene, i);
       const AtlasShape *segment = NULL;
 
       if (t->item.kind != ATLAS_ITEM_SHARE_PART)
         continue;
       for (guint j = 0; j < i && segment == NULL; j++)
         {
-          const AtlasShape *r = shape_at (scene, j);
+          const AtlasShape *r = chart_test_shape (scene, j);
           if (r->kind == ATLAS_SHAPE_RECT && atlas_item_equal (&r->item, &t->item))
             segment = r;
         }
@@ -365,7 +336,7 @@ test_text_placement (void)
 
   for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
     {
-      g_autoptr(AtlasDataset) dataset = load_fixture (fixtures[f][0]);
+      g_autoptr(AtlasDataset) dataset = chart_test_load_fixture (fixtures[f][0]);
 
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
@@ -390,7 +361,7 @@ test_bars_top_aligned (void)
     { "chain", 3, "refining-2023", "reserves-2024" },
   };
   static const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
@@ -423,7 +394,7 @@ static void
 test_hit_round_trip (void)
 {
   static const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-many.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-many.json");
 
   for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
     {
@@ -432,7 +403,7 @@ test_hit_round_trip (void)
 
       for (guint i = 0; i < scene->shapes->len; i++)
         {
-          const AtlasShape *s = shape_at (scene, i);
+          const AtlasShape *s = chart_test_shape (scene, i);
           AtlasItem hit;
 
           if (s->item.kind == ATLAS_ITEM_NONE || !s->hit)
@@ -456,7 +427,7 @@ test_hit_round_trip (void)
 static void
 test_items_and_related (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
   static const char * const expected[] = {
     "share:refining-2023:-1", "part:refining-2023:0", "part:refining-2023:1", "part:refining-2023:2",
@@ -489,7 +460,7 @@ test_items_and_related (void)
 static void
 test_describe (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", 800, 450, FALSE, NULL);
   g_autoptr(AtlasScene) japan = layout_shares (dataset, "japan-2018", "en", 800, 450, FALSE, NULL);
 
@@ -507,8 +478,8 @@ test_describe (void)
     g_autoptr(AtlasScene) years = layout_shares (dataset, "jp-china", "en", 800, 450, FALSE, NULL);
 
     g_assert_cmpstr (years->title, ==, "Japan's rare-earth imports from China, 2010–2018");
-    g_assert_true (scene_has_text (years, "2010"));
-    g_assert_true (scene_has_text (years, "2018"));
+    g_assert_true (chart_test_scene_has_text (years, "2010"));
+    g_assert_true (chart_test_scene_has_text (years, "2018"));
   }
 }
 
@@ -516,7 +487,7 @@ test_describe (void)
 static void
 test_estimates_hatched (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasScene) scene = layout_shares (dataset, "jp-china", "en", 1600, 900, FALSE, NULL);
   g_autoptr(GPtrArray) estimate = segments_of (scene, "jp-china-2010");
   g_autoptr(GPtrArray) firm = segments_of (scene, "jp-china-2018");
@@ -529,7 +500,7 @@ test_estimates_hatched (void)
   g_assert_false (((const AtlasShape *) g_ptr_array_index (firm, 0))->hatched);
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       plate |= s != hatched && s->kind == ATLAS_SHAPE_RECT && atlas_item_equal (&s->item, &hatched->item) &&
                atlas_rect_contains (&hatched->bounds, &s->bounds);
     }
@@ -539,7 +510,7 @@ test_estimates_hatched (void)
 static void
 test_errors (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasScene) scene = NULL;
@@ -577,7 +548,7 @@ test_errors (void)
 static void
 test_table (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("shares-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("shares-basic.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(AtlasTable) table = NULL;
   AtlasChartOptions options;

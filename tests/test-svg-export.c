@@ -17,6 +17,7 @@
 
 #include "atlas-bundled-dataset.h"
 #include "atlas-export.h"
+#include "chart-test-util.h"
 
 /* Mean absolute difference per channel, 0-255, over the whole image and
  * over the boxes of all texts together.  Measured on the bundled dataset:
@@ -34,20 +35,6 @@ static const AtlasView views[] = {
 };
 
 static char *work_dir;
-
-static AtlasDataset *
-load_bundled (void)
-{
-  g_autofree char *path = atlas_find_bundled_dataset ();
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset;
-
-  g_assert_nonnull (path);
-  dataset = atlas_dataset_load_file (path, 10, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
 
 static AtlasScene *
 layout_view (AtlasDataset *dataset, AtlasView view, const char *lang, double width, double height)
@@ -239,7 +226,7 @@ check_texts (AtlasDataset *dataset, AtlasView view, const char *lang, double wid
 static void
 test_texts (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {
@@ -253,7 +240,7 @@ test_texts (void)
 static void
 test_groups (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   g_autoptr(AtlasScene) flows = layout_view (dataset, ATLAS_VIEW_FLOWS, "en", 1600, 900);
   g_autofree char *svg = export_svg (flows, "groups.svg");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -452,7 +439,7 @@ compare_view (AtlasDataset *dataset, AtlasView view, const char *lang)
 static void
 test_looks_like_png (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
 
   for (guint v = 0; v < G_N_ELEMENTS (views); v++)
     {

@@ -4,18 +4,7 @@
 #include "atlas-timeline-scene.h"
 #include "atlas-chart.h"
 #include "atlas-chart-frame.h"
-
-static AtlasDataset *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "charts", name, NULL);
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
+#include "chart-test-util.h"
 
 /* Many events crowded into a few months, to force staggering and dropped
  * labels; every other title in Chinese only. */
@@ -71,12 +60,6 @@ layout_timeline (AtlasDataset *dataset, const AtlasChartOptions *base, const cha
   g_assert_no_error (error);
   g_assert_nonnull (scene);
   return scene;
-}
-
-static const AtlasShape *
-shape_at (const AtlasScene *scene, guint i)
-{
-  return &g_array_index (scene->shapes, AtlasShape, i);
 }
 
 static gboolean
@@ -174,7 +157,7 @@ keep_all (const AtlasEvent *e)
 static void
 test_filters (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("timeline-basic.json");
   static const char * const kinds[] = { "policy", "project", NULL };
   static const char * const japan[] = { "JP", NULL };
   static const char * const dy_tb[] = { "Dy", "Tb", NULL };
@@ -227,44 +210,32 @@ test_filters (void)
   }
 }
 
-static gboolean
-scene_has_text (const AtlasScene *scene, const char *text)
-{
-  for (guint i = 0; i < scene->shapes->len; i++)
-    {
-      const AtlasShape *s = shape_at (scene, i);
-      if (s->kind == ATLAS_SHAPE_TEXT && g_strcmp0 (s->text, text) == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 test_lanes_for_present_kinds (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("timeline-basic.json");
   static const char * const market_conflict[] = { "market", "conflict", NULL };
   static const char * const dy[] = { "Dy", NULL };
   AtlasChartOptions options;
 
   {
     g_autoptr(AtlasScene) scene = layout_timeline (dataset, NULL, "en", 1600, 900, FALSE);
-    g_assert_true (scene_has_text (scene, "Policy"));
-    g_assert_true (scene_has_text (scene, "Market"));
-    g_assert_true (scene_has_text (scene, "Project"));
-    g_assert_true (scene_has_text (scene, "Conflict"));
-    g_assert_true (scene_has_text (scene, "Other"));
+    g_assert_true (chart_test_scene_has_text (scene, "Policy"));
+    g_assert_true (chart_test_scene_has_text (scene, "Market"));
+    g_assert_true (chart_test_scene_has_text (scene, "Project"));
+    g_assert_true (chart_test_scene_has_text (scene, "Conflict"));
+    g_assert_true (chart_test_scene_has_text (scene, "Other"));
   }
 
   atlas_chart_options_init (&options, ATLAS_VIEW_TIMELINE);
   options.kinds = market_conflict;
   {
     g_autoptr(AtlasScene) scene = layout_timeline (dataset, &options, "en", 1600, 900, FALSE);
-    g_assert_false (scene_has_text (scene, "Policy"));
-    g_assert_true (scene_has_text (scene, "Market"));
-    g_assert_false (scene_has_text (scene, "Project"));
-    g_assert_true (scene_has_text (scene, "Conflict"));
-    g_assert_false (scene_has_text (scene, "Other"));
+    g_assert_false (chart_test_scene_has_text (scene, "Policy"));
+    g_assert_true (chart_test_scene_has_text (scene, "Market"));
+    g_assert_false (chart_test_scene_has_text (scene, "Project"));
+    g_assert_true (chart_test_scene_has_text (scene, "Conflict"));
+    g_assert_false (chart_test_scene_has_text (scene, "Other"));
   }
 
   /* Only kinds present after filtering: the Dy events are policy and market. */
@@ -272,11 +243,11 @@ test_lanes_for_present_kinds (void)
   options.elements = dy;
   {
     g_autoptr(AtlasScene) scene = layout_timeline (dataset, &options, "en", 1600, 900, FALSE);
-    g_assert_true (scene_has_text (scene, "Policy"));
-    g_assert_true (scene_has_text (scene, "Market"));
-    g_assert_true (scene_has_text (scene, "Project"));
-    g_assert_false (scene_has_text (scene, "Conflict"));
-    g_assert_false (scene_has_text (scene, "Other"));
+    g_assert_true (chart_test_scene_has_text (scene, "Policy"));
+    g_assert_true (chart_test_scene_has_text (scene, "Market"));
+    g_assert_true (chart_test_scene_has_text (scene, "Project"));
+    g_assert_false (chart_test_scene_has_text (scene, "Conflict"));
+    g_assert_false (chart_test_scene_has_text (scene, "Other"));
   }
 }
 
@@ -287,7 +258,7 @@ assert_layout_clean (const AtlasScene *scene)
 
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *a = shape_at (scene, i);
+      const AtlasShape *a = chart_test_shape (scene, i);
 
       if (a->kind != ATLAS_SHAPE_TEXT)
         continue;
@@ -295,7 +266,7 @@ assert_layout_clean (const AtlasScene *scene)
         g_error ("“%s” leaves the %gx%g figure", a->text, scene->width, scene->height);
       for (guint j = 0; j < scene->shapes->len; j++)
         {
-          const AtlasShape *b = shape_at (scene, j);
+          const AtlasShape *b = chart_test_shape (scene, j);
 
           if (j > i && b->kind == ATLAS_SHAPE_TEXT && atlas_rect_intersects (&a->bounds, &b->bounds))
             g_error ("“%s” overlaps “%s” at %gx%g", a->text, b->text, scene->width, scene->height);
@@ -312,7 +283,7 @@ test_text_placement (void)
 {
   static const double sizes[][2] = { { 640, 360 }, { 1600, 900 }, { 3840, 2160 } };
   static const char * const langs[] = { "en", "zh" };
-  AtlasDataset *datasets[2] = { load_fixture ("timeline-basic.json"), make_dense_dataset () };
+  AtlasDataset *datasets[2] = { chart_test_load_fixture ("timeline-basic.json"), make_dense_dataset () };
 
   for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
     {
@@ -327,27 +298,12 @@ test_text_placement (void)
     }
 }
 
-static AtlasDataset *
-load_bundled (void)
-{
-  const char *root = g_getenv ("ATLAS_SOURCE_ROOT");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  AtlasDataset *dataset;
-
-  g_assert_nonnull (root);
-  path = g_build_filename (root, "data", "rare-earths.json", NULL);
-  dataset = atlas_dataset_load_file (path, 0, NULL, &error);
-  g_assert_no_error (error);
-  return dataset;
-}
-
 static const AtlasShape *
 marker_of (const AtlasScene *scene, const AtlasItem *item)
 {
   for (guint i = 0; i < scene->shapes->len; i++)
-    if (is_marker (shape_at (scene, i)) && atlas_item_equal (&shape_at (scene, i)->item, item))
-      return shape_at (scene, i);
+    if (is_marker (chart_test_shape (scene, i)) && atlas_item_equal (&chart_test_shape (scene, i)->item, item))
+      return chart_test_shape (scene, i);
   return NULL;
 }
 
@@ -357,7 +313,7 @@ label_of_event (const AtlasScene *scene, const char *id)
 {
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
 
       /* A run's count ("+7") stands for its first event but is no label. */
       if (s->kind == ATLAS_SHAPE_TEXT && s->item.kind == ATLAS_ITEM_EVENT && g_strcmp0 (s->item.id, id) == 0 &&
@@ -373,7 +329,7 @@ collides (const AtlasScene *scene, const AtlasShape *label, const AtlasRect *box
 {
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       gboolean obstacle = (s->kind == ATLAS_SHAPE_TEXT && s->item.kind == ATLAS_ITEM_EVENT) ||
                           (s->kind == ATLAS_SHAPE_PATH && s->item.kind == ATLAS_ITEM_EVENT);
 
@@ -398,12 +354,12 @@ assert_shortened_labels_fill_their_room (const AtlasScene *scene)
   /* The lanes start right of the lane names: right of every marker's
    * leftmost possible place, and left of every marker. */
   for (guint i = 0; i < scene->shapes->len; i++)
-    if (is_marker (shape_at (scene, i)))
-      lanes_left = MIN (lanes_left, shape_at (scene, i)->bounds.x);
+    if (is_marker (chart_test_shape (scene, i)))
+      lanes_left = MIN (lanes_left, chart_test_shape (scene, i)->bounds.x);
 
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *label = shape_at (scene, i);
+      const AtlasShape *label = chart_test_shape (scene, i);
       const AtlasShape *marker;
       AtlasRect wider;
 
@@ -438,7 +394,7 @@ test_labels_use_their_room (void)
 {
   static const double sizes[][2] = { { 640, 360 }, { 1024, 768 }, { 1600, 900 }, { 3840, 2160 } };
   static const char * const langs[] = { "en", "zh" };
-  AtlasDataset *datasets[3] = { load_fixture ("timeline-basic.json"), make_dense_dataset (), load_bundled () };
+  AtlasDataset *datasets[3] = { chart_test_load_fixture ("timeline-basic.json"), make_dense_dataset (), chart_test_load_bundled () };
 
   for (guint d = 0; d < G_N_ELEMENTS (datasets); d++)
     {
@@ -506,7 +462,7 @@ static void
 test_crowded_labels_break_in_two_lines (void)
 {
   static const char * const ids[] = { "cn-controls-2025-10", "us-jp-2025-10" };
-  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
   g_autoptr(AtlasScene) scene = NULL;
   AtlasChartOptions options;
 
@@ -537,7 +493,7 @@ assert_markers_hit (const AtlasScene *scene)
 
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       AtlasItem hit;
 
       if (!is_marker (s))
@@ -555,7 +511,7 @@ assert_markers_hit (const AtlasScene *scene)
 static void
 test_hit_round_trip (void)
 {
-  g_autoptr(AtlasDataset) basic = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) basic = chart_test_load_fixture ("timeline-basic.json");
   g_autoptr(AtlasDataset) dense = make_dense_dataset ();
   g_autoptr(AtlasScene) scene = layout_timeline (basic, NULL, "en", 1600, 900, FALSE);
   g_autoptr(AtlasScene) small = layout_timeline (basic, NULL, "en", 640, 360, FALSE);
@@ -569,7 +525,7 @@ test_hit_round_trip (void)
   /* Labels answer for their event too. */
   for (guint i = 0; i < scene->shapes->len; i++)
     {
-      const AtlasShape *s = shape_at (scene, i);
+      const AtlasShape *s = chart_test_shape (scene, i);
       AtlasItem hit;
 
       if (s->kind != ATLAS_SHAPE_TEXT || s->item.kind != ATLAS_ITEM_EVENT)
@@ -598,7 +554,7 @@ test_selection_keeps_its_label (void)
     g_assert_cmpstr (scene->selected.id, ==, "e59");
     for (guint i = 0; i < scene->shapes->len; i++)
       {
-        const AtlasShape *s = shape_at (scene, i);
+        const AtlasShape *s = chart_test_shape (scene, i);
         labelled |= s->kind == ATLAS_SHAPE_TEXT && atlas_item_equal (&s->item, &scene->selected);
       }
     g_assert_true (labelled);
@@ -608,13 +564,13 @@ test_selection_keeps_its_label (void)
 static void
 test_axis_ticks (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("timeline-basic.json");
   AtlasChartOptions options;
 
   {
     g_autoptr(AtlasScene) scene = layout_timeline (dataset, NULL, "en", 1600, 900, FALSE);
-    g_assert_true (scene_has_text (scene, "2015") || scene_has_text (scene, "2016"));
-    g_assert_true (scene_has_text (scene, "2020"));
+    g_assert_true (chart_test_scene_has_text (scene, "2015") || chart_test_scene_has_text (scene, "2016"));
+    g_assert_true (chart_test_scene_has_text (scene, "2020"));
   }
 
   /* Half a year reads in months. */
@@ -623,16 +579,16 @@ test_axis_ticks (void)
   g_assert_true (atlas_date_parse ("2025-09", 7, &options.to));
   {
     g_autoptr(AtlasScene) scene = layout_timeline (dataset, &options, "en", 1600, 900, FALSE);
-    g_assert_true (scene_has_text (scene, "Apr 2025"));
-    g_assert_true (scene_has_text (scene, "Jul"));
-    g_assert_false (scene_has_text (scene, "2025"));
+    g_assert_true (chart_test_scene_has_text (scene, "Apr 2025"));
+    g_assert_true (chart_test_scene_has_text (scene, "Jul"));
+    g_assert_false (chart_test_scene_has_text (scene, "2025"));
   }
 }
 
 static void
 test_describe_and_table (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("timeline-basic.json");
   g_autoptr(AtlasScene) scene = layout_timeline (dataset, NULL, "en", 1600, 900, FALSE);
   g_autoptr(AtlasTable) table = NULL;
   g_autoptr(GError) error = NULL;
@@ -667,7 +623,7 @@ test_describe_and_table (void)
 static void
 test_errors (void)
 {
-  g_autoptr(AtlasDataset) dataset = load_fixture ("timeline-basic.json");
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("timeline-basic.json");
   g_autoptr(AtlasStyle) style = atlas_style_new (FALSE);
   static const char * const bad_kind[] = { "weather", NULL };
   static const char * const bad_region[] = { "XX", NULL };
@@ -718,7 +674,7 @@ test_errors (void)
     options.regions = cn;
     scene = layout_timeline (dataset, &options, "en", 800, 450, FALSE);
     g_assert_cmpuint (scene->items->len, ==, 0);
-    g_assert_true (scene_has_text (scene, "No events match these filters."));
+    g_assert_true (chart_test_scene_has_text (scene, "No events match these filters."));
   }
 }
 

@@ -230,8 +230,7 @@ test_timeline_zoom (void)
     g_signal_emit_by_name (scroll, "scroll", 0.0, 1.0, &handled);
   g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_ALL);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 /* The first "+7" count in @scene: its box and how many it counts. */
@@ -310,8 +309,7 @@ test_open_cluster (void)
   /* Opening is not selecting the first of them. */
   g_assert_cmpint (atlas_chart_view_get_selection (chart)->kind, ==, ATLAS_ITEM_NONE);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 int

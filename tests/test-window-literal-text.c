@@ -8,6 +8,7 @@
 #include "app-test-loop.h"
 #include "atlas-item-info.h"
 #include "atlas-sidebar.h"
+#include "atlas-table-view.h"
 #include "atlas-window.h"
 
 #define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
@@ -90,6 +91,44 @@ check_widget_tree (GtkWidget *widget, GString *seen)
 /* The chart's own tooltip handler, given a tooltip of GTK's: text taken
  * as markup would fail to parse (an unclosed <b>), and GTK's warning fails
  * the test. */
+/* A mapped label with text under @widget: a cell the table has laid out. */
+static gboolean
+has_mapped_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_mapped_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+find_table (GtkWidget *widget, GtkWidget **out)
+{
+  if (ATLAS_IS_TABLE_VIEW (widget))
+    {
+      *out = widget;
+      return TRUE;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (find_table (child, out))
+      return TRUE;
+  return FALSE;
+}
+
+/* The data table is on screen with its cells. */
+static gboolean
+table_shown (gpointer data)
+{
+  GtkWidget *table = NULL;
+
+  return find_table (GTK_WIDGET (data), &table) && gtk_widget_get_mapped (table) && has_mapped_text (table);
+}
+
 static gboolean
 query_tooltip (AtlasChartView *chart, int x, int y, gboolean keyboard_mode)
 {
@@ -184,7 +223,7 @@ test_literal_text (void)
           g_assert_cmpstr (atlas_sidebar_get_heading (sidebar), ==, info->name);
           assert_literal ("the sidebar's heading", info->name);
           summary = atlas_item_info_summary (info);
-          spin (20);
+          settle ();
           check_widget_tree (GTK_WIDGET (window), seen);
           check_item_tooltip (window, &item, summary, seen);
         }
@@ -192,7 +231,7 @@ test_literal_text (void)
 
       /* The data table: its title ("Data: <chart title>") and its cells. */
       atlas_window_set_show_table (window, TRUE);
-      spin (200);
+      g_assert_true (wait_until (table_shown, window, WAIT_MS));
       check_widget_tree (GTK_WIDGET (window), seen);
       atlas_window_set_show_table (window, FALSE);
     }
@@ -207,8 +246,7 @@ test_literal_text (void)
   /* The table's title quotes the chart's title. */
   g_assert_nonnull (strstr (seen->str, "Data: C" LITERAL));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin (20);
+  g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
 
 int

@@ -33,7 +33,7 @@ struct _AtlasChartView
 
   AtlasDataset   *dataset;
   AtlasViewState *state;
-  gulong          state_changed_id;
+  GSignalGroup   *state_signals;  /* on the state shown */
   AtlasStyle     *style;
   /* The reader's chart text size (Ctrl+plus/minus), times the style's. */
   double          text_scale;
@@ -1225,9 +1225,12 @@ atlas_chart_view_measure (GtkWidget      *widget,
 
 /* ---- GObject ------------------------------------------------------------ */
 
+/* Any property of the state is an option of the layout. A batch of them
+ * (a slide, a range preset) lays out once: the layout waits for the frame. */
 static void
-state_changed_cb (AtlasViewState *state,
-                  AtlasChartView *self)
+state_notify_cb (AtlasViewState *state,
+                 GParamSpec     *pspec,
+                 AtlasChartView *self)
 {
   invalidate_layout (self);
 }
@@ -1238,8 +1241,7 @@ atlas_chart_view_dispose (GObject *object)
   AtlasChartView *self = ATLAS_CHART_VIEW (object);
 
   g_clear_handle_id (&self->notify_idle_id, g_source_remove);
-  if (self->state != NULL)
-    g_clear_signal_handler (&self->state_changed_id, self->state);
+  g_clear_object (&self->state_signals);
   g_clear_object (&self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
   forget_kept_images (self);
@@ -1414,6 +1416,8 @@ atlas_chart_view_init (AtlasChartView *self)
   self->style = atlas_style_new (FALSE);
   self->text_scale = 1.0;
   self->needs_layout = TRUE;
+  self->state_signals = g_signal_group_new (ATLAS_TYPE_VIEW_STATE);
+  g_signal_group_connect (self->state_signals, "notify", G_CALLBACK (state_notify_cb), self);
   /* The desktop's text scaling and font change the floor under the text. */
   g_signal_connect (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
                     G_CALLBACK (desktop_text_changed_cb), self);
@@ -1498,11 +1502,8 @@ atlas_chart_view_set_state (AtlasChartView *self,
 
   if (self->state == state)
     return;
-  if (self->state != NULL)
-    g_clear_signal_handler (&self->state_changed_id, self->state);
   g_set_object (&self->state, state);
-  if (state != NULL)
-    self->state_changed_id = g_signal_connect (state, "changed", G_CALLBACK (state_changed_cb), self);
+  g_signal_group_set_target (self->state_signals, state);
 
   /* Another view: its items are not this one's. */
   g_clear_pointer (&self->applied_select, g_free);

@@ -16,8 +16,9 @@ GtkWidget        *atlas_chart_view_new           (void);
 AtlasDataset     *atlas_chart_view_get_dataset   (AtlasChartView   *self);
 void              atlas_chart_view_set_dataset   (AtlasChartView   *self,
                                                   AtlasDataset     *dataset);
-/* The options to draw; the widget follows its "changed" signal, and writes
- * to it when the user zooms, pans or drags a node. */
+/* The options to draw; the widget lays out again when any of its
+ * properties changes, and writes to it when the user zooms, pans or drags
+ * a node. */
 AtlasViewState   *atlas_chart_view_get_state     (AtlasChartView   *self);
 void              atlas_chart_view_set_state     (AtlasChartView   *self,
                                                   AtlasViewState   *state);

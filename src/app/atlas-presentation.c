@@ -830,13 +830,11 @@ atlas_presentation_load_briefing (AtlasPresentation   *self,
       Slide *slide = g_new0 (Slide, 1);
 
       slide->state = atlas_view_state_new (source->view);
-      atlas_view_state_begin_update (slide->state);
       atlas_view_state_set_lang (slide->state, lang);
       atlas_view_state_apply_slide (slide->state, source);
       slide->title = dup_nonempty (atlas_text_get (source->title, lang));
       /* The slide's title heads the chart's own frame, as on the PDF page. */
       atlas_view_state_set_title (slide->state, slide->title);
-      atlas_view_state_end_update (slide->state);
       slide->note = dup_nonempty (atlas_text_get (source->note, lang));
       slide->selection = (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
       g_ptr_array_add (self->slides, slide);

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "atlas-accessible.h"
+#include "atlas-app-enums.h"
+#include "atlas-event-kinds.h"
 #include "atlas-units.h"
 #include "atlas-view-controls.h"
 
@@ -14,15 +16,17 @@ struct _AtlasViewControls
 
   AtlasDataset   *dataset;
   AtlasViewState *state;
-  gulong          state_changed_id;
-  /* Set while widgets are updated from the state, so their signals do not
-   * write the state back. */
-  gboolean        syncing;
+  /* A page is bound to the state while its view's state is shown: its
+   * controls edit the state's properties and follow them (bindings), or
+   * follow them through "notify" where a binding cannot say it. */
+  GBindingGroup  *bindings[ATLAS_VIEW_N_VIEWS];
+  GSignalGroup   *signals[ATLAS_VIEW_N_VIEWS];
 
   GPtrArray      *chain_ids;
   GPtrArray      *group_ids;
   GPtrArray      *map_ids;          /* "s" + a share's id, or "c" + a chain's */
   GPtrArray      *currency_ids;
+  GPtrArray      *unit_ids;
   GPtrArray      *series_checks;
   GPtrArray      *kind_checks;
   GPtrArray      *region_checks;
@@ -58,10 +62,18 @@ struct _AtlasViewControls
 
 G_DEFINE_FINAL_TYPE (AtlasViewControls, atlas_view_controls, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The unit drop-down's entries: as quoted, then the mass units. */
 static const char * const units[] = { NULL, "kg", "t", "lb" };
 
-static void sync_from_state (AtlasViewControls *self);
-static void ensure_page     (AtlasViewControls *self, AtlasView view);
+static void ensure_page (AtlasViewControls *self, AtlasView view);
 
 static const char *
 lang_of (AtlasViewControls *self)
@@ -155,34 +167,87 @@ count_ids (const char * const *ids)
   return ids != NULL ? g_strv_length ((char **) ids) : 0;
 }
 
+/* The state @view's page edits, borrowed; NULL while the page is not bound
+ * to one (another view is shown, or its lists are being rebuilt). */
+static AtlasViewState *
+page_state (AtlasViewControls *self, AtlasView view)
+{
+  g_autoptr(GObject) source = g_binding_group_dup_source (self->bindings[view]);
+
+  /* A bound page's state is the one shown, which self->state holds. */
+  return source != NULL ? self->state : NULL;
+}
+
+static void
+bind_page (AtlasViewControls *self, AtlasView view, AtlasViewState *state)
+{
+  g_signal_group_set_target (self->signals[view], state);
+  g_binding_group_set_source (self->bindings[view], state);
+}
+
+/* ---- bindings: a drop-down's position is the id at that position -------- */
+
+static gboolean
+id_to_position (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      ids)
+{
+  g_value_set_uint (to, index_of (ids, g_value_get_string (from)));
+  return TRUE;
+}
+
+static gboolean
+position_to_id (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      ids)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position >= ((GPtrArray *) ids)->len)
+    return FALSE;
+  g_value_set_string (to, g_ptr_array_index ((GPtrArray *) ids, position));
+  return TRUE;
+}
+
+/* The range drop-downs list the presets in their order, custom last. */
+static gboolean
+preset_to_position (GBinding     *binding,
+                    const GValue *from,
+                    GValue       *to,
+                    gpointer      data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static void
+bind_dropdown_to_ids (AtlasViewControls *self,
+                      AtlasView          view,
+                      const char        *property,
+                      GtkDropDown       *dropdown,
+                      GPtrArray         *ids)
+{
+  g_binding_group_bind_full (self->bindings[view], property, dropdown, "selected",
+                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                             id_to_position, position_to_id, ids, NULL);
+}
+
 /* ---- callbacks: widgets -> state ---------------------------------------- */
 
-static void
-chain_selected_cb (GtkDropDown       *dropdown,
-                   GParamSpec        *pspec,
-                   AtlasViewControls *self)
-{
-  if (self->syncing || self->state == NULL)
-    return;
-  atlas_view_state_set_chain (self->state, id_at (self->chain_ids, gtk_drop_down_get_selected (dropdown)));
-}
-
-static void
-keep_order_toggled_cb (GtkCheckButton    *check,
-                       AtlasViewControls *self)
-{
-  if (self->syncing || self->state == NULL)
-    return;
-  atlas_view_state_set_keep_order (self->state, gtk_check_button_get_active (check));
-}
+/* Each writes only what differs from the state, so a control the state
+ * itself just set writes nothing back. */
 
 static void
 reset_nodes_clicked_cb (GtkButton         *button,
                         AtlasViewControls *self)
 {
-  if (self->state == NULL)
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_FLOWS);
+
+  if (state == NULL)
     return;
-  atlas_view_state_clear_node_offsets (self->state);
+  atlas_view_state_clear_node_offsets (state);
   gtk_menu_button_popdown (self->layout_button);
 }
 
@@ -190,29 +255,24 @@ static void
 series_toggled_cb (GtkCheckButton    *check,
                    AtlasViewControls *self)
 {
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_PRICES);
+  const char *id = g_object_get_data (G_OBJECT (check), "atlas-id");
+  g_auto(GStrv) shown = NULL;
   g_auto(GStrv) ids = NULL;
 
-  if (self->syncing || self->state == NULL)
+  if (state == NULL || self->dataset == NULL)
+    return;
+  shown = atlas_view_state_dup_shown_series (state, self->dataset);
+  if (gtk_check_button_get_active (check) == g_strv_contains ((const char * const *) shown, id))
     return;
   ids = checked_ids (self->series_checks, FALSE);
   /* A price chart of no series says nothing: keep the last one. */
   if (ids[0] == NULL)
     {
-      self->syncing = TRUE;
       gtk_check_button_set_active (check, TRUE);
-      self->syncing = FALSE;
       return;
     }
-  atlas_view_state_set_series (self->state, (const char * const *) ids);
-}
-
-static void
-scale_toggled_cb (GtkToggleButton   *button,
-                  AtlasViewControls *self)
-{
-  if (self->syncing || self->state == NULL || !gtk_toggle_button_get_active (button))
-    return;
-  atlas_view_state_set_log_scale (self->state, button == self->log_button);
+  atlas_view_state_set_series (state, (const char * const *) ids);
 }
 
 static void
@@ -220,11 +280,15 @@ range_selected_cb (GtkDropDown       *dropdown,
                    GParamSpec        *pspec,
                    AtlasViewControls *self)
 {
+  AtlasView view = dropdown == self->range_dropdown ? ATLAS_VIEW_PRICES : ATLAS_VIEW_TIMELINE;
+  AtlasViewState *state = page_state (self, view);
   guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->syncing || self->state == NULL || selected >= ATLAS_RANGE_CUSTOM)
+  /* The state's "range-preset" sets the drop-down (a binding); a preset
+   * needs the data to apply, so the user's choice is applied here. */
+  if (state == NULL || selected >= ATLAS_RANGE_CUSTOM || selected == atlas_view_state_get_range_preset (state))
     return;
-  atlas_view_state_set_range_preset (self->state, (AtlasRangePreset) selected, self->dataset);
+  atlas_view_state_set_range_preset (state, (AtlasRangePreset) selected, self->dataset);
 }
 
 static gboolean
@@ -239,10 +303,11 @@ parse_entry_date (GtkEntry *entry, AtlasDate *date)
 static void
 apply_indexed (AtlasViewControls *self)
 {
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_PRICES);
   AtlasDate date;
   gboolean valid;
 
-  if (self->syncing || self->state == NULL)
+  if (state == NULL)
     return;
   valid = parse_entry_date (self->indexed_entry, &date);
   if (valid)
@@ -251,37 +316,36 @@ apply_indexed (AtlasViewControls *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->indexed_entry), "error");
 
   if (!gtk_check_button_get_active (self->indexed_check))
-    atlas_view_state_set_indexed (self->state, NULL);
+    atlas_view_state_set_indexed (state, NULL);
   else if (valid)
-    atlas_view_state_set_indexed (self->state, &date);
+    atlas_view_state_set_indexed (state, &date);
 }
 
 static void
 indexed_toggled_cb (GtkCheckButton    *check,
                     AtlasViewControls *self)
 {
-  /* Switching it on with no date yet: rebase at the start of what is shown. */
-  if (!self->syncing && gtk_check_button_get_active (check) &&
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_PRICES);
+
+  /* Switching it on with no date yet: rebase at the start of what is shown.
+   * (The state never turns it on without a date: it writes the date first.) */
+  if (state != NULL && gtk_check_button_get_active (check) &&
       *gtk_editable_get_text (GTK_EDITABLE (self->indexed_entry)) == '\0' && self->dataset != NULL)
     {
-      const AtlasChartOptions *options = atlas_view_state_get_options (self->state);
+      const AtlasChartOptions *options = atlas_view_state_get_options (state);
       gint32 first, last;
       g_autofree char *year = NULL;
       int y, m, d;
 
       if (atlas_date_is_set (&options->from))
         year = g_strdup_printf ("%d", options->from.year);
-      else if (atlas_view_state_get_data_extent (self->state, self->dataset, &first, &last))
+      else if (atlas_view_state_get_data_extent (state, self->dataset, &first, &last))
         {
           atlas_civil_from_days (first, &y, &m, &d);
           year = g_strdup_printf ("%d", y);
         }
       if (year != NULL)
-        {
-          self->syncing = TRUE;
-          gtk_editable_set_text (GTK_EDITABLE (self->indexed_entry), year);
-          self->syncing = FALSE;
-        }
+        gtk_editable_set_text (GTK_EDITABLE (self->indexed_entry), year);
     }
   apply_indexed (self);
 }
@@ -292,61 +356,40 @@ indexed_entry_changed_cb (GtkEditable       *editable,
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->syncing)
-    return;
   /* Typing a complete date turns indexed mode on. */
   if (*text != '\0' && !gtk_check_button_get_active (self->indexed_check))
     {
       AtlasDate date;
       if (parse_entry_date (self->indexed_entry, &date))
-        {
-          self->syncing = TRUE;
-          gtk_check_button_set_active (self->indexed_check, TRUE);
-          self->syncing = FALSE;
-        }
+        gtk_check_button_set_active (self->indexed_check, TRUE);
     }
   apply_indexed (self);
 }
 
-static void
-currency_selected_cb (GtkDropDown       *dropdown,
-                      GParamSpec        *pspec,
-                      AtlasViewControls *self)
+/* The entry of the share or chain the map shows (a group's first bar);
+ * 0 when there is none. */
+static guint
+map_position (AtlasViewControls *self, const AtlasChartOptions *options)
 {
-  if (self->syncing || self->state == NULL)
-    return;
-  atlas_view_state_set_currency (self->state, id_at (self->currency_ids, gtk_drop_down_get_selected (dropdown)));
-}
+  g_autofree char *key = NULL;
 
-static void
-unit_selected_cb (GtkDropDown       *dropdown,
-                  GParamSpec        *pspec,
-                  AtlasViewControls *self)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  if (options->group != NULL && self->dataset != NULL)
+    {
+      const AtlasShare *share = atlas_dataset_find_share (self->dataset, options->group);
+      GPtrArray *shares = atlas_dataset_get_shares (self->dataset);
 
-  if (self->syncing || self->state == NULL || selected >= G_N_ELEMENTS (units))
-    return;
-  atlas_view_state_set_unit (self->state, units[selected]);
-}
-
-static void
-events_toggled_cb (GtkCheckButton    *button,
-                   AtlasViewControls *self)
-{
-  if (self->syncing || self->state == NULL)
-    return;
-  atlas_view_state_set_show_events (self->state, gtk_check_button_get_active (button));
-}
-
-static void
-group_selected_cb (GtkDropDown       *dropdown,
-                   GParamSpec        *pspec,
-                   AtlasViewControls *self)
-{
-  if (self->syncing || self->state == NULL)
-    return;
-  atlas_view_state_set_group (self->state, id_at (self->group_ids, gtk_drop_down_get_selected (dropdown)));
+      for (guint i = 0; share == NULL && i < shares->len; i++)
+        {
+          const AtlasShare *s = g_ptr_array_index (shares, i);
+          if (!s->is_alternative && g_strcmp0 (s->group, options->group) == 0)
+            share = s;
+        }
+      if (share != NULL)
+        key = g_strconcat ("s", share->id, NULL);
+    }
+  else if (options->chain != NULL)
+    key = g_strconcat ("c", options->chain, NULL);
+  return key != NULL ? index_of (self->map_ids, key) : 0;
 }
 
 static void
@@ -354,49 +397,55 @@ map_selected_cb (GtkDropDown       *dropdown,
                  GParamSpec        *pspec,
                  AtlasViewControls *self)
 {
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_MAP);
+  guint selected = gtk_drop_down_get_selected (dropdown);
   const char *key;
 
-  if (self->syncing || self->state == NULL)
+  if (state == NULL || selected == map_position (self, atlas_view_state_get_options (state)))
     return;
-  key = id_at (self->map_ids, gtk_drop_down_get_selected (dropdown));
+  key = id_at (self->map_ids, selected);
   if (key == NULL)
     return;
   /* A share colours the countries; a chain without one draws routes. */
-  if (key[0] == 's')
-    {
-      atlas_view_state_set_chain (self->state, NULL);
-      atlas_view_state_set_group (self->state, key + 1);
-    }
-  else
-    {
-      atlas_view_state_set_group (self->state, NULL);
-      atlas_view_state_set_chain (self->state, key + 1);
-    }
+  g_object_freeze_notify (G_OBJECT (state));
+  atlas_view_state_set_chain (state, key[0] == 's' ? NULL : key + 1);
+  atlas_view_state_set_group (state, key[0] == 's' ? key + 1 : NULL);
+  g_object_thaw_notify (G_OBJECT (state));
+}
+
+/* The state's ids of the filter @checks belong to; NULL: everything. */
+static const char * const *
+filter_ids (AtlasViewControls *self, const AtlasChartOptions *options, GPtrArray *checks)
+{
+  if (checks == self->kind_checks)
+    return options->kinds;
+  if (checks == self->region_checks)
+    return options->regions;
+  return options->elements;
 }
 
 static void
 filter_toggled_cb (GtkCheckButton    *check,
                    AtlasViewControls *self)
 {
-  g_auto(GStrv) ids = NULL;
+  AtlasViewState *state = page_state (self, ATLAS_VIEW_TIMELINE);
   GPtrArray *checks = g_object_get_data (G_OBJECT (check), "atlas-checks");
+  const char *id = g_object_get_data (G_OBJECT (check), "atlas-id");
+  const char * const *current;
+  g_auto(GStrv) ids = NULL;
 
-  if (self->syncing || self->state == NULL)
+  if (state == NULL)
+    return;
+  current = filter_ids (self, atlas_view_state_get_options (state), checks);
+  if (gtk_check_button_get_active (check) == (current == NULL || g_strv_contains (current, id)))
     return;
   ids = checked_ids (checks, TRUE);
   if (checks == self->kind_checks)
-    atlas_view_state_set_kinds (self->state, (const char * const *) ids);
+    atlas_view_state_set_kinds (state, (const char * const *) ids);
   else if (checks == self->region_checks)
-    atlas_view_state_set_regions (self->state, (const char * const *) ids);
+    atlas_view_state_set_regions (state, (const char * const *) ids);
   else
-    atlas_view_state_set_elements (self->state, (const char * const *) ids);
-}
-
-static void
-state_changed_cb (AtlasViewState    *state,
-                  AtlasViewControls *self)
-{
-  sync_from_state (self);
+    atlas_view_state_set_elements (state, (const char * const *) ids);
 }
 
 /* ---- building the choices ------------------------------------------------ */
@@ -529,21 +578,6 @@ add_currency (GPtrArray *ids, GPtrArray *labels, const char *code)
     return;
   g_ptr_array_add (ids, g_strdup (code));
   g_ptr_array_add (labels, g_strdup (code));
-}
-
-static const char *
-event_kind_label (AtlasEventKind kind)
-{
-  switch (kind)
-    {
-    case ATLAS_EVENT_POLICY: return _("Policy");
-    case ATLAS_EVENT_MARKET: return _("Market");
-    case ATLAS_EVENT_PROJECT: return _("Project");
-    case ATLAS_EVENT_CONFLICT: return _("Conflict");
-    case ATLAS_EVENT_OTHER:
-    case ATLAS_EVENT_N_KINDS:
-    default: return _("Other");
-    }
 }
 
 /* Empties the page's lists; the drop-downs keep their models, insensitive
@@ -679,7 +713,7 @@ fill_timeline_choices (AtlasViewControls *self, const char *lang)
 
   for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
     add_check (self, self->kinds_box, self->kind_checks, atlas_event_kind_to_string (k),
-               event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
+               atlas_event_kind_label (k), NULL, G_CALLBACK (filter_toggled_cb));
   list = atlas_dataset_get_regions (self->dataset);
   for (guint i = 0; i < list->len; i++)
     {
@@ -701,10 +735,15 @@ static void
 fill_choices (AtlasViewControls *self, AtlasView view)
 {
   const char *lang = lang_of (self);
+  g_autoptr(GObject) state = NULL;
 
   if (self->pages[view] == NULL)
     return;
-  self->syncing = TRUE;
+  /* A new model moves a drop-down's selection, which is no choice of the
+   * user's: the page lets go of its state while its lists are rebuilt,
+   * and binding it again sets every control as the state says. */
+  state = g_binding_group_dup_source (self->bindings[view]);
+  bind_page (self, view, NULL);
   clear_choices (self, view);
   if (self->dataset != NULL)
     switch (view)
@@ -717,38 +756,36 @@ fill_choices (AtlasViewControls *self, AtlasView view)
       case ATLAS_VIEW_N_VIEWS:
       default: break;
       }
-  self->syncing = FALSE;
+  bind_page (self, view, ATLAS_VIEW_STATE (state));
 }
 
-/* ---- state -> widgets ---------------------------------------------------- */
+/* ---- state -> widgets, where a binding cannot say it -------------------- */
+
+/* These run when a page is bound to a state and when the state's property
+ * changes; a control set to the value it has emits nothing. */
 
 static void
-sync_flows (AtlasViewControls *self, const AtlasChartOptions *options)
+sync_series (AtlasViewControls *self)
 {
-  gtk_drop_down_set_selected (self->chain_dropdown, index_of (self->chain_ids, options->chain));
-  gtk_check_button_set_active (self->keep_order_check, options->keep_order);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->reset_nodes_button),
-                            atlas_view_state_has_node_offsets (self->state));
+  g_auto(GStrv) shown = NULL;
+
+  if (self->dataset == NULL)
+    return;
+  shown = atlas_view_state_dup_shown_series (self->state, self->dataset);
+  set_checks (self->series_checks, (const char * const *) shown);
 }
 
 static void
-sync_prices (AtlasViewControls *self, const AtlasChartOptions *options)
+sync_indexed (AtlasViewControls *self)
 {
-  guint unit_index = 0;
+  const AtlasChartOptions *options = atlas_view_state_get_options (self->state);
 
-  if (self->dataset != NULL)
-    {
-      g_auto(GStrv) shown = atlas_view_state_dup_shown_series (self->state, self->dataset);
-      set_checks (self->series_checks, (const char * const *) shown);
-    }
-  gtk_toggle_button_set_active (options->log_scale ? self->log_button : self->linear_button, TRUE);
-  gtk_drop_down_set_selected (self->range_dropdown, atlas_view_state_get_range_preset (self->state));
-  gtk_check_button_set_active (self->indexed_check, atlas_date_is_set (&options->indexed));
   if (atlas_date_is_set (&options->indexed))
     {
       g_autofree char *date = atlas_date_to_string (&options->indexed);
       g_autofree char *label = g_strdup_printf (_("Indexed at %s"), date);
 
+      /* The date first: checking the box would apply the date it finds. */
       gtk_editable_set_text (GTK_EDITABLE (self->indexed_entry), date);
       gtk_widget_remove_css_class (GTK_WIDGET (self->indexed_entry), "error");
       gtk_menu_button_set_label (self->indexed_button, label);
@@ -758,51 +795,26 @@ sync_prices (AtlasViewControls *self, const AtlasChartOptions *options)
      * indexing only when the prices are indexed, so it never claims a mode
      * that is off. */
     gtk_menu_button_set_label (self->indexed_button, _("Options"));
-  gtk_drop_down_set_selected (self->currency_dropdown, index_of (self->currency_ids, options->currency));
-  for (guint i = 1; i < G_N_ELEMENTS (units); i++)
-    if (g_strcmp0 (units[i], options->unit) == 0)
-      unit_index = i;
-  gtk_drop_down_set_selected (self->unit_dropdown, unit_index);
-  gtk_check_button_set_active (self->events_button, options->show_events);
+  gtk_check_button_set_active (self->indexed_check, atlas_date_is_set (&options->indexed));
 }
 
 static void
-sync_shares (AtlasViewControls *self, const AtlasChartOptions *options)
+sync_prices (AtlasViewControls *self)
 {
-  gtk_drop_down_set_selected (self->group_dropdown, index_of (self->group_ids, options->group));
-}
-
-/* The entry of the share or chain the map shows; a group's first bar. */
-static void
-sync_map (AtlasViewControls *self, const AtlasChartOptions *options)
-{
-  g_autofree char *key = NULL;
-  guint index = 0;
-
-  if (options->group != NULL && self->dataset != NULL)
-    {
-      const AtlasShare *share = atlas_dataset_find_share (self->dataset, options->group);
-      GPtrArray *shares = atlas_dataset_get_shares (self->dataset);
-
-      for (guint i = 0; share == NULL && i < shares->len; i++)
-        {
-          const AtlasShare *s = g_ptr_array_index (shares, i);
-          if (!s->is_alternative && g_strcmp0 (s->group, options->group) == 0)
-            share = s;
-        }
-      if (share != NULL)
-        key = g_strconcat ("s", share->id, NULL);
-    }
-  else if (options->chain != NULL)
-    key = g_strconcat ("c", options->chain, NULL);
-  if (key != NULL)
-    index = index_of (self->map_ids, key);
-  gtk_drop_down_set_selected (self->map_dropdown, index);
+  sync_series (self);
+  sync_indexed (self);
 }
 
 static void
-sync_timeline (AtlasViewControls *self, const AtlasChartOptions *options)
+sync_map (AtlasViewControls *self)
 {
+  gtk_drop_down_set_selected (self->map_dropdown, map_position (self, atlas_view_state_get_options (self->state)));
+}
+
+static void
+sync_filters (AtlasViewControls *self)
+{
+  const AtlasChartOptions *options = atlas_view_state_get_options (self->state);
   g_autofree char *kinds = g_strdup_printf (ngettext ("%u kind", "%u kinds", count_ids (options->kinds)),
                                             count_ids (options->kinds));
   g_autofree char *regions = g_strdup_printf (ngettext ("%u region", "%u regions", count_ids (options->regions)),
@@ -810,41 +822,12 @@ sync_timeline (AtlasViewControls *self, const AtlasChartOptions *options)
   g_autofree char *elements = g_strdup_printf (ngettext ("%u element", "%u elements", count_ids (options->elements)),
                                                count_ids (options->elements));
 
-  gtk_drop_down_set_selected (self->timeline_range_dropdown, atlas_view_state_get_range_preset (self->state));
   set_checks (self->kind_checks, options->kinds);
   set_checks (self->region_checks, options->regions);
   set_checks (self->element_checks, options->elements);
   update_filter_label (self->kinds_button, self->kind_checks, options->kinds, _("All kinds"), kinds);
   update_filter_label (self->regions_button, self->region_checks, options->regions, _("All regions"), regions);
   update_filter_label (self->elements_button, self->element_checks, options->elements, _("All elements"), elements);
-}
-
-/* The state is the current view's: its page shows what it says. The other
- * pages are brought up to date when their view's state is set. */
-static void
-sync_from_state (AtlasViewControls *self)
-{
-  const AtlasChartOptions *options;
-  AtlasView view;
-
-  if (self->state == NULL)
-    return;
-  options = atlas_view_state_get_options (self->state);
-  view = options->view;
-  ensure_page (self, view);
-  self->syncing = TRUE;
-  gtk_stack_set_visible_child (self->stack, self->pages[view]);
-  switch (view)
-    {
-    case ATLAS_VIEW_FLOWS: sync_flows (self, options); break;
-    case ATLAS_VIEW_PRICES: sync_prices (self, options); break;
-    case ATLAS_VIEW_SHARES: sync_shares (self, options); break;
-    case ATLAS_VIEW_TIMELINE: sync_timeline (self, options); break;
-    case ATLAS_VIEW_MAP: sync_map (self, options); break;
-    case ATLAS_VIEW_N_VIEWS:
-    default: break;
-    }
-  self->syncing = FALSE;
 }
 
 /* ---- pages --------------------------------------------------------------- */
@@ -863,6 +846,9 @@ static const char * const page_ids[ATLAS_VIEW_N_VIEWS] = {
 static void
 connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
 {
+  GBindingGroup *bindings = self->bindings[view];
+  GSignalGroup *signals = self->signals[view];
+
   switch (view)
     {
     case ATLAS_VIEW_FLOWS:
@@ -871,8 +857,11 @@ connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
       self->keep_order_check = GET (builder, GTK_CHECK_BUTTON, "keep_order_check");
       self->reset_nodes_button = GET (builder, GTK_BUTTON, "reset_nodes_button");
       use_short_button_label (self->chain_dropdown, 48);
-      g_signal_connect (self->chain_dropdown, "notify::selected", G_CALLBACK (chain_selected_cb), self);
-      g_signal_connect (self->keep_order_check, "toggled", G_CALLBACK (keep_order_toggled_cb), self);
+      bind_dropdown_to_ids (self, view, "chain", self->chain_dropdown, self->chain_ids);
+      g_binding_group_bind (bindings, "keep-order", self->keep_order_check, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_binding_group_bind (bindings, "has-node-offsets", self->reset_nodes_button, "sensitive",
+                            G_BINDING_SYNC_CREATE);
       g_signal_connect (self->reset_nodes_button, "clicked", G_CALLBACK (reset_nodes_clicked_cb), self);
       break;
     case ATLAS_VIEW_PRICES:
@@ -887,19 +876,29 @@ connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
       self->currency_dropdown = GET (builder, GTK_DROP_DOWN, "currency_dropdown");
       self->unit_dropdown = GET (builder, GTK_DROP_DOWN, "unit_dropdown");
       self->events_button = GET (builder, GTK_CHECK_BUTTON, "events_button");
-      g_signal_connect (self->linear_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
-      g_signal_connect (self->log_button, "toggled", G_CALLBACK (scale_toggled_cb), self);
+      /* The two buttons are a group: pressing one releases the other, so
+       * the log one alone writes the scale. */
+      g_binding_group_bind (bindings, "log-scale", self->log_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_binding_group_bind (bindings, "log-scale", self->linear_button, "active",
+                            G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+      g_binding_group_bind_full (bindings, "range-preset", self->range_dropdown, "selected",
+                                 G_BINDING_SYNC_CREATE, preset_to_position, NULL, NULL, NULL);
+      bind_dropdown_to_ids (self, view, "currency", self->currency_dropdown, self->currency_ids);
+      bind_dropdown_to_ids (self, view, "unit", self->unit_dropdown, self->unit_ids);
+      g_binding_group_bind (bindings, "show-events", self->events_button, "active",
+                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_signal_connect_swapped (signals, "bind", G_CALLBACK (sync_prices), self);
+      g_signal_group_connect_swapped (signals, "notify::series", G_CALLBACK (sync_series), self);
+      g_signal_group_connect_swapped (signals, "notify::indexed", G_CALLBACK (sync_indexed), self);
       g_signal_connect (self->range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
       g_signal_connect (self->indexed_check, "toggled", G_CALLBACK (indexed_toggled_cb), self);
       g_signal_connect (self->indexed_entry, "changed", G_CALLBACK (indexed_entry_changed_cb), self);
-      g_signal_connect (self->currency_dropdown, "notify::selected", G_CALLBACK (currency_selected_cb), self);
-      g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (unit_selected_cb), self);
-      g_signal_connect (self->events_button, "toggled", G_CALLBACK (events_toggled_cb), self);
       break;
     case ATLAS_VIEW_SHARES:
       self->group_dropdown = GET (builder, GTK_DROP_DOWN, "group_dropdown");
       use_short_button_label (self->group_dropdown, 48);
-      g_signal_connect (self->group_dropdown, "notify::selected", G_CALLBACK (group_selected_cb), self);
+      bind_dropdown_to_ids (self, view, "group", self->group_dropdown, self->group_ids);
       break;
     case ATLAS_VIEW_TIMELINE:
       self->kinds_button = GET (builder, GTK_MENU_BUTTON, "kinds_button");
@@ -911,11 +910,20 @@ connect_page (AtlasViewControls *self, AtlasView view, GtkBuilder *builder)
       /* The same presets as the prices', over the events' dates; zooming
        * or panning the chart makes it a custom range. */
       self->timeline_range_dropdown = GET (builder, GTK_DROP_DOWN, "timeline_range_dropdown");
+      g_binding_group_bind_full (bindings, "range-preset", self->timeline_range_dropdown, "selected",
+                                 G_BINDING_SYNC_CREATE, preset_to_position, NULL, NULL, NULL);
+      g_signal_connect_swapped (signals, "bind", G_CALLBACK (sync_filters), self);
+      g_signal_group_connect_swapped (signals, "notify::kinds", G_CALLBACK (sync_filters), self);
+      g_signal_group_connect_swapped (signals, "notify::regions", G_CALLBACK (sync_filters), self);
+      g_signal_group_connect_swapped (signals, "notify::elements", G_CALLBACK (sync_filters), self);
       g_signal_connect (self->timeline_range_dropdown, "notify::selected", G_CALLBACK (range_selected_cb), self);
       break;
     case ATLAS_VIEW_MAP:
       self->map_dropdown = GET (builder, GTK_DROP_DOWN, "map_dropdown");
       use_short_button_label (self->map_dropdown, 48);
+      g_signal_connect_swapped (signals, "bind", G_CALLBACK (sync_map), self);
+      g_signal_group_connect_swapped (signals, "notify::chain", G_CALLBACK (sync_map), self);
+      g_signal_group_connect_swapped (signals, "notify::group", G_CALLBACK (sync_map), self);
       g_signal_connect (self->map_dropdown, "notify::selected", G_CALLBACK (map_selected_cb), self);
       break;
     case ATLAS_VIEW_N_VIEWS:
@@ -957,8 +965,11 @@ atlas_view_controls_dispose (GObject *object)
 {
   AtlasViewControls *self = ATLAS_VIEW_CONTROLS (object);
 
-  if (self->state != NULL)
-    g_clear_signal_handler (&self->state_changed_id, self->state);
+  for (guint view = 0; view < ATLAS_VIEW_N_VIEWS; view++)
+    {
+      g_clear_object (&self->bindings[view]);
+      g_clear_object (&self->signals[view]);
+    }
   g_clear_object (&self->state);
   g_clear_object (&self->dataset);
   if (self->stack != NULL)
@@ -978,11 +989,48 @@ atlas_view_controls_finalize (GObject *object)
   g_ptr_array_unref (self->group_ids);
   g_ptr_array_unref (self->map_ids);
   g_ptr_array_unref (self->currency_ids);
+  g_ptr_array_unref (self->unit_ids);
   g_ptr_array_unref (self->series_checks);
   g_ptr_array_unref (self->kind_checks);
   g_ptr_array_unref (self->region_checks);
   g_ptr_array_unref (self->element_checks);
   G_OBJECT_CLASS (atlas_view_controls_parent_class)->finalize (object);
+}
+
+static void
+atlas_view_controls_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  AtlasViewControls *self = ATLAS_VIEW_CONTROLS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      g_value_set_object (value, self->state);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_view_controls_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  AtlasViewControls *self = ATLAS_VIEW_CONTROLS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATE:
+      atlas_view_controls_set_state (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -993,7 +1041,15 @@ atlas_view_controls_class_init (AtlasViewControlsClass *klass)
 
   object_class->dispose = atlas_view_controls_dispose;
   object_class->finalize = atlas_view_controls_finalize;
+  object_class->get_property = atlas_view_controls_get_property;
+  object_class->set_property = atlas_view_controls_set_property;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+
+  /* The state the controls show and edit; its view picks the page. */
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, ATLAS_TYPE_VIEW_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -1003,10 +1059,18 @@ atlas_view_controls_init (AtlasViewControls *self)
   self->group_ids = g_ptr_array_new_with_free_func (g_free);
   self->map_ids = g_ptr_array_new_with_free_func (g_free);
   self->currency_ids = g_ptr_array_new_with_free_func (g_free);
+  self->unit_ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    g_ptr_array_add (self->unit_ids, g_strdup (units[i]));
   self->series_checks = g_ptr_array_new ();
   self->kind_checks = g_ptr_array_new ();
   self->region_checks = g_ptr_array_new ();
   self->element_checks = g_ptr_array_new ();
+  for (guint view = 0; view < ATLAS_VIEW_N_VIEWS; view++)
+    {
+      self->bindings[view] = g_binding_group_new ();
+      self->signals[view] = g_signal_group_new (ATLAS_TYPE_VIEW_STATE);
+    }
 
   /* Sized by the page shown, so a view's controls bar is as it would be alone. */
   self->stack = GTK_STACK (gtk_stack_new ());
@@ -1033,21 +1097,31 @@ atlas_view_controls_set_dataset (AtlasViewControls *self,
   g_set_object (&self->dataset, dataset);
   for (guint view = 0; view < ATLAS_VIEW_N_VIEWS; view++)
     fill_choices (self, (AtlasView) view);
-  sync_from_state (self);
 }
 
 void
 atlas_view_controls_set_state (AtlasViewControls *self,
                                AtlasViewState    *state)
 {
-  g_return_if_fail (ATLAS_IS_VIEW_CONTROLS (self));
+  AtlasView view = ATLAS_VIEW_N_VIEWS;
 
-  if (self->state == state)
+  g_return_if_fail (ATLAS_IS_VIEW_CONTROLS (self));
+  g_return_if_fail (state == NULL || ATLAS_IS_VIEW_STATE (state));
+
+  if (!g_set_object (&self->state, state))
     return;
-  if (self->state != NULL)
-    g_clear_signal_handler (&self->state_changed_id, self->state);
-  g_set_object (&self->state, state);
+  /* Only the shown view's page edits a state: the others let go of theirs
+   * and are set as their state says when it is shown again. */
   if (state != NULL)
-    self->state_changed_id = g_signal_connect (state, "changed", G_CALLBACK (state_changed_cb), self);
-  sync_from_state (self);
+    view = atlas_view_state_get_view (state);
+  for (guint v = 0; v < ATLAS_VIEW_N_VIEWS; v++)
+    if (v != view)
+      bind_page (self, (AtlasView) v, NULL);
+  if (state != NULL)
+    {
+      ensure_page (self, view);
+      bind_page (self, view, state);
+      gtk_stack_set_visible_child (self->stack, self->pages[view]);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }

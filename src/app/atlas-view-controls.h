@@ -14,7 +14,7 @@ GtkWidget *atlas_view_controls_new         (void);
 /* Fills the choices (diagrams, series, groups, currencies, filters). */
 void       atlas_view_controls_set_dataset (AtlasViewControls *self,
                                             AtlasDataset      *dataset);
-/* Shows the controls of @state's view and edits @state. */
+/* The "state" property: the controls of its view show and edit it. */
 void       atlas_view_controls_set_state   (AtlasViewControls *self,
                                             AtlasViewState    *state);
 

@@ -1,5 +1,8 @@
-/* atlas-view-state.c: the options of one view, owned, with one "changed" signal per edit. */
+/* atlas-view-state.c: the options of one view, owned, as properties that notify when they change. */
 #include "atlas-view-state.h"
+
+#include "atlas-app-enums.h"
+#include "atlas-core-enums.h"
 
 #include <string.h>
 
@@ -8,8 +11,6 @@ struct _AtlasViewState
   GObject parent_instance;
 
   AtlasChartOptions options;     /* points into the fields below */
-  guint             update_depth;
-  gboolean          pending_changed;
   AtlasRangePreset  range_preset;
 
   char       *lang;
@@ -29,11 +30,34 @@ struct _AtlasViewState
 };
 
 enum {
-  CHANGED,
-  N_SIGNALS
+  PROP_0,
+  PROP_VIEW,
+  PROP_LANG,
+  PROP_TITLE,
+  PROP_SELECT,
+  PROP_FOCUS,
+  PROP_ANNOTATIONS,
+  PROP_CHAIN,
+  PROP_KEEP_ORDER,
+  PROP_NODE_OFFSETS,
+  PROP_HAS_NODE_OFFSETS,
+  PROP_SERIES,
+  PROP_FROM,
+  PROP_TO,
+  PROP_RANGE_PRESET,
+  PROP_LOG_SCALE,
+  PROP_INDEXED,
+  PROP_CURRENCY,
+  PROP_UNIT,
+  PROP_SHOW_EVENTS,
+  PROP_GROUP,
+  PROP_KINDS,
+  PROP_REGIONS,
+  PROP_ELEMENTS,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasViewState, atlas_view_state, G_TYPE_OBJECT)
 
@@ -88,36 +112,74 @@ sync_options (AtlasViewState *self)
   o->annotations = self->annotations;
 }
 
+/* Called after @prop's field changed (never for a repeat): the options
+ * point at the new value before any listener reads them. */
 static void
-emit_changed (AtlasViewState *self, gboolean changed)
+notify_prop (AtlasViewState *self, guint prop)
 {
-  if (!changed)
-    return;
   sync_options (self);
-  if (self->update_depth > 0)
-    {
-      self->pending_changed = TRUE;
-      return;
-    }
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
 static void
-clear_fields (AtlasViewState *self)
+set_str_prop (AtlasViewState *self, char **slot, const char *value, guint prop)
 {
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->select, g_free);
-  g_clear_pointer (&self->chain, g_free);
-  g_hash_table_remove_all (self->node_offsets);
-  g_clear_pointer (&self->series, g_strfreev);
-  g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->unit, g_free);
-  g_clear_pointer (&self->group, g_free);
-  g_clear_pointer (&self->kinds, g_strfreev);
-  g_clear_pointer (&self->regions, g_strfreev);
-  g_clear_pointer (&self->elements, g_strfreev);
-  g_clear_pointer (&self->focus, g_strfreev);
-  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  if (replace_str (slot, value))
+    notify_prop (self, prop);
+}
+
+static void
+set_strv_prop (AtlasViewState *self, GStrv *slot, const char * const *value, guint prop)
+{
+  if (replace_strv (slot, value))
+    notify_prop (self, prop);
+}
+
+static void
+set_bool_prop (AtlasViewState *self, gboolean *slot, gboolean value, guint prop)
+{
+  value = !!value;
+  if (*slot == value)
+    return;
+  *slot = value;
+  notify_prop (self, prop);
+}
+
+/* The offsets changed; "has-node-offsets" too when they came or went. */
+static void
+notify_node_offsets (AtlasViewState *self, gboolean had_offsets)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  notify_prop (self, PROP_NODE_OFFSETS);
+  if (had_offsets != (g_hash_table_size (self->node_offsets) > 0))
+    notify_prop (self, PROP_HAS_NODE_OFFSETS);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+set_range_preset (AtlasViewState *self, AtlasRangePreset preset)
+{
+  if (self->range_preset == preset)
+    return;
+  self->range_preset = preset;
+  notify_prop (self, PROP_RANGE_PRESET);
+}
+
+static char *
+dup_date_string (const AtlasDate *date)
+{
+  return atlas_date_is_set (date) ? atlas_date_to_string (date) : NULL;
+}
+
+/* NULL or a date as a dataset writes it; anything else is unset too. */
+static AtlasDate
+date_from_string (const char *text)
+{
+  AtlasDate date = { 0 };
+
+  if (text != NULL && !atlas_date_parse (text, strlen (text), &date))
+    date = (AtlasDate) { 0 };
+  return date;
 }
 
 static gboolean
@@ -154,10 +216,108 @@ atlas_view_state_finalize (GObject *object)
 {
   AtlasViewState *self = ATLAS_VIEW_STATE (object);
 
-  clear_fields (self);
-  g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->node_offsets, g_hash_table_unref);
+  g_free (self->lang);
+  g_free (self->title);
+  g_free (self->select);
+  g_free (self->chain);
+  g_hash_table_unref (self->node_offsets);
+  g_strfreev (self->series);
+  g_free (self->currency);
+  g_free (self->unit);
+  g_free (self->group);
+  g_strfreev (self->kinds);
+  g_strfreev (self->regions);
+  g_strfreev (self->elements);
+  g_strfreev (self->focus);
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
   G_OBJECT_CLASS (atlas_view_state_parent_class)->finalize (object);
+}
+
+static void
+atlas_view_state_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AtlasViewState *self = ATLAS_VIEW_STATE (object);
+  const AtlasChartOptions *o = &self->options;
+
+  switch (prop_id)
+    {
+    case PROP_VIEW: g_value_set_enum (value, o->view); break;
+    case PROP_LANG: g_value_set_string (value, self->lang); break;
+    case PROP_TITLE: g_value_set_string (value, self->title); break;
+    case PROP_SELECT: g_value_set_string (value, self->select); break;
+    case PROP_FOCUS: g_value_set_boxed (value, self->focus); break;
+    case PROP_ANNOTATIONS: g_value_set_boxed (value, self->annotations); break;
+    case PROP_CHAIN: g_value_set_string (value, self->chain); break;
+    case PROP_KEEP_ORDER: g_value_set_boolean (value, o->keep_order); break;
+    case PROP_NODE_OFFSETS: g_value_set_boxed (value, o->node_offsets); break;
+    case PROP_HAS_NODE_OFFSETS: g_value_set_boolean (value, o->node_offsets != NULL); break;
+    case PROP_SERIES: g_value_set_boxed (value, self->series); break;
+    case PROP_FROM: g_value_take_string (value, dup_date_string (&o->from)); break;
+    case PROP_TO: g_value_take_string (value, dup_date_string (&o->to)); break;
+    case PROP_RANGE_PRESET: g_value_set_enum (value, self->range_preset); break;
+    case PROP_LOG_SCALE: g_value_set_boolean (value, o->log_scale); break;
+    case PROP_INDEXED: g_value_take_string (value, dup_date_string (&o->indexed)); break;
+    case PROP_CURRENCY: g_value_set_string (value, self->currency); break;
+    case PROP_UNIT: g_value_set_string (value, self->unit); break;
+    case PROP_SHOW_EVENTS: g_value_set_boolean (value, o->show_events); break;
+    case PROP_GROUP: g_value_set_string (value, self->group); break;
+    case PROP_KINDS: g_value_set_boxed (value, self->kinds); break;
+    case PROP_REGIONS: g_value_set_boxed (value, self->regions); break;
+    case PROP_ELEMENTS: g_value_set_boxed (value, self->elements); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+atlas_view_state_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  AtlasViewState *self = ATLAS_VIEW_STATE (object);
+  AtlasDate date;
+
+  switch (prop_id)
+    {
+    case PROP_VIEW:
+      atlas_chart_options_init (&self->options, g_value_get_enum (value));
+      sync_options (self);
+      break;
+    case PROP_LANG: atlas_view_state_set_lang (self, g_value_get_string (value)); break;
+    case PROP_TITLE: atlas_view_state_set_title (self, g_value_get_string (value)); break;
+    case PROP_SELECT: atlas_view_state_set_select (self, g_value_get_string (value)); break;
+    case PROP_FOCUS: atlas_view_state_set_focus (self, g_value_get_boxed (value)); break;
+    case PROP_ANNOTATIONS: atlas_view_state_set_annotations (self, g_value_get_boxed (value)); break;
+    case PROP_CHAIN: atlas_view_state_set_chain (self, g_value_get_string (value)); break;
+    case PROP_KEEP_ORDER: atlas_view_state_set_keep_order (self, g_value_get_boolean (value)); break;
+    case PROP_SERIES: atlas_view_state_set_series (self, g_value_get_boxed (value)); break;
+    case PROP_FROM:
+      date = date_from_string (g_value_get_string (value));
+      atlas_view_state_set_range (self, &date, &self->options.to);
+      break;
+    case PROP_TO:
+      date = date_from_string (g_value_get_string (value));
+      atlas_view_state_set_range (self, &self->options.from, &date);
+      break;
+    case PROP_LOG_SCALE: atlas_view_state_set_log_scale (self, g_value_get_boolean (value)); break;
+    case PROP_INDEXED:
+      date = date_from_string (g_value_get_string (value));
+      atlas_view_state_set_indexed (self, &date);
+      break;
+    case PROP_CURRENCY: atlas_view_state_set_currency (self, g_value_get_string (value)); break;
+    case PROP_UNIT: atlas_view_state_set_unit (self, g_value_get_string (value)); break;
+    case PROP_SHOW_EVENTS: atlas_view_state_set_show_events (self, g_value_get_boolean (value)); break;
+    case PROP_GROUP: atlas_view_state_set_group (self, g_value_get_string (value)); break;
+    case PROP_KINDS: atlas_view_state_set_kinds (self, g_value_get_boxed (value)); break;
+    case PROP_REGIONS: atlas_view_state_set_regions (self, g_value_get_boxed (value)); break;
+    case PROP_ELEMENTS: atlas_view_state_set_elements (self, g_value_get_boxed (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -166,14 +326,47 @@ atlas_view_state_class_init (AtlasViewStateClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = atlas_view_state_finalize;
+  object_class->get_property = atlas_view_state_get_property;
+  object_class->set_property = atlas_view_state_set_property;
 
-  /**
-   * AtlasViewState::changed:
-   *
-   * Something the chart depends on changed: lay it out again.
-   */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+#define RW (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS)
+#define RO (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)
+  properties[PROP_VIEW] =
+    g_param_spec_enum ("view", NULL, NULL, ATLAS_TYPE_VIEW, ATLAS_VIEW_FLOWS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Dataset text language; NULL: the user's. */
+  properties[PROP_LANG] = g_param_spec_string ("lang", NULL, NULL, NULL, RW);
+  /* A headline replacing the chart's title (a slide's title). */
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, RW);
+  /* The id of the item drawn selected. */
+  properties[PROP_SELECT] = g_param_spec_string ("select", NULL, NULL, NULL, RW);
+  properties[PROP_FOCUS] = g_param_spec_boxed ("focus", NULL, NULL, G_TYPE_STRV, RW);
+  /* A slide's callouts (const AtlasAnnotation*), shared with the slide. */
+  properties[PROP_ANNOTATIONS] = g_param_spec_boxed ("annotations", NULL, NULL, G_TYPE_PTR_ARRAY, RW);
+  properties[PROP_CHAIN] = g_param_spec_string ("chain", NULL, NULL, NULL, RW);
+  properties[PROP_KEEP_ORDER] = g_param_spec_boolean ("keep-order", NULL, NULL, FALSE, RW);
+  /* Node id -> double* dragged offset; NULL when none was dragged.  Written
+   * through atlas_view_state_set_node_offset(). */
+  properties[PROP_NODE_OFFSETS] = g_param_spec_boxed ("node-offsets", NULL, NULL, G_TYPE_HASH_TABLE, RO);
+  properties[PROP_HAS_NODE_OFFSETS] = g_param_spec_boolean ("has-node-offsets", NULL, NULL, FALSE, RO);
+  properties[PROP_SERIES] = g_param_spec_boxed ("series", NULL, NULL, G_TYPE_STRV, RW);
+  properties[PROP_FROM] = g_param_spec_string ("from", NULL, NULL, NULL, RW);
+  properties[PROP_TO] = g_param_spec_string ("to", NULL, NULL, NULL, RW);
+  /* Applied with atlas_view_state_set_range_preset(), which needs the data. */
+  properties[PROP_RANGE_PRESET] =
+    g_param_spec_enum ("range-preset", NULL, NULL, ATLAS_TYPE_RANGE_PRESET, ATLAS_RANGE_ALL, RO);
+  properties[PROP_LOG_SCALE] = g_param_spec_boolean ("log-scale", NULL, NULL, FALSE, RW);
+  properties[PROP_INDEXED] = g_param_spec_string ("indexed", NULL, NULL, NULL, RW);
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, RW);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, RW);
+  properties[PROP_SHOW_EVENTS] = g_param_spec_boolean ("show-events", NULL, NULL, TRUE, RW);
+  properties[PROP_GROUP] = g_param_spec_string ("group", NULL, NULL, NULL, RW);
+  properties[PROP_KINDS] = g_param_spec_boxed ("kinds", NULL, NULL, G_TYPE_STRV, RW);
+  properties[PROP_REGIONS] = g_param_spec_boxed ("regions", NULL, NULL, G_TYPE_STRV, RW);
+  properties[PROP_ELEMENTS] = g_param_spec_boxed ("elements", NULL, NULL, G_TYPE_STRV, RW);
+#undef RW
+#undef RO
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -186,11 +379,7 @@ atlas_view_state_init (AtlasViewState *self)
 AtlasViewState *
 atlas_view_state_new (AtlasView view)
 {
-  AtlasViewState *self = g_object_new (ATLAS_TYPE_VIEW_STATE, NULL);
-
-  atlas_chart_options_init (&self->options, view);
-  sync_options (self);
-  return self;
+  return g_object_new (ATLAS_TYPE_VIEW_STATE, "view", view, NULL);
 }
 
 AtlasView
@@ -240,65 +429,35 @@ atlas_view_state_copy (AtlasViewState *self)
 }
 
 void
-atlas_view_state_begin_update (AtlasViewState *self)
-{
-  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  self->update_depth++;
-}
-
-void
-atlas_view_state_end_update (AtlasViewState *self)
-{
-  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  g_return_if_fail (self->update_depth > 0);
-
-  if (--self->update_depth == 0 && self->pending_changed)
-    {
-      self->pending_changed = FALSE;
-      g_signal_emit (self, signals[CHANGED], 0);
-    }
-}
-
-void
-atlas_view_state_reset (AtlasViewState *self)
-{
-  AtlasView view;
-
-  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-
-  view = self->options.view;
-  clear_fields (self);
-  atlas_chart_options_init (&self->options, view);
-  self->range_preset = ATLAS_RANGE_ALL;
-  emit_changed (self, TRUE);
-}
-
-void
 atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   g_return_if_fail (slide != NULL);
 
-  atlas_view_state_begin_update (self);
-  atlas_view_state_reset (self);
+  /* Every choice is written, so one the slide leaves out is the view's
+   * default, and one it keeps is not notified. */
+  g_object_freeze_notify (G_OBJECT (self));
+  atlas_view_state_set_title (self, NULL);
   atlas_view_state_set_chain (self, slide->chain);
+  atlas_view_state_clear_node_offsets (self);
+  atlas_view_state_set_keep_order (self, FALSE);
   atlas_view_state_set_group (self, slide->group);
   atlas_view_state_set_series (self, (const char * const *) slide->series);
   atlas_view_state_set_range (self, &slide->from, &slide->to);
-  if (!atlas_date_is_set (&slide->from) && !atlas_date_is_set (&slide->to))
-    self->range_preset = ATLAS_RANGE_ALL;
-  if (slide->scale != ATLAS_SCALE_DEFAULT)
-    atlas_view_state_set_log_scale (self, slide->scale == ATLAS_SCALE_LOG);
+  set_range_preset (self, atlas_date_is_set (&slide->from) || atlas_date_is_set (&slide->to)
+                            ? ATLAS_RANGE_CUSTOM : ATLAS_RANGE_ALL);
+  atlas_view_state_set_log_scale (self, slide->scale == ATLAS_SCALE_LOG);
   atlas_view_state_set_indexed (self, &slide->indexed);
   atlas_view_state_set_currency (self, slide->currency);
   atlas_view_state_set_unit (self, slide->unit);
+  atlas_view_state_set_show_events (self, TRUE);
   atlas_view_state_set_select (self, slide->select);
   atlas_view_state_set_kinds (self, (const char * const *) slide->kinds);
   atlas_view_state_set_regions (self, (const char * const *) slide->regions);
   atlas_view_state_set_elements (self, (const char * const *) slide->elements);
   atlas_view_state_set_focus (self, (const char * const *) slide->focus);
   atlas_view_state_set_annotations (self, slide->annotations);
-  atlas_view_state_end_update (self);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static const char *
@@ -357,29 +516,48 @@ check_kind (AtlasDataset *dataset, const char *id)
   return atlas_event_kind_from_string (id, &kind);
 }
 
-/* Keeps the known ids of @slot; FALSE when all were known. */
-static gboolean
-filter_strv (GStrv *slot, AtlasDataset *dataset, IdCheck check, gboolean empty_is_null)
+/* The known ids of @ids, or NULL when all are known (nothing to drop).
+ * *@empty is set when none is known. */
+static GStrv
+known_ids (const char * const *ids, AtlasDataset *dataset, IdCheck check, gboolean *empty)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   gboolean dropped = FALSE;
+  GStrv known;
 
-  if (*slot == NULL)
-    return FALSE;
+  if (ids == NULL)
+    return NULL;
   builder = g_strv_builder_new ();
-  for (guint i = 0; (*slot)[i] != NULL; i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      if (check (dataset, (*slot)[i]))
-        g_strv_builder_add (builder, (*slot)[i]);
+      if (check (dataset, ids[i]))
+        g_strv_builder_add (builder, ids[i]);
       else
         dropped = TRUE;
     }
   if (!dropped)
+    return NULL;
+  known = g_strv_builder_end (builder);
+  *empty = known[0] == NULL;
+  return known;
+}
+
+/* Keeps the known ids of property @prop; FALSE when all were known. An
+ * empty list is NULL ("the default") when @empty_is_null. */
+static gboolean
+filter_ids (AtlasViewState *self, GStrv *slot, guint prop, AtlasDataset *dataset, IdCheck check,
+            gboolean empty_is_null)
+{
+  gboolean empty = FALSE;
+  GStrv known = known_ids ((const char * const *) *slot, dataset, check, &empty);
+
+  if (known == NULL)
     return FALSE;
+  if (empty && empty_is_null)
+    g_clear_pointer (&known, g_strfreev);
   g_strfreev (*slot);
-  *slot = g_strv_builder_end (builder);
-  if (empty_is_null && (*slot)[0] == NULL)
-    g_clear_pointer (slot, g_strfreev);
+  *slot = known;
+  notify_prop (self, prop);
   return TRUE;
 }
 
@@ -392,8 +570,12 @@ atlas_view_state_sanitize (AtlasViewState *self, AtlasDataset *dataset)
   g_return_val_if_fail (ATLAS_IS_VIEW_STATE (self), FALSE);
   g_return_val_if_fail (ATLAS_IS_DATASET (dataset), FALSE);
 
+  g_object_freeze_notify (G_OBJECT (self));
   if (self->chain != NULL && atlas_dataset_find_chain (dataset, self->chain) == NULL)
-    dropped |= replace_str (&self->chain, NULL);
+    {
+      atlas_view_state_set_chain (self, NULL);
+      dropped = TRUE;
+    }
 
   /* Offsets of nodes the chain no longer has would only confuse the layout. */
   chain = atlas_dataset_find_chain (dataset, self->chain != NULL ? self->chain : first_chain_id (dataset));
@@ -401,19 +583,26 @@ atlas_view_state_sanitize (AtlasViewState *self, AtlasDataset *dataset)
     {
       GHashTableIter iter;
       gpointer key;
+      gboolean removed = FALSE;
 
       g_hash_table_iter_init (&iter, self->node_offsets);
       while (g_hash_table_iter_next (&iter, &key, NULL))
         if (chain == NULL || atlas_chain_find_node (chain, key) < 0)
           {
             g_hash_table_iter_remove (&iter);
-            dropped = TRUE;
+            removed = TRUE;
           }
+      if (removed)
+        notify_node_offsets (self, TRUE);
+      dropped |= removed;
     }
 
-  dropped |= filter_strv (&self->series, dataset, check_series, TRUE);
+  dropped |= filter_ids (self, &self->series, PROP_SERIES, dataset, check_series, TRUE);
   if (self->currency != NULL && !currency_known (dataset, self->currency))
-    dropped |= replace_str (&self->currency, NULL);
+    {
+      atlas_view_state_set_currency (self, NULL);
+      dropped = TRUE;
+    }
 
   if (self->group != NULL)
     {
@@ -421,15 +610,18 @@ atlas_view_state_sanitize (AtlasViewState *self, AtlasDataset *dataset)
       /* The map also takes a bar's own id. */
       if ((groups == NULL || !g_strv_contains (groups, self->group)) &&
           (self->options.view != ATLAS_VIEW_MAP || atlas_dataset_find_share (dataset, self->group) == NULL))
-        dropped |= replace_str (&self->group, NULL);
+        {
+          atlas_view_state_set_group (self, NULL);
+          dropped = TRUE;
+        }
     }
 
-  dropped |= filter_strv (&self->kinds, dataset, check_kind, FALSE);
-  dropped |= filter_strv (&self->regions, dataset, check_region, FALSE);
-  dropped |= filter_strv (&self->elements, dataset, check_element, FALSE);
+  dropped |= filter_ids (self, &self->kinds, PROP_KINDS, dataset, check_kind, FALSE);
+  dropped |= filter_ids (self, &self->regions, PROP_REGIONS, dataset, check_region, FALSE);
+  dropped |= filter_ids (self, &self->elements, PROP_ELEMENTS, dataset, check_element, FALSE);
 
   /* A selection by id is only a wish; the chart widget drops unknown ones. */
-  emit_changed (self, dropped);
+  g_object_thaw_notify (G_OBJECT (self));
   return dropped;
 }
 
@@ -437,21 +629,21 @@ void
 atlas_view_state_set_lang (AtlasViewState *self, const char *lang)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->lang, lang));
+  set_str_prop (self, &self->lang, lang, PROP_LANG);
 }
 
 void
 atlas_view_state_set_title (AtlasViewState *self, const char *title)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->title, title));
+  set_str_prop (self, &self->title, title, PROP_TITLE);
 }
 
 void
 atlas_view_state_set_focus (AtlasViewState *self, const char * const *focus)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_strv (&self->focus, focus));
+  set_strv_prop (self, &self->focus, focus, PROP_FOCUS);
 }
 
 /* A slide's annotations: the array is referenced, so they outlive a
@@ -467,14 +659,14 @@ atlas_view_state_set_annotations (AtlasViewState *self, GPtrArray *annotations)
     return;
   g_clear_pointer (&self->annotations, g_ptr_array_unref);
   self->annotations = annotations != NULL ? g_ptr_array_ref (annotations) : NULL;
-  emit_changed (self, TRUE);
+  notify_prop (self, PROP_ANNOTATIONS);
 }
 
 void
 atlas_view_state_set_select (AtlasViewState *self, const char *id)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->select, id));
+  set_str_prop (self, &self->select, id, PROP_SELECT);
 }
 
 void
@@ -484,9 +676,11 @@ atlas_view_state_set_chain (AtlasViewState *self, const char *chain)
 
   if (g_strcmp0 (self->chain, chain) == 0)
     return;
+  g_object_freeze_notify (G_OBJECT (self));
   /* Offsets belong to the nodes of one diagram. */
-  g_hash_table_remove_all (self->node_offsets);
-  emit_changed (self, replace_str (&self->chain, chain));
+  atlas_view_state_clear_node_offsets (self);
+  set_str_prop (self, &self->chain, chain, PROP_CHAIN);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -494,11 +688,7 @@ atlas_view_state_set_keep_order (AtlasViewState *self, gboolean keep_order)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
 
-  keep_order = !!keep_order;
-  if (self->options.keep_order == keep_order)
-    return;
-  self->options.keep_order = keep_order;
-  emit_changed (self, TRUE);
+  set_bool_prop (self, &self->options.keep_order, keep_order, PROP_KEEP_ORDER);
 }
 
 double
@@ -516,10 +706,12 @@ void
 atlas_view_state_set_node_offset (AtlasViewState *self, const char *node, double offset)
 {
   double *slot;
+  gboolean had_offsets;
 
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   g_return_if_fail (node != NULL);
 
+  had_offsets = g_hash_table_size (self->node_offsets) > 0;
   slot = g_hash_table_lookup (self->node_offsets, node);
   if (slot != NULL && *slot == offset)
     return;
@@ -531,7 +723,7 @@ atlas_view_state_set_node_offset (AtlasViewState *self, const char *node, double
     *slot = offset;
   else
     g_hash_table_insert (self->node_offsets, g_strdup (node), g_memdup2 (&offset, sizeof offset));
-  emit_changed (self, TRUE);
+  notify_node_offsets (self, had_offsets);
 }
 
 void
@@ -542,7 +734,7 @@ atlas_view_state_clear_node_offsets (AtlasViewState *self)
   if (g_hash_table_size (self->node_offsets) == 0)
     return;
   g_hash_table_remove_all (self->node_offsets);
-  emit_changed (self, TRUE);
+  notify_node_offsets (self, TRUE);
 }
 
 gboolean
@@ -565,14 +757,14 @@ atlas_view_state_scale_node_offsets (AtlasViewState *self, double factor)
   g_hash_table_iter_init (&iter, self->node_offsets);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     *(double *) value *= factor;
-  emit_changed (self, TRUE);
+  notify_node_offsets (self, TRUE);
 }
 
 void
 atlas_view_state_set_series (AtlasViewState *self, const char * const *series)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_strv (&self->series, series));
+  set_strv_prop (self, &self->series, series, PROP_SERIES);
 }
 
 GStrv
@@ -674,15 +866,20 @@ atlas_view_state_set_range (AtlasViewState  *self,
                             const AtlasDate *from,
                             const AtlasDate *to)
 {
-  gboolean changed;
-
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
 
-  changed = set_date (&self->options.from, from);
-  changed |= set_date (&self->options.to, to);
-  if (changed)
-    self->range_preset = ATLAS_RANGE_CUSTOM;
-  emit_changed (self, changed);
+  g_object_freeze_notify (G_OBJECT (self));
+  if (set_date (&self->options.from, from))
+    {
+      notify_prop (self, PROP_FROM);
+      set_range_preset (self, ATLAS_RANGE_CUSTOM);
+    }
+  if (set_date (&self->options.to, to))
+    {
+      notify_prop (self, PROP_TO);
+      set_range_preset (self, ATLAS_RANGE_CUSTOM);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
@@ -708,7 +905,7 @@ atlas_view_state_set_range_preset (AtlasViewState   *self,
 
   if (preset == ATLAS_RANGE_CUSTOM)
     return;
-  atlas_view_state_begin_update (self);
+  g_object_freeze_notify (G_OBJECT (self));
   if (preset == ATLAS_RANGE_ALL || dataset == NULL ||
       !atlas_view_state_get_data_extent (self, dataset, &first, &last))
     atlas_view_state_set_range (self, NULL, NULL);
@@ -717,8 +914,8 @@ atlas_view_state_set_range_preset (AtlasViewState   *self,
       date_from_days (MAX (first, days_minus_years (last, years[preset])), &from);
       atlas_view_state_set_range (self, &from, NULL);
     }
-  self->range_preset = preset;
-  atlas_view_state_end_update (self);
+  set_range_preset (self, preset);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 AtlasRangePreset
@@ -733,32 +930,29 @@ atlas_view_state_set_log_scale (AtlasViewState *self, gboolean log_scale)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
 
-  log_scale = !!log_scale;
-  if (self->options.log_scale == log_scale)
-    return;
-  self->options.log_scale = log_scale;
-  emit_changed (self, TRUE);
+  set_bool_prop (self, &self->options.log_scale, log_scale, PROP_LOG_SCALE);
 }
 
 void
 atlas_view_state_set_indexed (AtlasViewState *self, const AtlasDate *date)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, set_date (&self->options.indexed, date));
+  if (set_date (&self->options.indexed, date))
+    notify_prop (self, PROP_INDEXED);
 }
 
 void
 atlas_view_state_set_currency (AtlasViewState *self, const char *currency)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->currency, currency));
+  set_str_prop (self, &self->currency, currency, PROP_CURRENCY);
 }
 
 void
 atlas_view_state_set_unit (AtlasViewState *self, const char *unit)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->unit, unit));
+  set_str_prop (self, &self->unit, unit, PROP_UNIT);
 }
 
 void
@@ -766,37 +960,33 @@ atlas_view_state_set_show_events (AtlasViewState *self, gboolean show_events)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
 
-  show_events = !!show_events;
-  if (self->options.show_events == show_events)
-    return;
-  self->options.show_events = show_events;
-  emit_changed (self, TRUE);
+  set_bool_prop (self, &self->options.show_events, show_events, PROP_SHOW_EVENTS);
 }
 
 void
 atlas_view_state_set_group (AtlasViewState *self, const char *group)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_str (&self->group, group));
+  set_str_prop (self, &self->group, group, PROP_GROUP);
 }
 
 void
 atlas_view_state_set_kinds (AtlasViewState *self, const char * const *kinds)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_strv (&self->kinds, kinds));
+  set_strv_prop (self, &self->kinds, kinds, PROP_KINDS);
 }
 
 void
 atlas_view_state_set_regions (AtlasViewState *self, const char * const *regions)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_strv (&self->regions, regions));
+  set_strv_prop (self, &self->regions, regions, PROP_REGIONS);
 }
 
 void
 atlas_view_state_set_elements (AtlasViewState *self, const char * const *elements)
 {
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-  emit_changed (self, replace_strv (&self->elements, elements));
+  set_strv_prop (self, &self->elements, elements, PROP_ELEMENTS);
 }

@@ -19,8 +19,14 @@ typedef enum {
 #define ATLAS_TYPE_VIEW_STATE (atlas_view_state_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasViewState, atlas_view_state, ATLAS, VIEW_STATE, GObject)
 
-/* Every setter copies what it is given and emits "changed" once (or once
- * at the outermost atlas_view_state_end_update()) when something changed. */
+/* Each choice is a property ("chain", "series", "from", "log-scale",
+ * "kinds"...; "view" is fixed at construction, "range-preset",
+ * "node-offsets" and "has-node-offsets" are read-only), and "notify" is
+ * emitted for a property only when its value really changed.  The typed
+ * setters below are the same properties; several changes made between
+ * g_object_freeze_notify() and g_object_thaw_notify() reach listeners
+ * together.  Dates ("from", "to", "indexed") are written as in a dataset
+ * ("2020", "2020-05", "2020-05-31"), NULL when unset. */
 AtlasViewState          *atlas_view_state_new            (AtlasView view);
 AtlasView                atlas_view_state_get_view       (AtlasViewState *self);
 /* The options to lay out with; every pointer in them is owned by @self and
@@ -29,11 +35,8 @@ const AtlasChartOptions *atlas_view_state_get_options    (AtlasViewState *self);
 /* A copy for another view object (presentation mode, a second window). */
 AtlasViewState          *atlas_view_state_copy           (AtlasViewState *self);
 
-void        atlas_view_state_begin_update   (AtlasViewState *self);
-void        atlas_view_state_end_update     (AtlasViewState *self);
-/* Back to the defaults of the view (keeps the language). */
-void        atlas_view_state_reset          (AtlasViewState *self);
-/* Takes over what a briefing slide chooses (the slide must be of this view). */
+/* Takes over what a briefing slide chooses (the slide must be of this
+ * view); what the slide leaves out goes back to the view's default. */
 void        atlas_view_state_apply_slide    (AtlasViewState *self, const AtlasSlide *slide);
 /* Drops ids @dataset does not know (after a reload); TRUE when any was dropped. */
 gboolean    atlas_view_state_sanitize       (AtlasViewState *self, AtlasDataset *dataset);

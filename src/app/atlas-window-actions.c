@@ -240,8 +240,7 @@ atlas_window_export_table_csv (AtlasWindow  *self,
                                const char   *path,
                                GError      **error)
 {
-  g_autoptr(AtlasTable) table = NULL;
-  g_autofree char *csv = NULL;
+  AtlasExportRequest request = { 0 };
 
   g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -251,11 +250,12 @@ atlas_window_export_table_csv (AtlasWindow  *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No dataset is open."));
       return FALSE;
     }
-  table = atlas_chart_table (self->dataset, atlas_view_state_get_options (self->states[self->view]), error);
-  if (table == NULL)
-    return FALSE;
-  csv = atlas_table_to_csv (table);
-  return atlas_atomic_file_set_contents (path, csv, strlen (csv), error);
+  /* Streamed to the file as the command line writes it: a series of
+   * millions of points is never a table in memory. */
+  request.dataset = self->dataset;
+  request.options = atlas_view_state_get_options (self->states[self->view]);
+  request.style = self->style;
+  return atlas_export_chart (&request, ATLAS_EXPORT_CSV, path, error);
 }
 
 gboolean

@@ -17,11 +17,12 @@ struct _AtlasWindow
 
   AtlasDataset         *dataset;
   AtlasViewState       *states[ATLAS_VIEW_N_VIEWS];
+  GSignalGroup         *state_signals;  /* on the current view's state */
   AtlasView             view;
   AtlasStyle           *style;
   gboolean              show_sidebar;
   gboolean              show_table;
-  gboolean              table_dirty;
+  gboolean              table_dirty;  /* the state changed since the table was made */
   GSettings            *settings;     /* NULL when the schema is not installed */
   guint                 generation;
 

@@ -332,6 +332,9 @@ scene_changed_cb (AtlasChartView *chart_view,
                   AtlasWindow    *self)
 {
   update_sidebar (self);
+  /* Once for a batch of state changes, with the new scene's title. */
+  if (self->table_dirty)
+    refresh_table (self);
 }
 
 static void
@@ -343,12 +346,14 @@ item_activated_cb (AtlasChartView *chart_view,
   atlas_window_set_show_sidebar (self, TRUE);
 }
 
+/* The table shows what the current view's state chooses: it is made
+ * again when the chart has laid out the change (scene_changed_cb). */
 static void
-state_changed_cb (AtlasViewState *state,
-                  AtlasWindow    *self)
+state_notify_cb (AtlasViewState *state,
+                 GParamSpec     *pspec,
+                 AtlasWindow    *self)
 {
-  if (state == current_state (self))
-    refresh_table (self);
+  self->table_dirty = TRUE;
 }
 
 static void
@@ -513,12 +518,9 @@ atlas_window_dispose (GObject *object)
       g_clear_object (&self->csv_chooser);
     }
   g_signal_handlers_disconnect_by_data (gtk_widget_get_settings (GTK_WIDGET (self)), self);
+  g_clear_object (&self->state_signals);
   for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
-    if (self->states[i] != NULL)
-      {
-        g_signal_handlers_disconnect_by_data (self->states[i], self);
-        g_clear_object (&self->states[i]);
-      }
+    g_clear_object (&self->states[i]);
   g_clear_object (&self->dataset);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (atlas_window_parent_class)->dispose (object);
@@ -671,12 +673,14 @@ atlas_window_init (AtlasWindow *self)
   atlas_accessible_fix_names (GTK_WIDGET (self));
 
   for (guint i = 0; i < ATLAS_VIEW_N_VIEWS; i++)
-    {
-      self->states[i] = atlas_view_state_new ((AtlasView) i);
-      g_signal_connect (self->states[i], "changed", G_CALLBACK (state_changed_cb), self);
-    }
+    self->states[i] = atlas_view_state_new ((AtlasView) i);
+  /* The chart view shows the current view's state; the controls and the
+   * table follow it there. */
+  self->state_signals = g_signal_group_new (ATLAS_TYPE_VIEW_STATE);
+  g_signal_group_connect (self->state_signals, "notify", G_CALLBACK (state_notify_cb), self);
+  g_object_bind_property (self->chart_view, "state", self->state_signals, "target", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->chart_view, "state", self->view_controls, "state", G_BINDING_SYNC_CREATE);
   atlas_chart_view_set_state (self->chart_view, self->states[self->view]);
-  atlas_view_controls_set_state (self->view_controls, self->states[self->view]);
 
   g_signal_connect (self->chart_view, "selection-changed", G_CALLBACK (selection_changed_cb), self);
   g_signal_connect (self->chart_view, "scene-changed", G_CALLBACK (scene_changed_cb), self);
@@ -863,7 +867,6 @@ atlas_window_set_view (AtlasWindow *self,
     return;
   self->view = view;
   atlas_chart_view_set_state (self->chart_view, self->states[view]);
-  atlas_view_controls_set_state (self->view_controls, self->states[view]);
   refresh_table (self);
   update_sidebar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);

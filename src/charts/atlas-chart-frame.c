@@ -235,7 +235,12 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
       text = footer_text (scene, spec, FALSE, max_publishers);
       atlas_scene_measure_text (scene, text, size, FALSE, width, NULL, &h);
     }
-  if (h > line_h * 3.2)
+  /* What is left is the dataset's date and the chart's own note, such as
+   * the names of nodes too small for a label: it may take more lines, up to
+   * a fifth of the figure, rather than be cut. */
+  if (h > line_h * 3.2 && h <= MAX (line_h * 3.2, scene->height * 0.2))
+    ;
+  else if (h > line_h * 3.2)
     {
       char *shorter = atlas_scene_ellipsize (scene, text, size, FALSE, width);
       g_free (text);
@@ -247,14 +252,31 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
   return scene->height - margin * 0.6 - h;
 }
 
+/* "+7 more" ending a legend cut short: the entries left out are listed by
+ * the sidebar and the table. */
+static void
+add_legend_rest (AtlasScene *scene, guint n, double x, double y, double size)
+{
+  /* TRANSLATORS: ends a legend too long for the figure: how many entries it leaves out */
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u more", "+%u more", n), n);
+
+  atlas_scene_add_text (scene, text, x, y, size, FALSE, ATLAS_ALIGN_START,
+                        &scene->style->muted, NULL)->role = ATLAS_ROLE_LEGEND;
+}
+
+/* The legend as wrapping rows, at most @max_rows of them: a figure whose
+ * type is large for its size (a small window with large text) keeps room
+ * for its plot, and says how many entries it left out. */
 static double
-layout_legend (AtlasScene *scene, GArray *legend, double x0, double y, double width)
+layout_legend (AtlasScene *scene, GArray *legend, double x0, double y, double width, guint max_rows)
 {
   double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
   double swatch = size * 0.9, gap = size * 0.4, spacing = size * 1.2;
-  double line_h, x = x0;
+  double line_h, x = x0, rest_w;
+  guint row = 1;
 
   atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
+  atlas_scene_measure_text (scene, "+99 more", size, FALSE, 0, &rest_w, NULL);
   for (guint i = 0; i < legend->len; i++)
     {
       const AtlasLegendEntry *entry = &g_array_index (legend, AtlasLegendEntry, i);
@@ -267,10 +289,19 @@ layout_legend (AtlasScene *scene, GArray *legend, double x0, double y, double wi
       if (label == NULL)
         continue;
       atlas_scene_measure_text (scene, label, size, FALSE, 0, &w, NULL);
+      /* On the last row, an entry that leaves no room for "+N more"
+       * after it (unless it is the last) is the first one left out. */
+      if (row == max_rows && i + 1 < legend->len &&
+          x + swatch + gap + w + spacing + rest_w > x0 + width)
+        {
+          add_legend_rest (scene, legend->len - i, x, y, size);
+          break;
+        }
       if (x > x0 && x + swatch + gap + w > x0 + width)
         {
           x = x0;
           y += line_h * 1.25;
+          row++;
         }
       if (entry->line)
         swatch_rect = (AtlasRect) { x, y + line_h / 2 - size * 0.12, swatch * 1.4, size * 0.24 };
@@ -321,7 +352,16 @@ atlas_chart_frame_layout (AtlasScene *scene, const AtlasFrameSpec *spec)
       y = sub->bounds.y + sub->bounds.height;
     }
   if (spec->legend != NULL && spec->legend->len > 0)
-    y = layout_legend (scene, spec->legend, margin, y + margin * 0.5, width);
+    {
+      double line_h;
+      guint max_rows;
+
+      /* A fifth of the figure at most, and one row at least. */
+      atlas_scene_measure_text (scene, "Ag", atlas_scene_font_size (scene, ATLAS_FONT_SMALL), FALSE, 0,
+                                NULL, &line_h);
+      max_rows = (guint) MAX (1.0, floor ((scene->height * 0.2 - line_h) / (line_h * 1.25)) + 1);
+      y = layout_legend (scene, spec->legend, margin, y + margin * 0.5, width, max_rows);
+    }
 
   footer_top = layout_footer (scene, spec, margin);
   scene->plot = (AtlasRect) {

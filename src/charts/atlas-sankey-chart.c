@@ -1,6 +1,5 @@
 /* atlas-sankey-chart.c: the Flows view: a supply chain drawn as a Sankey figure, with its table, description and JSON geometry. */
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
 
@@ -1866,12 +1865,50 @@ collect_unlabelled (const AtlasScene *scene, GArray *unlabelled, gboolean *liste
   return added;
 }
 
+/* Past this many, the list gives names only, by stage: a figure that
+ * leaves that many nodes unlabelled is small for its type (a narrow
+ * window with large text), and the values are a hover away. */
+#define MAX_UNLABELLED_WITH_VALUES 4
+
+/* "Mining: Thailand, Madagascar; End use: Polishing" */
+static void
+append_names_by_stage (GString *list, const AtlasChain *chain, GArray *unlabelled, const char *lang)
+{
+  for (guint stage = 0; stage < chain->stages->len; stage++)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint k = 0; k < unlabelled->len; k++)
+        {
+          const AtlasNode *node = chain_node (chain, g_array_index (unlabelled, guint, k));
+
+          if (node->stage != stage)
+            continue;
+          if (names->len > 0)
+            g_string_append (names, atlas_punct_names_separator ());
+          g_string_append (names, node_name (node, lang));
+        }
+      if (names->len == 0)
+        continue;
+      if (list->len > 0)
+        g_string_append (list, atlas_punct_list_separator ());
+      g_string_append_printf (list, "%s%s%s", stage_name (chain, stage, lang), atlas_punct_label_separator (),
+                              names->str);
+    }
+}
+
 /* "Not labelled: Thailand (mining) 13,000; Madagascar (mining) 2,000." */
 static char *
 unlabelled_note (const AtlasChain *chain, GArray *unlabelled, const char *lang)
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
+  if (unlabelled->len > MAX_UNLABELLED_WITH_VALUES)
+    {
+      append_names_by_stage (list, chain, unlabelled, lang);
+      /* TRANSLATORS: the nodes too small to carry a label, listed */
+      return g_strdup_printf (_("Not labelled: %s."), list->str);
+    }
   for (guint k = 0; k < unlabelled->len; k++)
     {
       guint node = g_array_index (unlabelled, guint, k);

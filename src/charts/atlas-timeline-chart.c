@@ -5,17 +5,11 @@
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
+#include "atlas-event-kinds.h"
 #include "atlas-scene-private.h"
 #include "atlas-timeline-scene.h"
 #include "atlas-time-axis.h"
 
-/* Lane names, and the same kinds as words in a sentence (describe()). */
-static const char * const lane_names[ATLAS_EVENT_N_KINDS] = {
-  N_("Policy"), N_("Market"), N_("Project"), N_("Conflict"), N_("Other"),
-};
-static const char * const kind_words[ATLAS_EVENT_N_KINDS] = {
-  N_("policy"), N_("market"), N_("project"), N_("conflict"), N_("other"),
-};
 
 /* What the options ask for, resolved against the dataset. */
 typedef struct {
@@ -310,7 +304,7 @@ describe_filter (const TimelineFilter *filter, const char *lang)
       for (guint k = 0; k < ATLAS_EVENT_N_KINDS; k++)
         if (filter->kinds[k])
           g_string_append_printf (kinds, "%s%s", kinds->len > 0 ? atlas_punct_names_separator () : "",
-                                  _(lane_names[k]));
+                                  atlas_event_kind_label (k));
       /* TRANSLATORS: part of "Filtered to kinds: Policy, Market." */
       g_ptr_array_add (parts, g_strdup_printf (_("kinds: %s"), kinds->str));
     }
@@ -488,7 +482,7 @@ compute_geometry (AtlasScene *scene, GPtrArray *events, const TimelineFilter *fi
     if (present[k])
       {
         g_array_append_val (g->lanes, ((TimelineLane) { k, 0, 0, 0 }));
-        names_width = MAX (names_width, text_width (scene, _(lane_names[k]), g->label_size, TRUE));
+        names_width = MAX (names_width, text_width (scene, atlas_event_kind_label (k), g->label_size, TRUE));
       }
 
   g->lanes_x = plot->x + g->radius * 3 + names_width + g->label_size;
@@ -569,7 +563,7 @@ add_lanes (AtlasScene *scene, cairo_t *cr, const TimelineGeometry *g)
   for (guint i = 0; i < g->lanes->len; i++)
     {
       const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, i);
-      const char *name = _(lane_names[lane->kind]);
+      const char *name = atlas_event_kind_label (lane->kind);
       g_autofree char *fitted = NULL;
       AtlasColor color, band = scene->style->grid;
       double r = g->radius, h;
@@ -1385,7 +1379,7 @@ describe_events (GPtrArray *events, const char *lang)
       {
         /* TRANSLATORS: a count of events of one kind, as in "13 policy" */
         g_string_append (text, any ? atlas_punct_phrase_separator () : "");
-        g_string_append_printf (text, C_("count of a kind", "%u %s"), counts[k], _(kind_words[k]));
+        g_string_append_printf (text, C_("count of a kind", "%u %s"), counts[k], atlas_event_kind_word (k));
         any = TRUE;
       }
   g_string_append (text, atlas_punct_full_stop ());
@@ -1553,7 +1547,7 @@ atlas_timeline_chart_table (AtlasDataset            *dataset,
 
       atlas_table_add_row (table,
                            atlas_date_to_string (&event->date),
-                           g_strdup (_(lane_names[event->kind])),
+                           g_strdup (atlas_event_kind_label (event->kind)),
                            g_strdup (atlas_text_get (event->title, options->lang)),
                            join_region_names (event->regions, options->lang),
                            join_element_names (event->elements, options->lang),

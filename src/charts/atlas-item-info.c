@@ -1,10 +1,11 @@
 /* atlas-item-info.c: turns a chart item back into the dataset's facts about it, with their sources. */
 #include "atlas-config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-event-kinds.h"
 #include "atlas-item-info.h"
 #include "atlas-share-concentration.h"
 #include "atlas-units.h"
@@ -432,21 +433,6 @@ join_names (GPtrArray *list, gboolean regions, const char *lang)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static const char *
-event_kind_label (AtlasEventKind kind)
-{
-  switch (kind)
-    {
-    case ATLAS_EVENT_POLICY: return _("Policy");
-    case ATLAS_EVENT_MARKET: return _("Market");
-    case ATLAS_EVENT_PROJECT: return _("Project");
-    case ATLAS_EVENT_CONFLICT: return _("Conflict");
-    case ATLAS_EVENT_OTHER:
-    case ATLAS_EVENT_N_KINDS:
-    default: return _("Other");
-    }
-}
-
 static AtlasItemInfo *
 event_info (AtlasDataset *dataset, const AtlasItem *item, const char *lang)
 {
@@ -457,7 +443,7 @@ event_info (AtlasDataset *dataset, const AtlasItem *item, const char *lang)
     return NULL;
   info = info_new (item);
   /* Translators: "Policy event" */
-  info->kind = g_strdup_printf (_("%s event"), event_kind_label (event->kind));
+  info->kind = g_strdup_printf (_("%s event"), atlas_event_kind_label (event->kind));
   info->name = g_strdup (atlas_text_get (event->title, lang));
   info->when = atlas_date_to_string (&event->date);
   info->certainty = ATLAS_CERTAINTY_NONE;
