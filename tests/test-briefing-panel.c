@@ -539,6 +539,42 @@ test_present_from_slide (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
+static gboolean
+shows_path (gpointer data)
+{
+  AtlasWindow *window = ((gpointer *) data)[0];
+  const char *path = ((gpointer *) data)[1];
+
+  return !atlas_window_is_loading (window) &&
+         g_strcmp0 (atlas_dataset_get_path (atlas_window_get_dataset (window)), path) == 0;
+}
+
+/* Opening another dataset over unsaved briefings asks first: Cancel keeps
+ * the edits and the dataset, Discard opens the other one. */
+static void
+test_open_asks (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  gpointer wait[2] = { window, copy };
+
+  write_file (copy, fixture->original);
+  atlas_window_add_view_as_slide (window);
+  atlas_window_open_file (window, file);
+  answer (window, "cancel");
+  g_assert_false (atlas_window_is_loading (window));
+  g_assert_cmpstr (atlas_dataset_get_path (atlas_window_get_dataset (window)), ==, fixture->path);
+  g_assert_true (atlas_briefing_editor_is_dirty (editor));
+
+  atlas_window_open_file (window, file);
+  answer (window, "discard");
+  g_assert_true (wait_until (shows_path, wait, WAIT_MS));
+  g_assert_false (atlas_briefing_editor_is_dirty (editor));
+  g_assert_cmpuint (atlas_briefing_editor_get_briefings (editor)->len, ==, 0);
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -592,6 +628,7 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/briefing-panel/present-from-slide", Fixture, NULL, fixture_set_up, test_present_from_slide,
               fixture_tear_down);
+  g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@ struct _AtlasWindowBriefing
   GtkWidget            *question;       /* weak */
   AtlasDataset         *saved;          /* the dataset our last save made; weak identity only */
   gboolean              close_after_save;
+  GFile                *open_after_save;  /* the dataset to show once saved or discarded */
   gboolean              closing;        /* the user chose to discard */
 };
 
@@ -236,6 +237,15 @@ atlas_window_save_briefings (AtlasWindow     *self,
   return TRUE;
 }
 
+/* The save asked for on closing or opening another dataset did not
+ * happen: the window stays as it is. */
+static void
+forget_pending (AtlasWindowBriefing *b)
+{
+  b->close_after_save = FALSE;
+  g_clear_object (&b->open_after_save);
+}
+
 static void
 question_done (AtlasWindow *self, GtkWidget *dialog)
 {
@@ -268,6 +278,11 @@ saved_toast (AtlasWindow *self)
   atlas_window_add_toast (self, text);
   if (b->close_after_save)
     close_soon (self);
+  else if (b->open_after_save != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&b->open_after_save);
+      atlas_window_open_file (self, file);
+    }
 }
 
 static GtkWidget *
@@ -307,11 +322,11 @@ conflict_response_cb (AdwMessageDialog *dialog,
 
       /* The edits go: the file as it is now replaces them. */
       atlas_briefing_editor_set_dataset (b->editor, self->dataset);
-      b->close_after_save = FALSE;
+      forget_pending (b);
       atlas_window_load_async (self, path, TRUE);
     }
   else
-    b->close_after_save = FALSE;
+    forget_pending (b);
 }
 
 static void
@@ -323,7 +338,7 @@ read_only_response_cb (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save-as"))
     show_save_as (self);
   else
-    get_briefing (self)->close_after_save = FALSE;
+    forget_pending (get_briefing (self));
 }
 
 static void
@@ -385,7 +400,7 @@ save_with (AtlasWindow *self, const char *path, AtlasSaveFlags flags)
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  b->close_after_save = FALSE;
+  forget_pending (b);
   body = g_strdup_printf ("%s\n\n%s", error->message, _("The changes stay in the window."));
   atlas_window_show_error (self, _("The briefings could not be saved"), body);
 }
@@ -407,7 +422,7 @@ save_as_response_cb (GtkNativeDialog *chooser,
   g_clear_object (&b->save_chooser);
   if (path == NULL)
     {
-      b->close_after_save = FALSE;
+      forget_pending (b);
       return;
     }
   save_with (self, path, ATLAS_SAVE_NONE);
@@ -455,27 +470,30 @@ close_response_cb (AdwMessageDialog *dialog,
   AtlasWindowBriefing *b = get_briefing (self);
 
   question_done (self, GTK_WIDGET (dialog));
-  if (g_str_equal (response, "discard"))
+  if (g_str_equal (response, "discard") && b->open_after_save != NULL)
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&b->open_after_save);
+
+      /* Back to what was saved: nothing left to ask about. */
+      atlas_briefing_editor_set_dataset (b->editor, atlas_briefing_editor_get_dataset (b->editor));
+      atlas_window_open_file (self, file);
+    }
+  else if (g_str_equal (response, "discard"))
     close_soon (self);
   else if (g_str_equal (response, "save"))
     {
-      b->close_after_save = TRUE;
+      b->close_after_save = b->open_after_save == NULL;
       save_with (self, NULL, ATLAS_SAVE_NONE);
     }
+  else
+    g_clear_object (&b->open_after_save);
 }
 
-static gboolean
-close_request_cb (GtkWindow *window,
-                  gpointer   data)
+static void
+ask_to_save (AtlasWindow *self, const char *body)
 {
-  AtlasWindow *self = ATLAS_WINDOW (window);
-  AtlasWindowBriefing *b = get_briefing (self);
-  GtkWidget *dialog;
+  GtkWidget *dialog = ask (self, _("Save the Briefings?"), body);
 
-  if (b == NULL || b->closing || !atlas_briefing_editor_is_dirty (b->editor))
-    return FALSE;
-  dialog = ask (self, _("Save the Briefings?"),
-                _("The briefings were changed and not saved. Unsaved changes are lost when the window closes."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -487,7 +505,33 @@ close_request_cb (GtkWindow *window,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (close_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+close_request_cb (GtkWindow *window,
+                  gpointer   data)
+{
+  AtlasWindow *self = ATLAS_WINDOW (window);
+  AtlasWindowBriefing *b = get_briefing (self);
+
+  if (b == NULL || b->closing || !atlas_briefing_editor_is_dirty (b->editor))
+    return FALSE;
+  g_clear_object (&b->open_after_save);
+  ask_to_save (self, _("The briefings were changed and not saved. Unsaved changes are lost when the window closes."));
   return TRUE;
+}
+
+gboolean
+atlas_window_briefings_may_close (AtlasWindow *self,
+                                  GFile       *file)
+{
+  AtlasWindowBriefing *b = get_briefing (self);
+
+  if (b == NULL || !atlas_briefing_editor_is_dirty (b->editor))
+    return TRUE;
+  g_set_object (&b->open_after_save, file);
+  ask_to_save (self, _("The briefings were changed and not saved. Unsaved changes are lost when another dataset opens."));
+  return FALSE;
 }
 
 /* ---- actions ------------------------------------------------------------------- */
@@ -626,6 +670,7 @@ atlas_window_dispose_briefing (AtlasWindow *self)
   if (b->question != NULL)
     gtk_window_destroy (GTK_WINDOW (b->question));
   g_clear_weak_pointer (&b->question);
+  g_clear_object (&b->open_after_save);
   g_signal_handlers_disconnect_by_data (b->editor, self);
   g_clear_object (&b->editor);
   g_free (b);

@@ -109,6 +109,10 @@ GtkWidget *atlas_window_create_text_size_row (AtlasWindow *self);
 void     atlas_window_class_install_briefing_actions (GtkWidgetClass *widget_class);
 void     atlas_window_init_briefing      (AtlasWindow *self);
 void     atlas_window_dispose_briefing   (AtlasWindow *self);
+/* TRUE when nothing unsaved would be lost by showing another dataset;
+ * else asks (Cancel, Discard, Save) and opens @file after Discard or a
+ * successful Save. */
+gboolean atlas_window_briefings_may_close (AtlasWindow *self, GFile *file);
 
 /* atlas-window-dnd.c */
 void     atlas_window_init_dnd           (AtlasWindow *self);

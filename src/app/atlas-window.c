@@ -825,6 +825,9 @@ atlas_window_open_file (AtlasWindow *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* Unsaved briefings are asked about first; the answer opens it again. */
+  if (!atlas_window_briefings_may_close (self, file))
+    return;
   path = g_file_get_path (file);
   if (path == NULL)
     {
