@@ -575,6 +575,60 @@ test_open_asks (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (atlas_briefing_editor_get_briefings (editor)->len, ==, 0);
 }
 
+static gboolean
+scene_has_text (gpointer data)
+{
+  AtlasWindow *window = ((gpointer *) data)[0];
+  const char *text = ((gpointer *) data)[1];
+  g_autofree char *json = dup_scene_json (window);
+
+  return json != NULL && strstr (json, text) != NULL;
+}
+
+/* A callout typed on what is selected in the chart: stored in the slide in
+ * the format's annotation, drawn at once by the chart, saved, undone. */
+static void
+test_annotate (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  g_autoptr(AtlasDataset) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtlasAnnotation *annotation;
+  const AtlasBriefing *briefing;
+  const AtlasSlide *slide;
+  gpointer wait[2] = { window, "Mines in China" };
+
+  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
+  g_assert_true (atlas_window_select_id (window, "mine:CN"));
+  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (atlas_briefing_panel_get_callout_entry (panel)), ==, "");
+
+  slide = atlas_briefing_editor_get_slide (editor, 0);
+  g_assert_cmpuint (slide->annotations->len, ==, 1);
+  annotation = g_ptr_array_index (slide->annotations, 0);
+  g_assert_cmpint (annotation->kind, ==, ATLAS_ANCHOR_NODE);
+  g_assert_cmpstr (annotation->node, ==, "mine:CN");
+  g_assert_cmpstr (atlas_text_get (annotation->text, "en"), ==, "Mines in China");
+  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
+
+  g_assert_true (atlas_window_save_briefings (window, NULL, ATLAS_SAVE_NONE, &error));
+  g_assert_no_error (error);
+  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
+  g_assert_no_error (error);
+  briefing = g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0);
+  slide = g_ptr_array_index (briefing->slides, 0);
+  g_assert_cmpuint (slide->annotations->len, ==, 1);
+  annotation = g_ptr_array_index (slide->annotations, 0);
+  g_assert_cmpstr (annotation->node, ==, "mine:CN");
+
+  atlas_briefing_editor_undo (editor);
+  g_assert_cmpuint (atlas_briefing_editor_get_slide (editor, 0)->annotations->len, ==, 0);
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -629,6 +683,7 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/present-from-slide", Fixture, NULL, fixture_set_up, test_present_from_slide,
               fixture_tear_down);
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
+  g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

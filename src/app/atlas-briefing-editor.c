@@ -431,6 +431,27 @@ atlas_briefing_editor_set_briefing_title (AtlasBriefingEditor *self,
   emit_changed (self);
 }
 
+void
+atlas_briefing_editor_add_annotation (AtlasBriefingEditor *self,
+                                      int                  index,
+                                      AtlasAnnotation     *annotation)
+{
+  AtlasSlide *slide;
+
+  g_return_if_fail (ATLAS_IS_BRIEFING_EDITOR (self));
+  g_return_if_fail (annotation != NULL);
+
+  if (briefing_with_slide (self, index) == NULL)
+    {
+      atlas_annotation_free (annotation);
+      return;
+    }
+  begin_edit (self, NULL);
+  slide = g_ptr_array_index (briefing_with_slide (self, index)->slides, index);
+  g_ptr_array_add (slide->annotations, annotation);
+  emit_changed (self);
+}
+
 gboolean
 atlas_briefing_editor_can_undo (AtlasBriefingEditor *self)
 {

@@ -69,6 +69,11 @@ void                 atlas_briefing_editor_set_briefing_title (AtlasBriefingEdit
                                                          const char          *lang,
                                                          const char          *text);
 
+/* Takes @annotation and adds it to slide @index's callouts. */
+void                 atlas_briefing_editor_add_annotation (AtlasBriefingEditor *self,
+                                                         int                  index,
+                                                         AtlasAnnotation     *annotation);
+
 gboolean             atlas_briefing_editor_can_undo     (AtlasBriefingEditor *self);
 gboolean             atlas_briefing_editor_can_redo     (AtlasBriefingEditor *self);
 void                 atlas_briefing_editor_undo         (AtlasBriefingEditor *self);

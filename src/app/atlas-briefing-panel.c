@@ -35,6 +35,7 @@ struct _AtlasBriefingPanel
   GtkDropDown         *lang_dropdown;
   GtkEditable         *title_entry;
   GtkTextView         *note_view;
+  GtkEditable         *callout_entry;
 
   AtlasStyle          *style;       /* NULL: no thumbnails */
   GHashTable          *thumbnails;  /* what a slide shows (thumbnail_key()) -> GdkTexture */
@@ -458,6 +459,21 @@ note_changed_cb (GtkTextBuffer      *buffer,
                                         self->lang, text);
 }
 
+static void
+callout_activate_cb (AtlasBriefingPanel *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-callout", NULL);
+}
+
+/* Enter or a double click on a row shows the slide in the window. */
+static void
+row_activated_cb (GtkListBox         *list,
+                  GtkListBoxRow      *row,
+                  AtlasBriefingPanel *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-slide", NULL);
+}
+
 /* ---- building -------------------------------------------------------------- */
 
 static GtkWidget *
@@ -536,6 +552,7 @@ build (AtlasBriefingPanel *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Slides"), -1);
   g_signal_connect (self->list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
   target = gtk_drop_target_new (G_TYPE_INT, GDK_ACTION_MOVE);
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (target));
@@ -602,6 +619,27 @@ build (AtlasBriefingPanel *self)
   gtk_frame_set_child (GTK_FRAME (frame), note_scroller);
   gtk_box_append (GTK_BOX (self->slide_box), label);
   gtk_box_append (GTK_BOX (self->slide_box), frame);
+
+  /* A callout on what is selected in the chart (the slide shown there,
+   * Enter on its row). */
+  label = gtk_label_new_with_mnemonic (_("_Callout on the Selection"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "dim-label");
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_add_css_class (row, "linked");
+  self->callout_entry = GTK_EDITABLE (gtk_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->callout_entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->callout_entry), _("Select an item in the chart, then type"));
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->callout_entry));
+  g_signal_connect_swapped (self->callout_entry, "activate", G_CALLBACK (callout_activate_cb), self);
+  add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.add-callout");
+  gtk_widget_set_tooltip_text (add, _("Add Callout"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add Callout"), -1);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->callout_entry));
+  gtk_box_append (GTK_BOX (row), add);
+  gtk_box_append (GTK_BOX (self->slide_box), label);
+  gtk_box_append (GTK_BOX (self->slide_box), row);
   gtk_box_append (box, self->slide_box);
 
   g_signal_connect (self->briefing_dropdown, "notify::selected", G_CALLBACK (briefing_chosen_cb), self);
@@ -724,6 +762,13 @@ atlas_briefing_panel_get_title_entry (AtlasBriefingPanel *self)
 {
   g_return_val_if_fail (ATLAS_IS_BRIEFING_PANEL (self), NULL);
   return self->title_entry;
+}
+
+GtkEditable *
+atlas_briefing_panel_get_callout_entry (AtlasBriefingPanel *self)
+{
+  g_return_val_if_fail (ATLAS_IS_BRIEFING_PANEL (self), NULL);
+  return self->callout_entry;
 }
 
 GtkTextView *

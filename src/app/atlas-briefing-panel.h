@@ -23,6 +23,8 @@ void        atlas_briefing_panel_set_style    (AtlasBriefingPanel  *self,
 const char *atlas_briefing_panel_get_lang     (AtlasBriefingPanel  *self);
 GtkListBox *atlas_briefing_panel_get_list     (AtlasBriefingPanel  *self);
 GtkEditable *atlas_briefing_panel_get_title_entry (AtlasBriefingPanel *self);
+/* The callout typed for win.add-callout. */
+GtkEditable *atlas_briefing_panel_get_callout_entry (AtlasBriefingPanel *self);
 GtkTextView *atlas_briefing_panel_get_note_view (AtlasBriefingPanel *self);
 /* What the slide's row says: its title in @lang, else its view's name. */
 char       *atlas_briefing_panel_dup_slide_label (const AtlasSlide *slide,

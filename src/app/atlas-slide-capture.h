@@ -15,4 +15,13 @@ G_BEGIN_DECLS
 AtlasSlide *atlas_slide_capture (AtlasViewState *state,
                                  const char     *selection_id);
 
+/* A callout saying @text (in @lang) pinned to @item as the chart shows it
+ * (a node, a price point, an event, a region's part of a bar), or NULL
+ * when @item is none of these. */
+AtlasAnnotation *atlas_annotation_for_item (AtlasDataset            *dataset,
+                                            const AtlasChartOptions *options,
+                                            const AtlasItem         *item,
+                                            const char              *lang,
+                                            const char              *text);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-briefing.h"
 #include "atlas-slide-capture.h"
 #include "atlas-window-briefing.h"
 #include "atlas-window-private.h"
@@ -76,6 +77,8 @@ update_actions (AtlasWindow *self)
   gtk_widget_action_set_enabled (widget, "win.duplicate-slide", slide >= 0);
   gtk_widget_action_set_enabled (widget, "win.delete-slide", slide >= 0);
   gtk_widget_action_set_enabled (widget, "win.present-slide", has_dataset && n_slides > 0);
+  gtk_widget_action_set_enabled (widget, "win.show-slide", has_dataset && slide >= 0);
+  gtk_widget_action_set_enabled (widget, "win.add-callout", has_dataset && slide >= 0);
 }
 
 static void
@@ -201,6 +204,70 @@ atlas_window_add_view_as_slide (AtlasWindow *self)
   atlas_briefing_editor_add_slide (b->editor, slide, current_lang (self), _("New Briefing"));
   /* The slide is where the user can see it was added. */
   atlas_window_set_show_briefings (self, TRUE);
+}
+
+void
+atlas_window_show_slide (AtlasWindow *self)
+{
+  AtlasBriefingEditor *editor;
+  const AtlasSlide *slide;
+
+  g_return_if_fail (ATLAS_IS_WINDOW (self));
+
+  editor = get_briefing (self)->editor;
+  slide = atlas_briefing_editor_get_slide (editor, atlas_briefing_editor_get_selected_slide (editor));
+  if (slide == NULL || self->dataset == NULL)
+    return;
+  atlas_view_state_apply_slide (self->states[slide->view], slide);
+  atlas_window_set_view (self, slide->view);
+}
+
+gboolean
+atlas_window_add_callout (AtlasWindow *self,
+                          const char  *text)
+{
+  AtlasBriefingEditor *editor;
+  const AtlasItem *item;
+  const AtlasSlide *slide;
+  AtlasAnnotation *annotation;
+  int index;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+
+  editor = get_briefing (self)->editor;
+  index = atlas_briefing_editor_get_selected_slide (editor);
+  slide = atlas_briefing_editor_get_slide (editor, index);
+  item = atlas_chart_view_get_selection (self->chart_view);
+  if (slide == NULL || self->dataset == NULL || text == NULL || text[0] == '\0')
+    return FALSE;
+  /* The callout belongs to the slide the chart shows. */
+  if (slide->view != self->view)
+    {
+      atlas_window_add_toast (self, _("Show the slide in the window first (Enter on its row)."));
+      return FALSE;
+    }
+  annotation = item != NULL ? atlas_annotation_for_item (self->dataset,
+                                                         atlas_view_state_get_options (self->states[self->view]),
+                                                         item, current_lang (self), text)
+                            : NULL;
+  if (annotation == NULL)
+    {
+      atlas_window_add_toast (self, _("Select a node, a price point, an event or a part of a bar first."));
+      return FALSE;
+    }
+  atlas_briefing_editor_add_annotation (editor, index, annotation);
+  /* Drawn at once, placed by the chart as on the slide. */
+  slide = atlas_briefing_editor_get_slide (editor, index);
+  {
+    /* A copy: the slide's list changes with the next edit, the state's
+     * must not change under it. */
+    g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
+
+    for (guint i = 0; i < slide->annotations->len; i++)
+      g_ptr_array_add (annotations, atlas_annotation_copy (g_ptr_array_index (slide->annotations, i)));
+    atlas_view_state_set_annotations (self->states[self->view], annotations);
+  }
+  return TRUE;
 }
 
 /* ---- saving ------------------------------------------------------------------ */
@@ -579,6 +646,16 @@ briefing_action (GtkWidget  *widget,
       if (presentation != NULL && slide > 0)
         atlas_presentation_set_position (presentation, (guint) slide);
     }
+  else if (g_str_equal (action_name, "win.show-slide"))
+    atlas_window_show_slide (self);
+  else if (g_str_equal (action_name, "win.add-callout"))
+    {
+      GtkEditable *entry = atlas_briefing_panel_get_callout_entry (atlas_window_get_briefing_panel (self));
+      g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+      if (atlas_window_add_callout (self, text))
+        gtk_editable_set_text (entry, "");
+    }
   else if (g_str_equal (action_name, "win.show-briefings"))
     atlas_window_set_show_briefings (self, !atlas_window_get_show_briefings (self));
 }
@@ -589,7 +666,7 @@ atlas_window_class_install_briefing_actions (GtkWidgetClass *widget_class)
   static const char * const names[] = {
     "win.add-slide", "win.new-briefing", "win.undo", "win.redo", "win.move-slide-up",
     "win.move-slide-down", "win.duplicate-slide", "win.delete-slide", "win.save", "win.save-as",
-    "win.present-slide", "win.show-briefings",
+    "win.present-slide", "win.show-briefings", "win.show-slide", "win.add-callout",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -16,6 +16,13 @@ gboolean             atlas_window_get_show_briefings  (AtlasWindow *self);
 /* win.add-slide (Ctrl+M): the current view, as the window shows it, as a
  * slide after the chosen one (a dataset without briefings gets its first). */
 void                 atlas_window_add_view_as_slide   (AtlasWindow *self);
+/* win.show-slide (Enter on a row): the chosen slide in its view. */
+void                 atlas_window_show_slide          (AtlasWindow *self);
+/* win.add-callout: @text pinned to what is selected in the chart, added
+ * to the chosen slide (which the chart must show) and drawn at once;
+ * FALSE (saying why in a toast) when nothing fit is selected. */
+gboolean             atlas_window_add_callout         (AtlasWindow *self,
+                                                       const char  *text);
 /* Saves the edited briefings into the dataset's file (@path NULL) or into
  * @path, asking nothing: what win.save and win.save-as do once the user
  * has answered. On success the window shows the saved dataset. */
