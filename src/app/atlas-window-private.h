@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _AtlasWindowBriefing AtlasWindowBriefing;
+
 struct _AtlasWindow
 {
   GtkApplicationWindow  parent_instance;
@@ -68,6 +70,8 @@ struct _AtlasWindow
   AtlasChartView       *chart_view;
   AtlasTableView       *table_view;   /* NULL until the table is first shown */
   AtlasSidebar         *sidebar;
+
+  AtlasWindowBriefing  *briefing;     /* atlas-window-briefing.c */
 };
 
 /* atlas-window.c */
@@ -100,6 +104,15 @@ void       atlas_window_class_install_text_size_actions (GtkWidgetClass *widget_
 void       atlas_window_init_text_size       (AtlasWindow *self);
 /* The main menu's "−  100%  +" row, under its "Chart Text" heading. */
 GtkWidget *atlas_window_create_text_size_row (AtlasWindow *self);
+
+/* atlas-window-briefing.c: the briefing panel, its actions and saving. */
+void     atlas_window_class_install_briefing_actions (GtkWidgetClass *widget_class);
+void     atlas_window_init_briefing      (AtlasWindow *self);
+void     atlas_window_dispose_briefing   (AtlasWindow *self);
+/* TRUE when nothing unsaved would be lost by showing another dataset;
+ * else asks (Cancel, Discard, Save) and opens @file after Discard or a
+ * successful Save. */
+gboolean atlas_window_briefings_may_close (AtlasWindow *self, GFile *file);
 
 /* atlas-window-dnd.c */
 void     atlas_window_init_dnd           (AtlasWindow *self);

@@ -2,6 +2,7 @@
 #include "atlas-config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "atlas-window-private.h"
 
@@ -94,6 +95,21 @@ atlas_window_load_async (AtlasWindow *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* Whether the file at @path holds the very bytes of the dataset shown. */
+static gboolean
+file_is_loaded (AtlasWindow *self, const char *path)
+{
+  g_autofree char *contents = NULL;
+  GBytes *loaded;
+  gsize length;
+
+  if (self->dataset == NULL || (loaded = atlas_dataset_get_contents (self->dataset)) == NULL ||
+      g_strcmp0 (atlas_dataset_get_path (self->dataset), path) != 0 ||
+      !g_file_get_contents (path, &contents, &length, NULL))
+    return FALSE;
+  return length == g_bytes_get_size (loaded) && memcmp (contents, g_bytes_get_data (loaded, NULL), length) == 0;
+}
+
 static gboolean
 reload_timeout_cb (gpointer data)
 {
@@ -125,6 +141,9 @@ reload_timeout_cb (gpointer data)
       self->file_missing = FALSE;
       atlas_window_hide_notice (self);
     }
+  /* The window's own save wrote what it shows: nothing to reload. */
+  if (file_is_loaded (self, path))
+    return G_SOURCE_REMOVE;
   atlas_window_load_async (self, path, TRUE);
   return G_SOURCE_REMOVE;
 }

@@ -497,6 +497,7 @@ atlas_window_dispose (GObject *object)
   g_clear_object (&self->notice);
   g_clear_weak_pointer (&self->toast);
   atlas_window_dispose_presentation (self);
+  atlas_window_dispose_briefing (self);
   /* Destroying the window before its first frame was painted (quit after
    * the first frame) unrealizes it first, and the frame clock is disposed
    * with its surface, taking our handler with it: only a handler still
@@ -647,6 +648,7 @@ atlas_window_class_init (AtlasWindowClass *klass)
 
   atlas_window_class_install_actions (widget_class);
   atlas_window_class_install_text_size_actions (widget_class);
+  atlas_window_class_install_briefing_actions (widget_class);
 }
 
 static void
@@ -695,6 +697,7 @@ atlas_window_init (AtlasWindow *self)
   apply_style (self, want_dark ());
 
   atlas_window_init_dnd (self);
+  atlas_window_init_briefing (self);
 
   /* Remembered between runs: read once (another window's changes do not
    * move this one), and written as they change. GTK keeps the default size
@@ -822,6 +825,9 @@ atlas_window_open_file (AtlasWindow *self,
   g_return_if_fail (ATLAS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* Unsaved briefings are asked about first; the answer opens it again. */
+  if (!atlas_window_briefings_may_close (self, file))
+    return;
   path = g_file_get_path (file);
   if (path == NULL)
     {
