@@ -2,6 +2,8 @@
 #include <math.h>
 
 #include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-label-placer.h"
 #include "atlas-chart-private.h"
 
 static AtlasDataset *

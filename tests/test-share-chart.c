@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "atlas-chart.h"
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "atlas-share-concentration.h"
 #include "chart-test-util.h"
 

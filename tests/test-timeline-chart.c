@@ -3,7 +3,7 @@
 
 #include "atlas-timeline-scene.h"
 #include "atlas-chart.h"
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "chart-test-util.h"
 
 /* Many events crowded into a few months, to force staggering and dropped

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "atlas-chart.h"
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "atlas-scene-private.h"
 
 #define KIB 1024

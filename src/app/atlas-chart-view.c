@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "atlas-chart-view.h"
-#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-price-scene.h"
 #include "atlas-timeline-scene.h"

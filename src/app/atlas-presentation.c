@@ -5,7 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "atlas-presentation.h"
 #include "atlas-presenter-window.h"
 

@@ -2,7 +2,7 @@
 #include "atlas-annotations.h"
 
 #include "atlas-callouts.h"
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 
 gboolean
 atlas_scene_anchor_at_mark (const AtlasScene *scene, AtlasItemKind kind, const char *id, int index,

@@ -2,7 +2,7 @@
 #include <math.h>
 
 #include "atlas-callouts.h"
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "atlas-scene-private.h"
 
 G_LOCK_DEFINE_STATIC (fill_test);

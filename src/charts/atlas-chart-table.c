@@ -1,7 +1,7 @@
 /* atlas-chart-table.c: the data behind a chart as rows of text and plain numbers, for the table view and CSV. */
 #include <stdarg.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-chart-private.h"
 
 static void

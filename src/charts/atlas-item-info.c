@@ -1,10 +1,11 @@
 /* atlas-item-info.c: turns a chart item back into the dataset's facts about it, with their sources. */
+#include "atlas-chart-frame.h"
 #include "atlas-config.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-event-kinds.h"
 #include "atlas-item-info.h"
 #include "atlas-share-concentration.h"

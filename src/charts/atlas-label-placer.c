@@ -1,5 +1,5 @@
 /* atlas-label-placer.c: keeps label boxes apart so no two labels of a figure overlap. */
-#include "atlas-chart-frame.h"
+#include "atlas-label-placer.h"
 #include "atlas-scene-private.h"
 
 struct _AtlasLabelPlacer {

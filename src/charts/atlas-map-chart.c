@@ -5,6 +5,7 @@
 
 #include "atlas-map-private.h"
 #include "atlas-scene-private.h"
+#include "atlas-scene-text.h"
 
 /* ---- regions to countries ------------------------------------------------ */
 

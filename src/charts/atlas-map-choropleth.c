@@ -3,7 +3,10 @@
 #include <math.h>
 
 #include "atlas-annotations.h"
+#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-map-private.h"
+#include "atlas-scene-text.h"
 #include "atlas-units.h"
 
 /* The part index of the remainder to the whole, as in the shares view. */

@@ -1,7 +1,6 @@
 /* atlas-map-private.h: what the map's two kinds, choropleth and routes, share. */
 #pragma once
 
-#include "atlas-chart-frame.h"
 #include "atlas-chart-private.h"
 #include "atlas-world.h"
 

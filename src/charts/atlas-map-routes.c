@@ -3,7 +3,11 @@
 #include <math.h>
 
 #include "atlas-annotations.h"
+#include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-label-placer.h"
 #include "atlas-map-private.h"
+#include "atlas-scene-text.h"
 #include "atlas-units.h"
 
 typedef struct {

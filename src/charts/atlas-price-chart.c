@@ -5,6 +5,8 @@
 
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-scene-text.h"
 #include "atlas-chart-private.h"
 #include "atlas-price-layout-private.h"
 #include "atlas-time-axis.h"

@@ -4,6 +4,8 @@
 
 #include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
+#include "atlas-label-placer.h"
+#include "atlas-scene-text.h"
 #include "atlas-price-layout-private.h"
 #include "atlas-scene-private.h"
 #include "atlas-time-axis.h"

@@ -5,6 +5,9 @@
 
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-label-placer.h"
+#include "atlas-scene-text.h"
 #include "atlas-units.h"
 #include "atlas-chart-private.h"
 #include "atlas-sankey-json.h"

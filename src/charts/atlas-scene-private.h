@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * all of it for every measurement is what made long names hang. */
 #define ATLAS_SCENE_MAX_TEXT_CHARS 4096
 
+/* The program's one scratch cairo context (unhinted metrics, so text
+ * measured with it matches what PDF, SVG and PNG draw), for measuring text
+ * and hit-testing paths; not for drawing. */
+cairo_t     *atlas_scene_measuring_context (void);
 /* The number of bytes of @text's first @max_chars characters (all of it
  * when shorter), and in @n_chars how many characters that is. */
 gsize        atlas_scene_text_prefix_bytes (const char *text,

@@ -5,6 +5,8 @@
 #include "atlas-annotations.h"
 #include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-scene-text.h"
 #include "atlas-units.h"
 #include "atlas-chart-private.h"
 #include "atlas-share-concentration.h"

@@ -2,7 +2,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-share-concentration.h"
 
 /* Shares closer than this to each other (as fractions of the whole) are

@@ -4,6 +4,9 @@
 
 #include "atlas-annotations.h"
 #include "atlas-chart-frame.h"
+#include "atlas-format.h"
+#include "atlas-label-placer.h"
+#include "atlas-scene-text.h"
 #include "atlas-chart-private.h"
 #include "atlas-event-kinds.h"
 #include "atlas-scene-private.h"

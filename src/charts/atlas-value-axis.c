@@ -1,7 +1,7 @@
 /* atlas-value-axis.c: round ticks for a value axis, linear or logarithmic. */
 #include <math.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-format.h"
 #include "atlas-value-axis.h"
 
 /* Mantissas of log ticks, coarse to fine. */

@@ -5,7 +5,7 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 
-#include "atlas-chart-frame.h"
+#include "atlas-scene-text.h"
 #include "atlas-export-private.h"
 #include "atlas-scene-private.h"
 
