@@ -1009,6 +1009,33 @@ test_small_grouped (void)
   }
 }
 
+static gboolean
+scene_mentions (const AtlasScene *scene, const char *words)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = shape_at (scene, i);
+      if (s->kind == ATLAS_SHAPE_TEXT && strstr (s->text, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The footer explains the HHI only when a note states one: "China /
+ * Other" bars have none to explain. */
+static void
+test_hhi_explained_where_stated (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasScene) two_part = layout_shares (dataset, "japan-dependence", "en", 1600, 900, FALSE, NULL);
+  g_autoptr(AtlasScene) chain = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
+
+  g_assert_false (scene_mentions (two_part, "HHI"));
+  g_assert_false (scene_mentions (two_part, "Herfindahl"));
+  g_assert_true (scene_mentions (chain, "HHI "));
+  g_assert_true (scene_mentions (chain, "Herfindahl"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1030,5 +1057,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shares/colours-apart", test_colours_apart);
   g_test_add_func ("/shares/legend-only-unnamed", test_legend_only_unnamed);
   g_test_add_func ("/shares/small-grouped", test_small_grouped);
+  g_test_add_func ("/shares/hhi-explained-where-stated", test_hhi_explained_where_stated);
   return g_test_run ();
 }

@@ -473,6 +473,20 @@ collect_sources (AtlasDataset *dataset, GPtrArray *bars)
   return sources;
 }
 
+static gboolean
+any_bar_states_hhi (GPtrArray *bars)
+{
+  for (guint i = 0; i < bars->len; i++)
+    {
+      AtlasShareConcentration c;
+
+      if (atlas_share_concentration (g_ptr_array_index (bars, i), &c) &&
+          (atlas_share_concentration_has_index (&c) || c.top_region == NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *bars, GHashTable *shown)
 {
@@ -486,8 +500,10 @@ layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *ba
   spec.headline = options->title;
   spec.sources = sources;
   spec.legend = legend->len > 0 ? legend : NULL;
-  spec.footer_note = _("HHI: Herfindahl–Hirschman index of the shares in percent "
-                       "(10,000 when one region holds everything).");
+  /* Explained where a note states it: not under "China / Other" bars. */
+  if (any_bar_states_hhi (bars))
+    spec.footer_note = _("HHI: Herfindahl–Hirschman index of the shares in percent "
+                         "(10,000 when one region holds everything).");
   atlas_chart_frame_layout (scene, &spec);
 }
 
@@ -791,11 +807,13 @@ static void
 add_pending (GArray *pending, const AtlasRect *segment, const char *name, double fraction, gboolean with_percent,
              const AtlasItem *label_item, const AtlasItem *segment_item, gconstpointer legend_key)
 {
-  g_autofree char *percent = format_share (fraction);
-  PendingLabel label = { *segment, NULL, *label_item, atlas_item_to_key (segment_item), legend_key };
+  g_autofree char *percent = NULL;
+  PendingLabel label = { *segment, NULL, *label_item, NULL, legend_key };
 
   if (*name == '\0')
     return;
+  percent = format_share (fraction);
+  label.key = atlas_item_to_key (segment_item);
   label.text = with_percent ? g_strdup_printf (C_("region and share", "%s %s"), name, percent) : g_strdup (name);
   g_array_append_val (pending, label);
 }
@@ -1484,7 +1502,7 @@ keys_within (GHashTable *keys, GHashTable *within)
 
   g_hash_table_iter_init (&iter, keys);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (within != NULL && !g_hash_table_contains (within, key))
+    if (!g_hash_table_contains (within, key))
       return FALSE;
   return TRUE;
 }
