@@ -307,7 +307,9 @@ assert_value_labels_inside_segments (const AtlasScene *scene)
       const AtlasShape *t = chart_test_shape (scene, i);
       const AtlasShape *segment = NULL;
 
-      if (t->item.kind != ATLAS_ITEM_SHARE_PART)
+      /* Names beside the bar, and their ticks, are checked below. */
+      if (t->item.kind != ATLAS_ITEM_SHARE_PART || t->kind == ATLAS_SHAPE_PATH ||
+          (t->kind == ATLAS_SHAPE_TEXT && t->role == ATLAS_ROLE_CALLOUT))
         continue;
       for (guint j = 0; j < i && segment == NULL; j++)
         {
@@ -320,6 +322,42 @@ assert_value_labels_inside_segments (const AtlasScene *scene)
       if (!atlas_rect_contains (&segment->bounds, &t->bounds))
         g_error ("value label “%s” leaves its segment", t->text != NULL ? t->text : "(plate)");
     }
+}
+
+/* A name beside a bar lies off the bar, and a tick of its item runs from
+ * the bar to it. */
+static void
+assert_outside_labels_ticked (const AtlasScene *scene)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *t = chart_test_shape (scene, i);
+      const AtlasShape *bar;
+      gboolean ticked = FALSE;
+
+      if (t->kind != ATLAS_SHAPE_TEXT || t->role != ATLAS_ROLE_CALLOUT ||
+          (t->item.kind != ATLAS_ITEM_SHARE_PART && t->item.kind != ATLAS_ITEM_SHARE))
+        continue;
+      bar = bar_of (scene, t->item.id);
+      g_assert_nonnull (bar);
+      if (atlas_rect_intersects (&bar->bounds, &t->bounds))
+        g_error ("“%s” lies on its bar", t->text);
+      for (guint j = 0; j < scene->shapes->len && !ticked; j++)
+        {
+          const AtlasShape *p = chart_test_shape (scene, j);
+
+          ticked = p->kind == ATLAS_SHAPE_PATH && atlas_item_equal (&p->item, &t->item) &&
+                   p->bounds.x >= t->bounds.x && p->bounds.x <= t->bounds.x + t->bounds.width &&
+                   (fabs (p->bounds.y - (t->bounds.y + t->bounds.height)) < 0.5 ||
+                    fabs (p->bounds.y + p->bounds.height - t->bounds.y) < 0.5);
+        }
+      if (!ticked)
+        g_error ("“%s” beside the bar has no tick to it", t->text);
+      n++;
+    }
+  g_test_message ("%u names beside bars", n);
 }
 
 static void
@@ -345,6 +383,7 @@ test_text_placement (void)
                                                          sizes[s][0], sizes[s][1], l == 1, NULL);
             assert_texts_disjoint_and_inside (scene);
             assert_value_labels_inside_segments (scene);
+            assert_outside_labels_ticked (scene);
           }
     }
 }
@@ -613,6 +652,361 @@ test_table (void)
   }
 }
 
+static AtlasDataset *
+load_bundled (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("ATLAS_SOURCE_ROOT"), "data", "rare-earths.json", NULL);
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* Every group of the bundled dataset and of the fixtures. */
+static GPtrArray *
+all_datasets (void)
+{
+  GPtrArray *datasets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (datasets, load_bundled ());
+  g_ptr_array_add (datasets, chart_test_load_fixture ("shares-basic.json"));
+  g_ptr_array_add (datasets, chart_test_load_fixture ("shares-many.json"));
+  return datasets;
+}
+
+/* The bars of @scene, top to bottom: their backdrops. */
+static GPtrArray *
+bars_of (const AtlasScene *scene)
+{
+  GPtrArray *bars = g_ptr_array_new ();
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = chart_test_shape (scene, i);
+
+      if (s->kind == ATLAS_SHAPE_RECT && s->item.kind == ATLAS_ITEM_SHARE && bar_of (scene, s->item.id) == s)
+        g_ptr_array_add (bars, (gpointer) s);
+    }
+  return bars;
+}
+
+static const AtlasRegion *
+segment_region (AtlasDataset *dataset, const AtlasShape *segment)
+{
+  const AtlasShare *share = atlas_dataset_find_share (dataset, segment->item.id);
+
+  if (segment->item.index < 0)
+    return NULL;
+  return ((const AtlasSharePart *) g_ptr_array_index (share->parts, segment->item.index))->region;
+}
+
+/* Colours of one figure, in CIE76 ΔE (Euclidean distance in CIE L*a*b*):
+ * about 2.3 is the smallest difference seen side by side; two region
+ * colours of a chart, and each of them and the grey of "Other", stay at
+ * least this far apart, so that a swatch or a segment is matched to its
+ * region at a glance. */
+#define MIN_DELTA_E 20.0
+
+static void
+check_colours (AtlasDataset *dataset, const AtlasScene *scene, const AtlasStyle *style, const char *where)
+{
+  g_autoptr(GPtrArray) bars = bars_of (scene);
+  g_autoptr(GHashTable) colours = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GArray) greys = g_array_new (FALSE, FALSE, sizeof (AtlasColor));
+  GHashTableIter a_iter;
+  gpointer a_region, a_colour;
+
+  for (guint b = 0; b < bars->len; b++)
+    {
+      const AtlasShape *bar = g_ptr_array_index (bars, b);
+      g_autoptr(GPtrArray) segments = segments_of (scene, bar->item.id);
+
+      for (guint i = 0; i < segments->len; i++)
+        {
+          const AtlasShape *s = g_ptr_array_index (segments, i);
+          AtlasHueFamily family = atlas_style_color_family (style, &s->fill);
+          const AtlasRegion *region = segment_region (dataset, s);
+          AtlasColor *known;
+
+          if (i > 0)
+            {
+              const AtlasShape *left = g_ptr_array_index (segments, i - 1);
+              AtlasHueFamily left_family = atlas_style_color_family (style, &left->fill);
+
+              /* Greys side by side are the one "Other" block. */
+              if (family == left_family && family != ATLAS_HUE_NEUTRAL)
+                g_error ("%s: in %s, segments %d and %d touch and are both of hue family %d", where,
+                         bar->item.id, left->item.index, s->item.index, family);
+            }
+          if (family == ATLAS_HUE_NEUTRAL)
+            {
+              g_array_append_val (greys, s->fill);
+              continue;
+            }
+          g_assert_nonnull (region);
+          /* One colour per region in every bar of the chart. */
+          known = g_hash_table_lookup (colours, region);
+          if (known == NULL)
+            g_hash_table_insert (colours, (gpointer) region, g_memdup2 (&s->fill, sizeof s->fill));
+          else
+            g_assert_true (known->red == s->fill.red && known->green == s->fill.green && known->blue == s->fill.blue);
+        }
+    }
+
+  g_hash_table_iter_init (&a_iter, colours);
+  while (g_hash_table_iter_next (&a_iter, &a_region, &a_colour))
+    {
+      GHashTableIter b_iter;
+      gpointer b_region, b_colour;
+
+      g_hash_table_iter_init (&b_iter, colours);
+      while (g_hash_table_iter_next (&b_iter, &b_region, &b_colour))
+        if (a_region < b_region && atlas_color_delta_e (a_colour, b_colour) < MIN_DELTA_E)
+          g_error ("%s: %s and %s are only ΔE %.1f apart", where, ((const AtlasRegion *) a_region)->id,
+                   ((const AtlasRegion *) b_region)->id, atlas_color_delta_e (a_colour, b_colour));
+      for (guint g = 0; g < greys->len; g++)
+        if (atlas_color_delta_e (a_colour, &g_array_index (greys, AtlasColor, g)) < MIN_DELTA_E)
+          g_error ("%s: %s is only ΔE %.1f from the grey of Other", where, ((const AtlasRegion *) a_region)->id,
+                   atlas_color_delta_e (a_colour, &g_array_index (greys, AtlasColor, g)));
+    }
+}
+
+/* Neighbouring segments differ in hue family and all colours of a chart
+ * are far apart, in the light and the dark style, for every group. */
+static void
+test_colours_apart (void)
+{
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      AtlasDataset *dataset = g_ptr_array_index (datasets, d);
+      const char * const *groups = atlas_dataset_get_share_groups (dataset);
+
+      for (guint g = 0; groups[g] != NULL; g++)
+        for (int dark = 0; dark <= 1; dark++)
+          {
+            g_autoptr(AtlasStyle) style = atlas_style_new (dark);
+            g_autoptr(AtlasScene) scene = layout_shares (dataset, groups[g], "en", 1600, 900, dark, NULL);
+            g_autofree char *where = g_strdup_printf ("group %s (%s)", groups[g], dark ? "dark" : "light");
+
+            check_colours (dataset, scene, style, where);
+          }
+    }
+}
+
+/* What a segment's labels say: the texts of its item, and for the grey
+ * block (and the remainder) also those of its bar. */
+static gboolean
+segment_named (const AtlasScene *scene, const AtlasShape *segment, const char *name, gboolean grey)
+{
+  AtlasItem bar = { ATLAS_ITEM_SHARE, segment->item.id, -2 };   /* the grey block */
+
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *t = chart_test_shape (scene, i);
+
+      if (t->kind != ATLAS_SHAPE_TEXT || t->role == ATLAS_ROLE_NOTE)
+        continue;
+      if ((atlas_item_equal (&t->item, &segment->item) || (grey && atlas_item_equal (&t->item, &bar))) &&
+          g_str_has_prefix (t->text, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Direct labels before the legend: the legend lists exactly what is drawn
+ * and not named on the bars (and the estimate hatching), in order of
+ * appearance, at every size and in both languages. */
+static void
+test_legend_only_unnamed (void)
+{
+  static const double sizes[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 } };
+  static const char * const langs[] = { "en", "zh" };
+  g_autoptr(GPtrArray) datasets = all_datasets ();
+  guint n_named_regions = 0;
+
+  for (guint d = 0; d < datasets->len; d++)
+    {
+      AtlasDataset *dataset = g_ptr_array_index (datasets, d);
+      const char * const *groups = atlas_dataset_get_share_groups (dataset);
+
+      for (guint g = 0; groups[g] != NULL; g++)
+        for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+          for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+            {
+              g_autoptr(AtlasScene) scene = layout_shares (dataset, groups[g], langs[l], sizes[z][0], sizes[z][1],
+                                                           FALSE, NULL);
+              g_autoptr(GPtrArray) bars = bars_of (scene);
+              g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+              g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+              g_autoptr(GPtrArray) drawn = g_ptr_array_new_with_free_func (g_free);
+              g_autoptr(GPtrArray) legend = g_ptr_array_new ();
+              gboolean other_unnamed = FALSE, hatched = FALSE;
+
+              for (guint b = 0; b < bars->len; b++)
+                {
+                  const AtlasShape *bar = g_ptr_array_index (bars, b);
+                  g_autoptr(GPtrArray) segments = segments_of (scene, bar->item.id);
+
+                  for (guint i = 0; i < segments->len; i++)
+                    {
+                      const AtlasShape *s = g_ptr_array_index (segments, i);
+                      const AtlasRegion *region = segment_region (dataset, s);
+                      gboolean grey = s->fill.red == s->fill.green && s->fill.green == s->fill.blue;
+                      const char *name = grey ? "Other" : atlas_text_get (region->name, langs[l]);
+
+                      hatched |= s->hatched;
+                      if (!grey && !g_ptr_array_find_with_equal_func (drawn, name, g_str_equal, NULL))
+                        g_ptr_array_add (drawn, g_strdup (name));
+                      if (segment_named (scene, s, name, grey))
+                        continue;
+                      if (grey)
+                        other_unnamed = TRUE;
+                      else if (!g_ptr_array_find_with_equal_func (unnamed, name, g_str_equal, NULL))
+                        g_ptr_array_add (unnamed, g_strdup (name));
+                    }
+                }
+              /* Regions in the order first drawn, then "Other", then the hatching. */
+              for (guint i = 0; i < drawn->len; i++)
+                if (!g_ptr_array_find_with_equal_func (unnamed, g_ptr_array_index (drawn, i), g_str_equal, NULL))
+                  n_named_regions++;
+              for (guint i = 0; i < drawn->len; i++)
+                if (g_ptr_array_find_with_equal_func (unnamed, g_ptr_array_index (drawn, i), g_str_equal, NULL))
+                  g_ptr_array_add (expected, g_strdup (g_ptr_array_index (drawn, i)));
+              if (other_unnamed)
+                g_ptr_array_add (expected, g_strdup ("Other"));
+              if (hatched)
+                g_ptr_array_add (expected, g_strdup ("Estimate"));
+              for (guint i = 0; i < scene->shapes->len; i++)
+                {
+                  const AtlasShape *t = chart_test_shape (scene, i);
+
+                  if (t->kind == ATLAS_SHAPE_TEXT && t->role == ATLAS_ROLE_LEGEND)
+                    g_ptr_array_add (legend, t->text);
+                }
+              for (guint i = 0; i < MAX (legend->len, expected->len); i++)
+                if (i >= legend->len || i >= expected->len ||
+                    g_strcmp0 (g_ptr_array_index (legend, i), g_ptr_array_index (expected, i)) != 0)
+                  g_error ("%s at %gx%g %s: legend entry %u is “%s”, expected “%s”", groups[g], sizes[z][0],
+                           sizes[z][1], langs[l], i, i < legend->len ? (char *) g_ptr_array_index (legend, i) : "",
+                           i < expected->len ? (char *) g_ptr_array_index (expected, i) : "");
+            }
+    }
+  /* Most regions are named on their bars, not in a legend. */
+  g_assert_cmpuint (n_named_regions, >, 0);
+}
+
+/* Parts under 2.5 % of a bar go into one grey "Other (n)" block at its
+ * end, which says how many it holds; each member is still a mark of its
+ * own (its tooltip), the bar's label stands for them all (the bar's
+ * tooltip lists them) and the table lists every one. */
+static void
+test_small_grouped (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  const AtlasShare *share = atlas_dataset_find_share (dataset, "mining-2024");
+  static const char * const small[] = { "IN", "RU", "TH", "NG", "MG", "BR", "VN", "MY" };
+  static const double sizes[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    {
+      g_autoptr(AtlasScene) scene = layout_shares (dataset, "chain", "en", sizes[z][0], sizes[z][1], FALSE, NULL);
+      g_autoptr(GPtrArray) segments = segments_of (scene, share->id);
+      const AtlasShape *bar = bar_of (scene, share->id);
+      AtlasItem bar_item = { ATLAS_ITEM_SHARE, share->id, -2 };   /* the grey block */
+      guint first = segments->len - G_N_ELEMENTS (small);
+      double width = 0, value = 0;
+      gboolean labelled = FALSE;
+
+      g_assert_cmpuint (segments->len, ==, share->parts->len);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          const AtlasShape *s = g_ptr_array_index (segments, i);
+          const AtlasSharePart *part = g_ptr_array_index (share->parts, s->item.index);
+          gboolean grey = s->fill.red == s->fill.green && s->fill.green == s->fill.blue;
+
+          g_assert_cmpint (grey, ==, i >= first);
+          g_assert_cmpint (grey, ==, g_strv_contains (small, part->region->id));
+          if (grey)
+            {
+              width += s->bounds.width;
+              value += part->value;
+            }
+        }
+      g_assert_cmpfloat_with_epsilon (width / bar->bounds.width, value / share->total, 1e-9);
+      for (guint i = 0; i < scene->shapes->len; i++)
+        {
+          const AtlasShape *t = chart_test_shape (scene, i);
+
+          labelled |= t->kind == ATLAS_SHAPE_TEXT && atlas_item_equal (&t->item, &bar_item) &&
+                      g_str_has_prefix (t->text, "Other (8)");
+        }
+      /* Named on the bar or beside it, or by the legend's "Other". */
+      if (!labelled)
+        {
+          gboolean in_legend = FALSE;
+
+          for (guint i = 0; i < scene->shapes->len; i++)
+            in_legend |= chart_test_shape (scene, i)->role == ATLAS_ROLE_LEGEND && chart_test_shape (scene, i)->kind == ATLAS_SHAPE_TEXT &&
+                         g_str_equal (chart_test_shape (scene, i)->text, "Other");
+          g_assert_true (in_legend);
+        }
+    }
+
+  /* The table keeps every member as the dataset has it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AtlasTable) table = NULL;
+    AtlasChartOptions options;
+    guint n = 0;
+
+    atlas_chart_options_init (&options, ATLAS_VIEW_SHARES);
+    options.group = "chain";
+    options.lang = "en";
+    table = atlas_chart_table (dataset, &options, &error);
+    g_assert_no_error (error);
+    for (guint r = 0; r < table->rows->len; r++)
+      {
+        GPtrArray *row = g_ptr_array_index (table->rows, r);
+
+        if (g_str_equal (g_ptr_array_index (row, 1), "2024") && g_str_equal (g_ptr_array_index (row, 7), "") &&
+            g_str_has_prefix (g_ptr_array_index (row, 0), "Mine") &&
+            (g_str_equal (g_ptr_array_index (row, 2), "Thailand") || g_str_equal (g_ptr_array_index (row, 2), "Malaysia")))
+          n++;
+      }
+    g_assert_cmpuint (n, ==, 2);
+  }
+}
+
+static gboolean
+scene_mentions (const AtlasScene *scene, const char *words)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = chart_test_shape (scene, i);
+      if (s->kind == ATLAS_SHAPE_TEXT && strstr (s->text, words) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The footer explains the HHI only when a note states one: "China /
+ * Other" bars have none to explain. */
+static void
+test_hhi_explained_where_stated (void)
+{
+  g_autoptr(AtlasDataset) dataset = load_bundled ();
+  g_autoptr(AtlasScene) two_part = layout_shares (dataset, "japan-dependence", "en", 1600, 900, FALSE, NULL);
+  g_autoptr(AtlasScene) chain = layout_shares (dataset, "chain", "en", 1600, 900, FALSE, NULL);
+
+  g_assert_false (scene_mentions (two_part, "HHI"));
+  g_assert_false (scene_mentions (two_part, "Herfindahl"));
+  g_assert_true (scene_mentions (chain, "HHI "));
+  g_assert_true (scene_mentions (chain, "Herfindahl"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -631,5 +1025,9 @@ main (int argc, char **argv)
   g_test_add_func ("/shares/estimates-hatched", test_estimates_hatched);
   g_test_add_func ("/shares/errors", test_errors);
   g_test_add_func ("/shares/table", test_table);
+  g_test_add_func ("/shares/colours-apart", test_colours_apart);
+  g_test_add_func ("/shares/legend-only-unnamed", test_legend_only_unnamed);
+  g_test_add_func ("/shares/small-grouped", test_small_grouped);
+  g_test_add_func ("/shares/hhi-explained-where-stated", test_hhi_explained_where_stated);
   return g_test_run ();
 }

@@ -17,7 +17,8 @@ typedef enum {
   ATLAS_ITEM_SERIES,      /* id: series id; index: -1 (the line, legend entry) */
   ATLAS_ITEM_POINT,       /* id: series id; index: point index in the series */
   ATLAS_ITEM_EVENT,       /* id: event id;  index: event index in the dataset */
-  ATLAS_ITEM_SHARE,       /* id: share id;  index: -1 (the bar as a whole) */
+  ATLAS_ITEM_SHARE,       /* id: share id;  index: -1 (the bar as a whole), or -2 for its
+                           * grey block of small parts grouped as "Other (n)" */
   ATLAS_ITEM_SHARE_PART,  /* id: share id;  index: part index, or -1 for "Other" */
 } AtlasItemKind;
 

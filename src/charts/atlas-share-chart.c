@@ -6,6 +6,8 @@
 #include "atlas-callouts.h"
 #include "atlas-chart-frame.h"
 #include "atlas-format.h"
+#include "atlas-label-placer.h"
+#include "atlas-region-colors.h"
 #include "atlas-scene-text.h"
 #include "atlas-units.h"
 #include "atlas-chart-private.h"
@@ -14,13 +16,52 @@
 /* The part index that stands for the remainder to the whole ("Other"). */
 #define OTHER_INDEX (-1)
 
+/* The index of a bar's item (ATLAS_ITEM_SHARE) that stands for its grey
+ * "Other (n)" block: what the app says of it is what it says of the bar,
+ * which lists every part, but it is highlighted and dimmed with the grey
+ * parts rather than with the bar's label and note. */
+#define GROUP_INDEX (-2)
+
 /* A remainder smaller than this fraction of the whole is rounding in the
  * dataset, not a share worth drawing. */
 #define REMAINDER_EPSILON 1e-9
 
+/* Parts smaller than this share of their bar are grouped into one grey
+ * "Other (n)" segment with the remainder, when there are two or more: a
+ * sliver of a percent can carry no label and, in a colour of its own, only
+ * makes the legend longer and the palette harder to tell apart.  The
+ * grouping depends on the data, not on the figure's size, so that every
+ * size of a chart shows the same segments. */
+#define SMALL_SHARE 0.025
+
+/* One drawn segment of a bar, left to right. */
+typedef struct {
+  int      index;               /* the part, or OTHER_INDEX for the remainder */
+  double   value;
+  gboolean grouped;             /* in the grey "Other (n)" block */
+} ShareSegment;
+
+/* How a bar is drawn: its segments, and the grey block at its end. */
+typedef struct {
+  const AtlasShare *share;
+  GArray           *segments;   /* ShareSegment */
+  guint             n_grouped;  /* named parts in the block; 0: no block */
+  guint             first_grey; /* index of the block's (or remainder's) first segment */
+} SharePlan;
+
 typedef struct {
   GPtrArray *bars;              /* const AtlasShare*, drawn top to bottom */
+  GPtrArray *plans;             /* SharePlan*, one per bar */
+  AtlasRegionColors *colors;    /* this figure's region colours */
+  /* Legend keys (a region, or &other_key) in the order first drawn. */
+  GPtrArray *drawn;
+  /* Item key of each segment whose name no label gives -> legend key. */
+  GHashTable *unnamed;
+  gboolean   any_estimate;      /* a hatched segment is drawn */
 } ShareSceneData;
+
+/* The legend key of the grey segments: the remainder and small parts. */
+static const char other_key[] = "other";
 
 /* Where the rows go; computed once from the plot and the type sizes. */
 typedef struct {
@@ -155,16 +196,136 @@ other_color (const AtlasStyle *style, AtlasColor *out)
   *out = (AtlasColor) { level, level, level, 1.0 };
 }
 
-static void
-part_color (const AtlasScene *scene, const AtlasShare *share, int index, AtlasColor *out)
+/* ---- the plan of a bar: which segments, which grouped ------------------ */
+
+static gboolean
+part_is_small (const AtlasShare *share, const AtlasSharePart *part, const char * const *focus)
 {
-  if (index == OTHER_INDEX)
-    other_color (scene->style, out);
-  else
+  /* What a slide is about keeps its own colour, however small. */
+  if (focus != NULL && part->region != NULL && g_strv_contains (focus, part->region->id))
+    return FALSE;
+  return part->value > 0 && part->value < share->total * SMALL_SHARE;
+}
+
+static void
+share_plan_free (SharePlan *plan)
+{
+  g_array_unref (plan->segments);
+  g_free (plan);
+}
+
+static void
+append_segment (SharePlan *plan, int index, double value, gboolean grouped)
+{
+  ShareSegment segment = { index, value, grouped };
+
+  g_array_append_val (plan->segments, segment);
+}
+
+/* The parts in file order, then the small ones, then the remainder: the
+ * grey block is one run at the bar's end, where "Other" always was. */
+static SharePlan *
+plan_bar (const AtlasShare *share, const char * const *focus)
+{
+  SharePlan *plan = g_new0 (SharePlan, 1);
+  double remainder = share_remainder (share);
+  gboolean group;
+  guint n_small = 0;
+
+  plan->share = share;
+  plan->segments = g_array_new (FALSE, FALSE, sizeof (ShareSegment));
+  if (!(share->total > 0))
+    return plan;
+  for (guint i = 0; i < share->parts->len; i++)
+    n_small += part_is_small (share, g_ptr_array_index (share->parts, i), focus) ? 1 : 0;
+  /* One small part alone is drawn, and named outside the bar or in the
+   * legend: "Other (1)" would hide a name to save nothing. */
+  group = n_small >= 2;
+  plan->n_grouped = group ? n_small : 0;
+  for (guint i = 0; i < share->parts->len; i++)
     {
-      const AtlasSharePart *part = g_ptr_array_index (share->parts, index);
-      atlas_style_region_color (scene->style, scene->dataset, part->region, out);
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+
+      if (part->value > 0 && !(group && part_is_small (share, part, focus)))
+        append_segment (plan, (int) i, part->value, FALSE);
     }
+  plan->first_grey = plan->segments->len;
+  for (guint i = 0; group && i < share->parts->len; i++)
+    {
+      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+
+      if (part_is_small (share, part, focus))
+        append_segment (plan, (int) i, part->value, TRUE);
+    }
+  if (remainder > 0)
+    append_segment (plan, OTHER_INDEX, remainder, group);
+  return plan;
+}
+
+static const AtlasSharePart *
+segment_part (const SharePlan *plan, const ShareSegment *segment)
+{
+  return segment->index >= 0 ? g_ptr_array_index (plan->share->parts, segment->index) : NULL;
+}
+
+/* The legend key of a segment: its region, or the grey of "Other". */
+static gconstpointer
+segment_key (const SharePlan *plan, const ShareSegment *segment)
+{
+  const AtlasSharePart *part = segment_part (plan, segment);
+
+  if (part == NULL || segment->grouped)
+    return other_key;
+  return part->region;
+}
+
+/* Colours for this figure: regions that touch in any bar differ in hue
+ * family, all of them and the grey of "Other" stay far apart, and each
+ * region has one colour in every bar. */
+static AtlasRegionColors *
+assign_colors (const AtlasScene *scene, GPtrArray *plans)
+{
+  AtlasRegionColors *colors = atlas_region_colors_new (scene->style, scene->dataset);
+  AtlasColor grey;
+
+  other_color (scene->style, &grey);
+  atlas_region_colors_reserve (colors, &grey);
+  for (guint b = 0; b < plans->len; b++)
+    {
+      const SharePlan *plan = g_ptr_array_index (plans, b);
+      const AtlasRegion *previous = NULL;
+
+      for (guint i = 0; i < plan->first_grey; i++)
+        {
+          const ShareSegment *segment = &g_array_index (plan->segments, ShareSegment, i);
+          const AtlasSharePart *part = segment_part (plan, segment);
+
+          if (part == NULL || part->region == NULL)
+            {
+              previous = NULL;
+              continue;
+            }
+          atlas_region_colors_add (colors, part->region, segment->value / plan->share->total);
+          atlas_region_colors_touch (colors, previous, part->region);
+          previous = part->region;
+        }
+    }
+  atlas_region_colors_assign (colors);
+  return colors;
+}
+
+static void
+segment_color (const AtlasScene *scene, const SharePlan *plan, const ShareSegment *segment, AtlasColor *out)
+{
+  const ShareSceneData *data = scene->chart_data;
+  const AtlasSharePart *part = segment_part (plan, segment);
+
+  if (part == NULL || segment->grouped)
+    other_color (scene->style, out);
+  else if (part->region == NULL)
+    *out = scene->style->muted;
+  else
+    atlas_region_colors_lookup (data->colors, part->region, out);
 }
 
 static double
@@ -247,43 +408,60 @@ add_legend_entry (GArray *legend, const char *label, const AtlasColor *color, gb
   g_array_append_val (legend, entry);
 }
 
-/* The regions present, in order of first appearance, then "Other" and the
- * estimate swatch when any bar needs them. */
-static GArray *
-build_legend (const AtlasScene *scene, GPtrArray *bars)
+/* The keys of what the plans draw, in order of first appearance, and
+ * whether a hatched (estimate) segment is among them. */
+static void
+collect_drawn (ShareSceneData *data)
 {
+  for (guint b = 0; b < data->plans->len; b++)
+    {
+      const SharePlan *plan = g_ptr_array_index (data->plans, b);
+
+      for (guint i = 0; i < plan->segments->len; i++)
+        {
+          const ShareSegment *segment = &g_array_index (plan->segments, ShareSegment, i);
+          const AtlasSharePart *part = segment_part (plan, segment);
+          gconstpointer key = segment_key (plan, segment);
+
+          data->any_estimate |= part != NULL && part->estimate && !segment->grouped;
+          if (key != NULL && !g_ptr_array_find (data->drawn, key, NULL))
+            g_ptr_array_add (data->drawn, (gpointer) key);
+        }
+    }
+  /* "Other" is the last segment of every bar: last in the legend too. */
+  if (g_ptr_array_remove (data->drawn, (gpointer) other_key))
+    g_ptr_array_add (data->drawn, (gpointer) other_key);
+}
+
+/* The regions drawn, in order of first appearance, then "Other" and the
+ * estimate swatch when drawn; with @shown, only the keys in it (what no
+ * label names). */
+static GArray *
+build_legend (const AtlasScene *scene, GHashTable *shown)
+{
+  const ShareSceneData *data = scene->chart_data;
   GArray *legend = g_array_new (FALSE, TRUE, sizeof (AtlasLegendEntry));
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-  gboolean any_other = FALSE, any_estimate = FALSE;
   AtlasColor color;
 
   g_array_set_clear_func (legend, (GDestroyNotify) atlas_legend_entry_clear);
-  for (guint b = 0; b < bars->len; b++)
+  for (guint i = 0; i < data->drawn->len; i++)
     {
-      const AtlasShare *share = g_ptr_array_index (bars, b);
+      gconstpointer key = g_ptr_array_index (data->drawn, i);
+      const AtlasRegion *region = key != other_key ? key : NULL;
 
-      any_other |= share_remainder (share) > 0;
-      for (guint i = 0; i < share->parts->len; i++)
+      if (shown != NULL && !g_hash_table_contains (shown, key))
+        continue;
+      if (region == NULL)
         {
-          const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
-
-          if (part->value <= 0)
-            continue;
-          any_estimate |= part->estimate;
-          if (part->region == NULL || g_ptr_array_find (seen, part->region, NULL))
-            continue;
-          g_ptr_array_add (seen, (gpointer) part->region);
-          atlas_style_region_color (scene->style, scene->dataset, part->region, &color);
-          add_legend_entry (legend, atlas_text_get (part->region->name, scene->style->lang),
-                            &color, FALSE);
+          other_color (scene->style, &color);
+          add_legend_entry (legend, _("Other"), &color, FALSE);
+          continue;
         }
+      atlas_region_colors_lookup (data->colors, region, &color);
+      add_legend_entry (legend, atlas_text_get (region->name, scene->style->lang), &color, FALSE);
     }
-  if (any_other)
-    {
-      other_color (scene->style, &color);
-      add_legend_entry (legend, _("Other"), &color, FALSE);
-    }
-  if (any_estimate)
+  /* Hatching is a way of drawing, not a thing: no label could say it. */
+  if (data->any_estimate)
     add_legend_entry (legend, _("Estimate"), &scene->style->muted, TRUE);
   return legend;
 }
@@ -298,21 +476,37 @@ collect_sources (AtlasDataset *dataset, GPtrArray *bars)
   return sources;
 }
 
+static gboolean
+any_bar_states_hhi (GPtrArray *bars)
+{
+  for (guint i = 0; i < bars->len; i++)
+    {
+      AtlasShareConcentration c;
+
+      if (atlas_share_concentration (g_ptr_array_index (bars, i), &c) &&
+          (atlas_share_concentration_has_index (&c) || c.top_region == NULL))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *bars)
+layout_frame (AtlasScene *scene, const AtlasChartOptions *options, GPtrArray *bars, GHashTable *shown)
 {
   g_autofree char *title = share_chart_title (bars, scene->style->lang);
   g_autoptr(GPtrArray) sources = collect_sources (scene->dataset, bars);
-  g_autoptr(GArray) legend = build_legend (scene, bars);
+  g_autoptr(GArray) legend = build_legend (scene, shown);
   AtlasFrameSpec spec = { 0 };
 
   spec.title = title;
   spec.subtitle = options->subtitle;
   spec.headline = options->title;
   spec.sources = sources;
-  spec.legend = legend;
-  spec.footer_note = _("HHI: Herfindahl–Hirschman index of the shares in percent "
-                       "(10,000 when one region holds everything).");
+  spec.legend = legend->len > 0 ? legend : NULL;
+  /* Explained where a note states it: not under "China / Other" bars. */
+  if (any_bar_states_hhi (bars))
+    spec.footer_note = _("HHI: Herfindahl–Hirschman index of the shares in percent "
+                         "(10,000 when one region holds everything).");
   atlas_chart_frame_layout (scene, &spec);
 }
 
@@ -526,11 +720,17 @@ add_bar_label (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *shar
   atlas_scene_add_shape (scene, &shape);
 }
 
+typedef enum {
+  LABEL_NONE,
+  LABEL_PERCENT,                /* the percentage alone: the name is elsewhere */
+  LABEL_NAMED,
+} SegmentLabel;
+
 /* The share inside its segment: name over percentage, name and percentage
  * on one line, the percentage alone, or nothing, whichever fits first.
  * On a hatched (estimate) segment the text sits on a plate of the
  * background colour, since stripes behind letters make them hard to read. */
-static void
+static SegmentLabel
 add_segment_label (AtlasScene          *scene,
                    const ShareGeometry *g,
                    const AtlasRect     *segment,
@@ -564,7 +764,7 @@ add_segment_label (AtlasScene          *scene,
   else if (percent_w <= room && percent_h <= segment->height)
     lines[0] = percent, widths[0] = percent_w, heights[0] = percent_h;
   else
-    return;
+    return LABEL_NONE;
 
   block_w = MAX (widths[0], widths[1]);
   block_h = heights[0] + heights[1];
@@ -586,75 +786,223 @@ add_segment_label (AtlasScene          *scene,
       atlas_scene_add_text (scene, lines[i], cx, y, g->small_size, FALSE, ATLAS_ALIGN_CENTER, &ink, item);
       y += heights[i];
     }
+  return lines[0] == percent ? LABEL_PERCENT : LABEL_NAMED;
+}
+
+/* A segment whose name did not fit inside it, to be named beside the bar
+ * once every bar and note is drawn. */
+typedef struct {
+  AtlasRect segment;
+  char     *text;               /* "Thailand 0.9 %" */
+  AtlasItem item;               /* the label's item; its id is the share's */
+  char     *key;                /* the segment's item key, for "unnamed" */
+  gconstpointer legend_key;
+} PendingLabel;
+
+static void
+pending_label_clear (PendingLabel *pending)
+{
+  g_free (pending->text);
+  g_free (pending->key);
+}
+
+static void
+add_pending (GArray *pending, const AtlasRect *segment, const char *name, double fraction, gboolean with_percent,
+             const AtlasItem *label_item, const AtlasItem *segment_item, gconstpointer legend_key)
+{
+  g_autofree char *percent = NULL;
+  PendingLabel label = { *segment, NULL, *label_item, NULL, legend_key };
+
+  if (*name == '\0')
+    return;
+  percent = format_share (fraction);
+  label.key = atlas_item_to_key (segment_item);
+  label.text = with_percent ? g_strdup_printf (C_("region and share", "%s %s"), name, percent) : g_strdup (name);
+  g_array_append_val (pending, label);
 }
 
 static void
 add_segment (AtlasScene          *scene,
              const ShareGeometry *g,
-             const AtlasShare    *share,
-             int                  index,
+             const SharePlan     *plan,
+             const ShareSegment  *segment,
              double               x0,
              double               x1,
-             double               y)
+             double               y,
+             GArray              *pending)
 {
-  AtlasItem item = { ATLAS_ITEM_SHARE_PART, share->id, index };
+  const AtlasShare *share = plan->share;
+  const AtlasSharePart *part = segment_part (plan, segment);
+  AtlasItem item = { ATLAS_ITEM_SHARE_PART, share->id, segment->index };
   AtlasRect rect = { x0, y, x1 - x0, g->bar_height };
+  gboolean estimate = part != NULL && part->estimate && !segment->grouped;
   AtlasColor fill, ink;
   AtlasShape *shape;
-  gboolean estimate = FALSE;
   const char *name;
-  double value;
 
-  if (index == OTHER_INDEX)
-    {
-      name = _("Other");
-      value = share_remainder (share);
-    }
-  else
-    {
-      const AtlasSharePart *part = g_ptr_array_index (share->parts, index);
-      name = part->region != NULL ? atlas_text_get (part->region->name, scene->style->lang) : "";
-      value = part->value;
-      estimate = part->estimate;
-    }
-
-  part_color (scene, share, index, &fill);
+  segment_color (scene, plan, segment, &fill);
   shape = atlas_scene_add_rect (scene, &rect, &fill, &item);
   shape->hatched = estimate;
+  atlas_scene_add_item (scene, &item);
+  /* The members of the grey block are still there to point at, one by
+   * one, but read as one block: no hairlines between them, no labels. */
+  if (segment->grouped)
+    return;
   /* A hairline in the background colour keeps neighbours of similar
    * colour apart. */
   shape->has_stroke = TRUE;
   shape->stroke = scene->background;
   shape->line_width = MAX (1.0, g->small_size / 12.0);
 
+  if (part == NULL)
+    name = _("Other");
+  else
+    name = part->region != NULL ? atlas_text_get (part->region->name, scene->style->lang) : "";
   text_color_on (&fill, &ink);
-  add_segment_label (scene, g, &rect, name, value / share->total, estimate, &ink, &item);
-  atlas_scene_add_item (scene, &item);
+  switch (add_segment_label (scene, g, &rect, name, segment->value / share->total, estimate, &ink, &item))
+    {
+    case LABEL_NONE:
+      add_pending (pending, &rect, name, segment->value / share->total, TRUE, &item, &item, segment_key (plan, segment));
+      break;
+    case LABEL_PERCENT:
+      /* The percentage is on the segment: beside it, the name alone. */
+      add_pending (pending, &rect, name, segment->value / share->total, FALSE, &item, &item, segment_key (plan, segment));
+      break;
+    case LABEL_NAMED:
+    default:
+      break;
+    }
 }
 
-/* Segments in file order, then the remainder; each edge is placed from the
- * running sum so the segments tile the bar exactly. */
+/* "Other (8)": the grey block of small parts and the remainder.  Its label
+ * stands for the bar, whose tooltip and sidebar list every part; the CSV
+ * lists them as the dataset has them. */
 static void
-add_segments (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, double y)
+add_group_label (AtlasScene *scene, const ShareGeometry *g, const SharePlan *plan, double x0, double y,
+                 GArray *pending)
 {
-  double sum = 0, remainder = share_remainder (share);
+  const AtlasShare *share = plan->share;
+  AtlasItem bar = { ATLAS_ITEM_SHARE, share->id, GROUP_INDEX };
+  const ShareSegment *first = &g_array_index (plan->segments, ShareSegment, plan->first_grey);
+  AtlasItem member = { ATLAS_ITEM_SHARE_PART, share->id, first->index };
+  AtlasRect rect = { x0, y, g->bar_x + g->bar_width - x0, g->bar_height };
+  double value = 0;
+  g_autofree char *name = NULL;
+  AtlasColor grey, ink;
+  SegmentLabel label;
+
+  for (guint i = plan->first_grey; i < plan->segments->len; i++)
+    value += g_array_index (plan->segments, ShareSegment, i).value;
+  other_color (scene->style, &grey);
+  /* TRANSLATORS: the grey segment of a bar that groups the small shares
+   * of %u regions (and what no region is named for) */
+  name = g_strdup_printf (C_("grouped regions", "Other (%u)"), plan->n_grouped);
+  text_color_on (&grey, &ink);
+  label = add_segment_label (scene, g, &rect, name, value / share->total, FALSE, &ink, &bar);
+  if (label != LABEL_NAMED)
+    add_pending (pending, &rect, name, value / share->total, label == LABEL_NONE, &bar, &member, other_key);
+}
+
+/* Segments as planned; each edge is placed from the running sum so the
+ * segments tile the bar exactly. */
+static void
+add_segments (AtlasScene *scene, const ShareGeometry *g, const SharePlan *plan, double y, GArray *pending)
+{
+  const AtlasShare *share = plan->share;
+  double sum = 0, block_x = 0;
 
   if (!(share->total > 0))
     return;
-  for (guint i = 0; i < share->parts->len; i++)
+  for (guint i = 0; i < plan->segments->len; i++)
     {
-      const AtlasSharePart *part = g_ptr_array_index (share->parts, i);
+      const ShareSegment *segment = &g_array_index (plan->segments, ShareSegment, i);
       double x0 = g->bar_x + g->bar_width * (sum / share->total);
 
-      if (part->value <= 0)
-        continue;
-      sum += part->value;
-      add_segment (scene, g, share, (int) i,
-                   x0, g->bar_x + g->bar_width * (sum / share->total), y);
+      if (i == plan->first_grey && plan->n_grouped > 0)
+        {
+          AtlasItem bar = { ATLAS_ITEM_SHARE, share->id, GROUP_INDEX };
+          AtlasRect block = { x0, y, g->bar_x + g->bar_width - x0, g->bar_height };
+          AtlasColor grey;
+
+          /* One grey under the members: their antialiased edges would
+           * otherwise let the background through as faint seams. */
+          block_x = x0;
+          other_color (scene->style, &grey);
+          atlas_scene_add_rect (scene, &block, &grey, &bar);
+        }
+      sum += segment->value;
+      /* The last edge is the bar's end, whatever the rounding of the sum. */
+      add_segment (scene, g, plan, segment, x0,
+                   i + 1 == plan->segments->len ? g->bar_x + g->bar_width
+                                                : g->bar_x + g->bar_width * (sum / share->total),
+                   y, pending);
     }
-  if (remainder > 0)
-    add_segment (scene, g, share, OTHER_INDEX,
-                 g->bar_x + g->bar_width * (sum / share->total), g->bar_x + g->bar_width, y);
+  if (plan->n_grouped > 0)
+    add_group_label (scene, g, plan, block_x, y, pending);
+}
+
+/* A short tick from the bar to a label beside it. */
+static void
+add_leader (AtlasScene *scene, const ShareGeometry *g, double x, double y0, double y1, const AtlasItem *item)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  AtlasShape line = { 0 };
+
+  cairo_move_to (cr, x, y0);
+  cairo_line_to (cr, x, y1);
+  line.kind = ATLAS_SHAPE_PATH;
+  line.item = *item;
+  line.has_stroke = TRUE;
+  line.stroke = scene->style->muted;
+  line.line_width = MAX (1.0, g->small_size / 14.0);
+  line.path = cairo_copy_path (cr);
+  line.bounds = (AtlasRect) { x, MIN (y0, y1), 0, fabs (y1 - y0) };
+  atlas_scene_add_shape (scene, &line);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+/* Names a segment too narrow for its name under or over the bar, on a
+ * short tick from the segment's middle, where it covers no text and no
+ * other mark; FALSE when there is no such place (the legend names it). */
+static gboolean
+add_outside_label (AtlasScene *scene, const ShareGeometry *g, const PendingLabel *pending)
+{
+  const AtlasRect *seg = &pending->segment;
+  AtlasItem nothing = { ATLAS_ITEM_NONE, NULL, -1 };
+  double tick = g->small_size * 0.35, w, h, cx = seg->x + seg->width / 2;
+  double left = g->bar_x, right = scene->plot.x + scene->plot.width;
+
+  atlas_scene_measure_text (scene, pending->text, g->small_size, FALSE, 0, &w, &h);
+  w = ceil (w) + 1;
+  for (int above = 0; above <= 1; above++)
+    {
+      double y = above ? seg->y - tick - h : seg->y + seg->height + tick;
+      /* Centred on the tick, else ending or starting at it. */
+      double xs[] = { cx - w / 2, cx - w + g->small_size * 0.3, cx - g->small_size * 0.3 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (xs); i++)
+        {
+          AtlasRect box = { CLAMP (xs[i], left, right - w), y, w, h };
+          AtlasShape *text;
+
+          /* Some room either side, so that two names side by side do
+           * not read as one ("Malaysia Other"). */
+          AtlasRect room = { box.x - g->small_size * 0.6, box.y, w + g->small_size * 1.2, h };
+
+          if (box.x > cx || box.x + w < cx || box.x < left || !atlas_rect_contains (&scene->plot, &box) ||
+              !atlas_scene_box_is_free (scene, &room, &nothing))
+            continue;
+          add_leader (scene, g, cx, above ? seg->y : seg->y + seg->height,
+                      above ? box.y + h : box.y, &pending->item);
+          text = atlas_scene_add_text (scene, pending->text, box.x, box.y, g->small_size, FALSE,
+                                       ATLAS_ALIGN_START, &scene->style->foreground, &pending->item);
+          text->role = ATLAS_ROLE_CALLOUT;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static char *
@@ -741,8 +1089,9 @@ add_note (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, do
 }
 
 static void
-add_bar (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, guint row)
+add_bar (AtlasScene *scene, const ShareGeometry *g, const SharePlan *plan, guint row, GArray *pending)
 {
+  const AtlasShare *share = plan->share;
   AtlasItem item = { ATLAS_ITEM_SHARE, share->id, -1 };
   double top = row_top (g, row);
   AtlasRect rect = { g->bar_x, top, g->bar_width, g->bar_height };
@@ -761,7 +1110,7 @@ add_bar (AtlasScene *scene, const ShareGeometry *g, const AtlasShare *share, gui
   atlas_scene_add_item (scene, &item);
 
   add_bar_label (scene, g, share, top);
-  add_segments (scene, g, share, top);
+  add_segments (scene, g, plan, top, pending);
   add_note (scene, g, share, top);
 }
 
@@ -803,36 +1152,82 @@ add_key (GHashTable *set, AtlasItemKind kind, const char *id, int index)
   g_hash_table_add (set, atlas_item_to_key (&item));
 }
 
+static const SharePlan *
+scene_find_plan (const AtlasScene *scene, const AtlasShare *share)
+{
+  const ShareSceneData *data = scene->chart_data;
+
+  for (guint i = 0; data != NULL && i < data->plans->len; i++)
+    {
+      const SharePlan *plan = g_ptr_array_index (data->plans, i);
+      if (plan->share == share)
+        return plan;
+    }
+  return NULL;
+}
+
+static gboolean
+part_is_grouped (const SharePlan *plan, int index)
+{
+  for (guint i = plan->first_grey; plan->n_grouped > 0 && i < plan->segments->len; i++)
+    if (g_array_index (plan->segments, ShareSegment, i).index == index)
+      return TRUE;
+  return FALSE;
+}
+
+/* The grey block and its members. */
 static void
-add_bar_parts (const AtlasShare *share, GHashTable *set)
+add_group (const SharePlan *plan, GHashTable *set)
+{
+  if (plan == NULL || plan->n_grouped == 0)
+    return;
+  add_key (set, ATLAS_ITEM_SHARE, plan->share->id, GROUP_INDEX);
+  for (guint i = plan->first_grey; i < plan->segments->len; i++)
+    add_key (set, ATLAS_ITEM_SHARE_PART, plan->share->id, g_array_index (plan->segments, ShareSegment, i).index);
+}
+
+static void
+add_bar_parts (const AtlasScene *scene, const AtlasShare *share, GHashTable *set)
 {
   for (guint i = 0; i < share->parts->len; i++)
     add_key (set, ATLAS_ITEM_SHARE_PART, share->id, (int) i);
   if (share_remainder (share) > 0)
     add_key (set, ATLAS_ITEM_SHARE_PART, share->id, OTHER_INDEX);
+  add_group (scene_find_plan (scene, share), set);
 }
 
 /* A part is related to its bar and to the same region in every other bar
- * (hovering China lights China up everywhere); "Other" to every "Other". */
+ * (hovering China lights China up everywhere); "Other" to every "Other",
+ * grouped or not; a grey block to its members. */
 static void
 share_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTable *set)
 {
   const ShareSceneData *data = scene->chart_data;
   const AtlasShare *share = scene_find_bar (scene, item->id);
+  const SharePlan *plan;
   const AtlasRegion *region = NULL;
 
   if (share == NULL)
     return;
+  plan = scene_find_plan (scene, share);
+  if (item->kind == ATLAS_ITEM_SHARE && item->index == GROUP_INDEX)
+    {
+      add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
+      add_group (plan, set);
+      return;
+    }
   if (item->kind == ATLAS_ITEM_SHARE)
     {
       add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
-      add_bar_parts (share, set);
+      add_bar_parts (scene, share, set);
       return;
     }
   if (item->kind != ATLAS_ITEM_SHARE_PART)
     return;
 
   add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
+  if (plan != NULL && part_is_grouped (plan, item->index))
+    add_key (set, ATLAS_ITEM_SHARE, share->id, GROUP_INDEX);
   if (item->index >= 0 && (guint) item->index < share->parts->len)
     region = ((const AtlasSharePart *) g_ptr_array_index (share->parts, item->index))->region;
   for (guint b = 0; b < data->bars->len; b++)
@@ -843,6 +1238,7 @@ share_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
         {
           if (share_remainder (other) > 0)
             add_key (set, ATLAS_ITEM_SHARE_PART, other->id, OTHER_INDEX);
+          add_group (g_ptr_array_index (data->plans, b), set);
           continue;
         }
       for (guint i = 0; i < other->parts->len; i++)
@@ -861,6 +1257,10 @@ share_scene_data_free (gpointer data)
   ShareSceneData *self = data;
 
   g_ptr_array_unref (self->bars);
+  g_ptr_array_unref (self->plans);
+  g_ptr_array_unref (self->drawn);
+  g_hash_table_unref (self->unnamed);
+  atlas_region_colors_free (self->colors);
   g_free (self);
 }
 
@@ -944,7 +1344,11 @@ apply_focus (AtlasScene *scene, GPtrArray *bars, const AtlasChartOptions *option
                                                        atlas_text_get (part->region->name, lang), percent);
               AtlasCallout callout = { box.x + box.width / 2, box.y + box.height / 2, text, item, TRUE, FALSE, NULL };
 
-              atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12);
+              if (atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12))
+                {
+                  g_autofree char *key = atlas_item_to_key (&item);
+                  g_hash_table_remove (((ShareSceneData *) scene->chart_data)->unnamed, key);
+                }
             }
         }
     }
@@ -1022,6 +1426,90 @@ resolve_selection (AtlasDataset *dataset, GPtrArray *bars, const char *id,
 
 /* ---- entry points ----------------------------------------------------- */
 
+/* The figure, its legend listing @shown (every region drawn when NULL). */
+static AtlasScene *
+build_scene (AtlasDataset            *dataset,
+             const AtlasChartOptions *options,
+             double                   width,
+             double                   height,
+             const AtlasStyle        *style,
+             GPtrArray               *bars,
+             const AtlasShare        *selected,
+             GHashTable              *shown)
+{
+  g_autoptr(AtlasScene) scene = NULL;
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingLabel));
+  ShareSceneData *data;
+  ShareGeometry geometry;
+
+  g_array_set_clear_func (pending, (GDestroyNotify) pending_label_clear);
+  scene = atlas_scene_new (&share_scene_class, dataset, style, width, height);
+  data = g_new0 (ShareSceneData, 1);
+  data->bars = g_ptr_array_ref (bars);
+  data->plans = g_ptr_array_new_with_free_func ((GDestroyNotify) share_plan_free);
+  data->drawn = g_ptr_array_new ();
+  data->unnamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  scene->chart_data = data;
+  scene->chart_data_free = share_scene_data_free;
+  for (guint i = 0; i < bars->len; i++)
+    g_ptr_array_add (data->plans, plan_bar (g_ptr_array_index (bars, i), options->focus));
+  data->colors = assign_colors (scene, data->plans);
+  collect_drawn (data);
+
+  layout_frame (scene, options, bars, shown);
+  compute_geometry (scene, bars, &geometry);
+  for (guint i = 0; i < bars->len; i++)
+    add_bar (scene, &geometry, g_ptr_array_index (data->plans, i), i, pending);
+  /* Beside the bars once all of them and their notes are drawn, so that a
+   * name placed there never takes a note's or another bar's room. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      const PendingLabel *label = &g_array_index (pending, PendingLabel, i);
+
+      if (!add_outside_label (scene, &geometry, label))
+        g_hash_table_insert (data->unnamed, g_strdup (label->key), (gpointer) label->legend_key);
+    }
+
+  scene->description = describe_bars (bars, scene->style->lang);
+  apply_focus (scene, bars, options);
+  if (selected != NULL)
+    {
+      AtlasItem item = { ATLAS_ITEM_SHARE, selected->id, -1 };
+      atlas_scene_set_selected (scene, &item);
+      atlas_scene_set_highlight (scene, &item);
+    }
+  atlas_chart_add_annotations (scene, dataset, options);
+  return g_steal_pointer (&scene);
+}
+
+/* The legend keys @scene still needs: what no label of it names. */
+static GHashTable *
+legend_needed (const AtlasScene *scene)
+{
+  const ShareSceneData *data = scene->chart_data;
+  GHashTable *needed = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, data->unnamed);
+  while (g_hash_table_iter_next (&iter, NULL, &key))
+    g_hash_table_add (needed, key);
+  return needed;
+}
+
+static gboolean
+keys_within (GHashTable *keys, GHashTable *within)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (within, key))
+      return FALSE;
+  return TRUE;
+}
+
 AtlasScene *
 atlas_share_chart_layout (AtlasDataset            *dataset,
                           const AtlasChartOptions *options,
@@ -1032,9 +1520,8 @@ atlas_share_chart_layout (AtlasDataset            *dataset,
 {
   g_autoptr(AtlasScene) scene = NULL;
   g_autoptr(GPtrArray) bars = NULL;
+  g_autoptr(GHashTable) shown = NULL;
   const AtlasShare *selected = NULL;
-  ShareSceneData *data;
-  ShareGeometry geometry;
   const char *group;
 
   group = resolve_group (dataset, options->group, error);
@@ -1050,26 +1537,30 @@ atlas_share_chart_layout (AtlasDataset            *dataset,
   if (!resolve_selection (dataset, bars, options->select, &selected, error))
     return NULL;
 
-  scene = atlas_scene_new (&share_scene_class, dataset, style, width, height);
-  data = g_new0 (ShareSceneData, 1);
-  data->bars = g_ptr_array_ref (bars);
-  scene->chart_data = data;
-  scene->chart_data_free = share_scene_data_free;
-
-  layout_frame (scene, options, bars);
-  compute_geometry (scene, bars, &geometry);
-  for (guint i = 0; i < bars->len; i++)
-    add_bar (scene, &geometry, g_ptr_array_index (bars, i), i);
-
-  scene->description = describe_bars (bars, scene->style->lang);
-  apply_focus (scene, bars, options);
-  if (selected != NULL)
+  /* Direct labels before the legend: laid out with every region in the
+   * legend first, then again with only those no label names.  A shorter
+   * legend leaves taller bars, which name more, so this settles in a pass
+   * or two; a pass whose labels name less than its legend needs is not
+   * taken, and the figure keeps a legend listing a little too much rather
+   * than one that leaves a region unnamed. */
+  scene = build_scene (dataset, options, width, height, style, bars, selected, NULL);
+  for (guint pass = 0; pass < 3; pass++)
     {
-      AtlasItem item = { ATLAS_ITEM_SHARE, selected->id, -1 };
-      atlas_scene_set_selected (scene, &item);
-      atlas_scene_set_highlight (scene, &item);
+      g_autoptr(GHashTable) needed = legend_needed (scene);
+      g_autoptr(GHashTable) still = NULL;
+      g_autoptr(AtlasScene) next = NULL;
+
+      if (shown != NULL && g_hash_table_size (needed) == g_hash_table_size (shown) && keys_within (needed, shown))
+        break;
+      next = build_scene (dataset, options, width, height, style, bars, selected, needed);
+      still = legend_needed (next);
+      if (!keys_within (still, needed))
+        break;
+      g_clear_pointer (&shown, g_hash_table_unref);
+      shown = g_steal_pointer (&needed);
+      g_clear_pointer (&scene, atlas_scene_free);
+      scene = g_steal_pointer (&next);
     }
-  atlas_chart_add_annotations (scene, dataset, options);
   return g_steal_pointer (&scene);
 }
 

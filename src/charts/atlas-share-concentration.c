@@ -146,15 +146,21 @@ format_top3 (const AtlasShareConcentration *c, AtlasConcentrationDetail detail)
   return g_strdup_printf (_("Top 3 %s"), share);
 }
 
+gboolean
+atlas_share_concentration_has_index (const AtlasShareConcentration *concentration)
+{
+  /* A concentration index says something of three regions or more; of
+   * "China / Other" or two regions it only restates the bar. */
+  return concentration->n_regions >= 3;
+}
+
 char *
 atlas_share_concentration_format (const AtlasShareConcentration *concentration,
                                   AtlasConcentrationDetail       detail,
                                   const char                    *lang)
 {
   g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
-  /* A concentration index says something of three regions or more; of
-   * "China / Other" or two regions it only restates the bar. */
-  gboolean hhi_means_something = concentration->n_regions >= 3;
+  gboolean hhi_means_something = atlas_share_concentration_has_index (concentration);
 
   if (!hhi_means_something && detail == ATLAS_CONCENTRATION_MINIMAL)
     detail = ATLAS_CONCENTRATION_SHORT;

@@ -33,6 +33,10 @@ typedef enum {
   ATLAS_CONCENTRATION_MINIMAL,  /* "HHI 8,500" */
 } AtlasConcentrationDetail;
 
+/* Whether the HHI means something here (three regions or more), so that a
+ * label states it; a bar with no named region states it alone. */
+gboolean atlas_share_concentration_has_index (const AtlasShareConcentration *concentration);
+
 /* The concentration as a label (a lower bound is written "≥"); region names
  * in @lang.  Returns a new string. */
 char    *atlas_share_concentration_format (const AtlasShareConcentration *concentration,

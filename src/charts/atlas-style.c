@@ -6,32 +6,37 @@
 /* Okabe and Ito's colour-blind-safe set, extended with Paul Tol's muted
  * scheme so a dataset with many regions still gets distinct colours. The
  * first entries go to the first regions of the file, which in practice are
- * the ones a briefing talks about most. */
-static const guint32 palette_rgb[] = {
-  0xD55E00, /* vermillion */
-  0x0072B2, /* blue */
-  0xE69F00, /* orange */
-  0x009E73, /* bluish green */
-  0xCC79A7, /* reddish purple */
-  0x56B4E9, /* sky blue */
-  0xF0E442, /* yellow */
-  0x332288, /* indigo */
-  0x117733, /* green */
-  0x88CCEE, /* cyan */
-  0xAA4499, /* purple */
-  0x44AA99, /* teal */
-  0x999933, /* olive */
-  0x882255, /* wine */
-  0xDDCC77, /* sand */
-  0x661100, /* brown */
-  0x6699CC, /* steel */
-  0xAA4466, /* rose */
-  0xEE8866, /* salmon */
-  0x225555, /* dark teal */
-  0xBBCC33, /* pear */
-  0x4477AA, /* mid blue */
-  0xFFAABB, /* pink */
-  0x777777, /* grey */
+ * the ones a briefing talks about most.  Each entry belongs to a hue family
+ * (by its CIE LCh hue): two colours of one family side by side read as
+ * shades of one thing, so a chart never puts them next to each other. */
+static const struct {
+  guint32        rgb;
+  AtlasHueFamily family;
+} palette[] = {
+  { 0xD55E00, ATLAS_HUE_RED },      /* vermillion */
+  { 0x0072B2, ATLAS_HUE_BLUE },     /* blue */
+  { 0xE69F00, ATLAS_HUE_AMBER },    /* orange */
+  { 0x009E73, ATLAS_HUE_GREEN },    /* bluish green */
+  { 0xCC79A7, ATLAS_HUE_MAGENTA },  /* reddish purple */
+  { 0x56B4E9, ATLAS_HUE_BLUE },     /* sky blue */
+  { 0xF0E442, ATLAS_HUE_AMBER },    /* yellow */
+  { 0x332288, ATLAS_HUE_BLUE },     /* indigo */
+  { 0x117733, ATLAS_HUE_GREEN },    /* green */
+  { 0x88CCEE, ATLAS_HUE_BLUE },     /* cyan */
+  { 0xAA4499, ATLAS_HUE_MAGENTA },  /* purple */
+  { 0x44AA99, ATLAS_HUE_GREEN },    /* teal */
+  { 0x999933, ATLAS_HUE_AMBER },    /* olive */
+  { 0x882255, ATLAS_HUE_MAGENTA },  /* wine */
+  { 0xDDCC77, ATLAS_HUE_AMBER },    /* sand */
+  { 0x661100, ATLAS_HUE_RED },      /* brown */
+  { 0x6699CC, ATLAS_HUE_BLUE },     /* steel */
+  { 0xAA4466, ATLAS_HUE_MAGENTA },  /* rose */
+  { 0xEE8866, ATLAS_HUE_RED },      /* salmon */
+  { 0x225555, ATLAS_HUE_GREEN },    /* dark teal */
+  { 0xBBCC33, ATLAS_HUE_AMBER },    /* pear */
+  { 0x4477AA, ATLAS_HUE_BLUE },     /* mid blue */
+  { 0xFFAABB, ATLAS_HUE_MAGENTA },  /* pink */
+  { 0x777777, ATLAS_HUE_NEUTRAL },  /* grey */
 };
 
 static AtlasColor
@@ -104,7 +109,7 @@ atlas_style_palette_color (const AtlasStyle *style, guint index, AtlasColor *out
 {
   double luma;
 
-  *out = rgb (palette_rgb[index % G_N_ELEMENTS (palette_rgb)], 1.0);
+  *out = rgb (palette[index % G_N_ELEMENTS (palette)].rgb, 1.0);
   luma = 0.2126 * out->red + 0.7152 * out->green + 0.0722 * out->blue;
   /* The darkest entries vanish on a dark background and the palest (yellow,
    * sand, pink) on a white one: move them towards the middle. */
@@ -122,20 +127,36 @@ atlas_style_palette_color (const AtlasStyle *style, guint index, AtlasColor *out
     }
 }
 
+int
+atlas_style_region_palette_index (AtlasDataset *dataset, const AtlasRegion *region)
+{
+  GPtrArray *regions = atlas_dataset_get_regions (dataset);
+
+  if (region == NULL || region->has_color)
+    return -1;
+  /* The palette index is the region's position among the regions without a
+   * colour of their own, so dataset colours do not shift the others. */
+  for (guint i = 0, n = 0; i < regions->len; i++)
+    {
+      const AtlasRegion *r = g_ptr_array_index (regions, i);
+
+      if (r == region)
+        return (int) (n % G_N_ELEMENTS (palette));
+      if (!r->has_color)
+        n++;
+    }
+  return -1;
+}
+
 void
 atlas_style_region_color (const AtlasStyle  *style,
                           AtlasDataset      *dataset,
                           const AtlasRegion *region,
                           AtlasColor        *out)
 {
-  GPtrArray *regions;
+  int index;
 
-  if (region == NULL)
-    {
-      *out = style != NULL ? style->muted : rgb (0x808080, 1.0);
-      return;
-    }
-  if (region->has_color)
+  if (region != NULL && region->has_color)
     {
       out->red = region->red;
       out->green = region->green;
@@ -143,23 +164,13 @@ atlas_style_region_color (const AtlasStyle  *style,
       out->alpha = 1.0;
       return;
     }
-
-  /* The palette index is the region's position among the regions without a
-   * colour of their own, so dataset colours do not shift the others. */
-  regions = atlas_dataset_get_regions (dataset);
-  for (guint i = 0, n = 0; i < regions->len; i++)
+  index = atlas_style_region_palette_index (dataset, region);
+  if (index < 0)
     {
-      const AtlasRegion *r = g_ptr_array_index (regions, i);
-
-      if (r == region)
-        {
-          atlas_style_palette_color (style, n, out);
-          return;
-        }
-      if (!r->has_color)
-        n++;
+      *out = style != NULL ? style->muted : rgb (0x808080, 1.0);
+      return;
     }
-  *out = style != NULL ? style->muted : rgb (0x808080, 1.0);
+  atlas_style_palette_color (style, (guint) index, out);
 }
 
 /* Hues far apart from one another, so that a family's lighter and darker
@@ -210,4 +221,85 @@ atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, At
   if (dark && luma < 0.25)
     shade_toward (out, 0.4);
   shade_toward (out, step);
+}
+
+guint
+atlas_style_palette_size (void)
+{
+  return G_N_ELEMENTS (palette);
+}
+
+AtlasHueFamily
+atlas_style_palette_family (guint index)
+{
+  return palette[index % G_N_ELEMENTS (palette)].family;
+}
+
+static double
+linear (double channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+static double
+lab_f (double t)
+{
+  return t > 216.0 / 24389.0 ? cbrt (t) : (24389.0 / 27.0 * t + 16) / 116;
+}
+
+void
+atlas_color_to_lab (const AtlasColor *color, double lab[3])
+{
+  double r = linear (color->red), g = linear (color->green), b = linear (color->blue);
+  /* sRGB to XYZ, relative to the D65 white. */
+  double fx = lab_f ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  double fy = lab_f (0.2126 * r + 0.7152 * g + 0.0722 * b);
+  double fz = lab_f ((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+
+  lab[0] = 116 * fy - 16;
+  lab[1] = 500 * (fx - fy);
+  lab[2] = 200 * (fy - fz);
+}
+
+double
+atlas_color_delta_e (const AtlasColor *a, const AtlasColor *b)
+{
+  double la[3], lb[3];
+
+  atlas_color_to_lab (a, la);
+  atlas_color_to_lab (b, lb);
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1]) +
+               (la[2] - lb[2]) * (la[2] - lb[2]));
+}
+
+/* Below this chroma a colour reads as grey whatever its hue. */
+#define NEUTRAL_CHROMA 12.0
+
+AtlasHueFamily
+atlas_style_color_family (const AtlasStyle *style, const AtlasColor *color)
+{
+  AtlasHueFamily family = ATLAS_HUE_NEUTRAL;
+  double lab[3], best = G_MAXDOUBLE;
+
+  atlas_color_to_lab (color, lab);
+  if (hypot (lab[1], lab[2]) < NEUTRAL_CHROMA)
+    return ATLAS_HUE_NEUTRAL;
+  /* The family of the nearest palette colour as this style draws it, so
+   * a dataset's own colour is judged as the palette's are. */
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      AtlasColor entry;
+      double distance;
+
+      if (palette[i].family == ATLAS_HUE_NEUTRAL)
+        continue;
+      atlas_style_palette_color (style, i, &entry);
+      distance = atlas_color_delta_e (color, &entry);
+      if (distance < best)
+        {
+          best = distance;
+          family = palette[i].family;
+        }
+    }
+  return family;
 }

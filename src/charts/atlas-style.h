@@ -11,6 +11,17 @@ typedef struct {
   double red, green, blue, alpha;
 } AtlasColor;
 
+/* Colours of one family read as shades of one hue (three blues, two
+ * greens): a chart does not draw two of them side by side. */
+typedef enum {
+  ATLAS_HUE_NEUTRAL,   /* greys: "Other", missing values */
+  ATLAS_HUE_RED,       /* vermillion, salmon, brown */
+  ATLAS_HUE_AMBER,     /* orange, yellow, olive, sand, pear */
+  ATLAS_HUE_GREEN,     /* greens and teals */
+  ATLAS_HUE_BLUE,      /* blues, cyan, indigo */
+  ATLAS_HUE_MAGENTA,   /* purples, wine, rose, pink */
+} AtlasHueFamily;
+
 typedef struct {
   gboolean        dark;
   char           *font_family;   /* "Sans" unless the desktop says otherwise */
@@ -40,6 +51,9 @@ void        atlas_style_region_color (const AtlasStyle  *style,
                                       AtlasDataset      *dataset,
                                       const AtlasRegion *region,
                                       AtlasColor   *out);
+/* The palette entry atlas_style_region_color() gives @region; -1 when it
+ * has a colour of its own or is not in the dataset. */
+int         atlas_style_region_palette_index (AtlasDataset *dataset, const AtlasRegion *region);
 /* A palette colour by index (series lines, nodes without a region). */
 void        atlas_style_palette_color (const AtlasStyle *style,
                                        guint             index,
@@ -51,6 +65,19 @@ void        atlas_style_palette_color (const AtlasStyle *style,
  * the style's background.  For series that belong together, such as the
  * prices of one element by different measures. */
 void atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, AtlasColor *out);
+
+/* The palette's length, and the hue family of its entry @index. */
+guint          atlas_style_palette_size   (void);
+AtlasHueFamily atlas_style_palette_family (guint index);
+/* The hue family @color belongs to as drawn in @style: that of the nearest
+ * palette colour, or neutral for a grey. */
+AtlasHueFamily atlas_style_color_family   (const AtlasStyle *style, const AtlasColor *color);
+
+/* CIE L*a*b* of an sRGB colour (D65), and the CIE76 colour difference: the
+ * Euclidean distance in L*a*b*, where about 2.3 is just noticeable and
+ * colours some 20 apart are told apart at a glance. */
+void   atlas_color_to_lab  (const AtlasColor *color, double lab[3]);
+double atlas_color_delta_e (const AtlasColor *a, const AtlasColor *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasStyle, atlas_style_free)
 
