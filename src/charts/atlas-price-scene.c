@@ -484,14 +484,6 @@ find_trace (const AtlasPriceSceneData *data, const char *series_id)
   return NULL;
 }
 
-static void
-add_key (GHashTable *set, AtlasItemKind kind, const char *id, int index)
-{
-  AtlasItem item = { kind, id, index };
-
-  g_hash_table_add (set, atlas_item_to_key (&item));
-}
-
 /* A series relates to its line, legend entry (both the series item) and
  * its marked points; a point to its series; an event only to itself. */
 static void
@@ -506,7 +498,7 @@ price_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
   if (item->kind == ATLAS_ITEM_EVENT)
     {
       for (guint i = 0; i < data->traces->len; i++)
-        add_key (set, ATLAS_ITEM_SERIES, ((const AtlasPriceTrace *) g_ptr_array_index (data->traces, i))->series->id, -1);
+        atlas_item_set_add (set, ATLAS_ITEM_SERIES, ((const AtlasPriceTrace *) g_ptr_array_index (data->traces, i))->series->id, -1);
       return;
     }
   if (item->kind != ATLAS_ITEM_SERIES && item->kind != ATLAS_ITEM_POINT)
@@ -514,11 +506,11 @@ price_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
   trace = find_trace (data, item->id);
   if (trace == NULL)
     return;
-  add_key (set, ATLAS_ITEM_SERIES, trace->series->id, -1);
+  atlas_item_set_add (set, ATLAS_ITEM_SERIES, trace->series->id, -1);
   if (item->kind != ATLAS_ITEM_SERIES)
     return;
   for (guint i = 0; i < trace->markers->len; i++)
-    add_key (set, ATLAS_ITEM_POINT, trace->series->id, (int) g_array_index (trace->markers, gsize, i));
+    atlas_item_set_add (set, ATLAS_ITEM_POINT, trace->series->id, (int) g_array_index (trace->markers, gsize, i));
 }
 
 /* A price annotation points at its series' line at its date (at its own

@@ -43,6 +43,14 @@ atlas_item_to_key (const AtlasItem *item)
                           item->id != NULL ? item->id : "", item->index);
 }
 
+void
+atlas_item_set_add (GHashTable *set, AtlasItemKind kind, const char *id, int index)
+{
+  AtlasItem item = { kind, id, index };
+
+  g_hash_table_add (set, atlas_item_to_key (&item));
+}
+
 gboolean
 atlas_rect_intersects (const AtlasRect *a, const AtlasRect *b)
 {

@@ -33,6 +33,9 @@ gboolean atlas_item_equal (const AtlasItem *a, const AtlasItem *b);
 const char *atlas_item_kind_to_string (AtlasItemKind kind);
 /* A stable key such as "node:ref:CN" or "link:ree-2024:3", for hash tables. */
 char    *atlas_item_to_key (const AtlasItem *item);
+/* Adds the key of the item (@kind, @id, @index) to @set, a set of keys
+ * (collect_related(), a figure's focus). */
+void     atlas_item_set_add (GHashTable *set, AtlasItemKind kind, const char *id, int index);
 
 typedef struct {
   double x, y, width, height;

@@ -1144,14 +1144,6 @@ scene_find_bar (const AtlasScene *scene, const char *id)
   return NULL;
 }
 
-static void
-add_key (GHashTable *set, AtlasItemKind kind, const char *id, int index)
-{
-  AtlasItem item = { kind, id, index };
-
-  g_hash_table_add (set, atlas_item_to_key (&item));
-}
-
 static const SharePlan *
 scene_find_plan (const AtlasScene *scene, const AtlasShare *share)
 {
@@ -1181,18 +1173,18 @@ add_group (const SharePlan *plan, GHashTable *set)
 {
   if (plan == NULL || plan->n_grouped == 0)
     return;
-  add_key (set, ATLAS_ITEM_SHARE, plan->share->id, GROUP_INDEX);
+  atlas_item_set_add (set, ATLAS_ITEM_SHARE, plan->share->id, GROUP_INDEX);
   for (guint i = plan->first_grey; i < plan->segments->len; i++)
-    add_key (set, ATLAS_ITEM_SHARE_PART, plan->share->id, g_array_index (plan->segments, ShareSegment, i).index);
+    atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, plan->share->id, g_array_index (plan->segments, ShareSegment, i).index);
 }
 
 static void
 add_bar_parts (const AtlasScene *scene, const AtlasShare *share, GHashTable *set)
 {
   for (guint i = 0; i < share->parts->len; i++)
-    add_key (set, ATLAS_ITEM_SHARE_PART, share->id, (int) i);
+    atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, share->id, (int) i);
   if (share_remainder (share) > 0)
-    add_key (set, ATLAS_ITEM_SHARE_PART, share->id, OTHER_INDEX);
+    atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, share->id, OTHER_INDEX);
   add_group (scene_find_plan (scene, share), set);
 }
 
@@ -1212,22 +1204,22 @@ share_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
   plan = scene_find_plan (scene, share);
   if (item->kind == ATLAS_ITEM_SHARE && item->index == GROUP_INDEX)
     {
-      add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
+      atlas_item_set_add (set, ATLAS_ITEM_SHARE, share->id, -1);
       add_group (plan, set);
       return;
     }
   if (item->kind == ATLAS_ITEM_SHARE)
     {
-      add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
+      atlas_item_set_add (set, ATLAS_ITEM_SHARE, share->id, -1);
       add_bar_parts (scene, share, set);
       return;
     }
   if (item->kind != ATLAS_ITEM_SHARE_PART)
     return;
 
-  add_key (set, ATLAS_ITEM_SHARE, share->id, -1);
+  atlas_item_set_add (set, ATLAS_ITEM_SHARE, share->id, -1);
   if (plan != NULL && part_is_grouped (plan, item->index))
-    add_key (set, ATLAS_ITEM_SHARE, share->id, GROUP_INDEX);
+    atlas_item_set_add (set, ATLAS_ITEM_SHARE, share->id, GROUP_INDEX);
   if (item->index >= 0 && (guint) item->index < share->parts->len)
     region = ((const AtlasSharePart *) g_ptr_array_index (share->parts, item->index))->region;
   for (guint b = 0; b < data->bars->len; b++)
@@ -1237,7 +1229,7 @@ share_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
       if (item->index == OTHER_INDEX)
         {
           if (share_remainder (other) > 0)
-            add_key (set, ATLAS_ITEM_SHARE_PART, other->id, OTHER_INDEX);
+            atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, other->id, OTHER_INDEX);
           add_group (g_ptr_array_index (data->plans, b), set);
           continue;
         }
@@ -1245,10 +1237,10 @@ share_collect_related (const AtlasScene *scene, const AtlasItem *item, GHashTabl
         {
           const AtlasSharePart *part = g_ptr_array_index (other->parts, i);
           if (region != NULL && part->region == region)
-            add_key (set, ATLAS_ITEM_SHARE_PART, other->id, (int) i);
+            atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, other->id, (int) i);
         }
     }
-  add_key (set, ATLAS_ITEM_SHARE_PART, share->id, item->index);
+  atlas_item_set_add (set, ATLAS_ITEM_SHARE_PART, share->id, item->index);
 }
 
 static void
