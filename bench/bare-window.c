@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/bare-window.c: the yardstick of the start-up benchmark: a bare GTK 4 application window that quits after its first frame. */
 #include <string.h>
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/gen-prices.py: writes one seeded daily price series in every form the price benchmark reads.
 #
 #   gen-prices.py N OUTDIR [SEED]

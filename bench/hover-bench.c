@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/hover-bench.c: time per frame of the price view while the pointer moves over a long series, in the real widget and in the engine alone. */
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """bench/limits.py BINARY [OUT_DIR]: the peak memory of the worst input each
 guard still accepts (issue #22, item 5), measured with GNU time.
 

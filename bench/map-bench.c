@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/map-bench.c: time to lay out and draw the map (choropleth and routes) beside the flows view, in one process, with cairo. */
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/mpl-prices.py: the matplotlib side of the price benchmark: one daily series to a 1600x900 PNG with Agg.
 #
 #   mpl-prices.py csv  FILE.csv  OUT.png   reads "date,value" rows with numpy.loadtxt

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/run.py: runs the four benchmarks side by side and writes bench/out/RESULTS.md (build-aux/bench calls it).
 #
 #   run.py [--build DIR] [--out DIR] [--only prices,startup,sankey,hover,map,slides] [--quick]

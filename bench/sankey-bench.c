@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/sankey-bench.c: times atlas_sankey_layout_new() on seeded layered graphs and writes each graph, with the node positions it chose, for the d3-sankey side. */
 #include <math.h>
 #include <stdio.h>

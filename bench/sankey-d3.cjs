@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 // bench/sankey-d3.cjs: lays out the graphs of sankey-bench with d3-sankey 0.12.3 and counts the weighted
 // crossings of both layouts with one counter.
 //

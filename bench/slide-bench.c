@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/slide-bench.c: time to lay out and draw each slide of a briefing and each zoom step of the timeline at 1920x1080, with cairo, in one process. */
 /* Text sizes are cached for the whole program (atlas_scene_measure_text()):
  * a slide is timed as shown for the first time (the cache emptied before

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench/text-floor.c: the floor under the export benchmark: a process that lays out and draws one line of text on a 1600x900 surface and writes nothing. */
 #include <pango/pangocairo.h>
 

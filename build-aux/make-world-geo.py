@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """make-world-geo.py: converts Natural Earth's country boundaries, as the npm
 package world-atlas packages them (TopoJSON), into data/world-110m.atlasgeo,
 the small line-based file the map view reads.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # build-aux/setup.sh: shared by build-aux/run and build-aux/test (sourced, not run).
 # Installs the Debian 12 packages the project needs (skipping those present),
 # then configures and compiles _build. Idempotent and quick when nothing changed.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # window-exports.sh MODULE LIST: writes the linker's dynamic list for the
 # program: the layers' functions and data the window module calls (its
 # undefined atlas_ symbols), and nothing else, so the program exports what

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-command-line-export.c: --export: every option value checked, then one chart, its data or a briefing written to a file. */
 #include "atlas-config.h"
 

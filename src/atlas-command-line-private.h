@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-command-line-private.h: the parsed command line, shared by its parser and its export mode. */
 #pragma once
 

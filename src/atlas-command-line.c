@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-command-line.c: parses the command line before GTK exists and picks the mode: version, check, export or window. */
 #include "atlas-config.h"
 

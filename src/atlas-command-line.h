@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-command-line.h: the rare-earth-atlas command line: export, check, version, or open the window. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-module.c: finds and loads the window module, so that only opening a window loads GTK. */
 #include "atlas-config.h"
 

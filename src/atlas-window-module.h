@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-module.h: opens the window through the module that holds GTK, loaded only when needed. */
 #pragma once
 

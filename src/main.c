@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c: the rare-earth-atlas program: sets up translations and hands over to the command line. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app-test-loop.c: running the main loop in widget tests until something holds. */
 #include "app-test-loop.h"
 

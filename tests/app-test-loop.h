@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app-test-loop.h: running the main loop in widget tests until something holds. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app-test-widgets.h: finding widgets in a window's tree in widget tests, and waiting for a chart to draw. */
 #pragma once
 

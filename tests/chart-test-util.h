@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* chart-test-util.h: what the chart tests share: loading their datasets and reading texts back from a scene. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* save-briefings-helper.c: saves a dataset's briefings with one more, as the window will; for tests/test-full-disk.sh.
  * Usage: save-briefings-helper DATASET. Exits 0 when saved, 3 when writing
  * failed (ATLAS_SAVE_ERROR_WRITE), 1 on any other error, with the message

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """test-accessibility.py PROGRAM DATASET: the running app as a screen reader sees it.
 
 Starts PROGRAM on DATASET with the accessibility bridge on and reads the app

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-accessibility.sh PROGRAM DATASET: runs tests/test-accessibility.py in
 # a D-Bus session of its own (its own accessibility bus and registry), with
 # the program's accessibility bridge on, under an X server of its own

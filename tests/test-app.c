@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app.c: widget tests of the window under a (virtual) display: building, views, the view state and the controls bound to it, selection, errors, reload, export. */
 #include "atlas-config.h"
 

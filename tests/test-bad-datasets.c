@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bad-datasets.c: every rule of the format, broken once, gives exactly its message and no dataset. */
 #include <json-glib/json-glib.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefing-panel.c: widget tests of making a briefing in the window: slides from views drawn as the window drew them, edits with undo, saving into the dataset, conflicts, a read-only file, closing with unsaved changes. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-briefings-save.c: briefings written back as the loader reads them, edited, and saved into their file with no other byte changed. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-bundled-dataset.c: the dataset the app opens by default is valid, sourced throughout, and tells the whole story. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chart-text-size.c: widget tests of the chart's type in the window: never smaller than the desktop's body text, following the desktop's text scaling, and Ctrl+plus/minus/0 remembered. */
 #include "atlas-config.h"
 

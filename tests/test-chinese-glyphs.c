@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-chinese-glyphs.c: charts laid out in Chinese, their own words translated, draw real glyphs (no missing-glyph boxes). */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c: runs the built rare-earth-atlas as a script would, with no display, and checks every file and every exit status.
  *
  * How the title is checked: the SVG for the <title> element the exporter

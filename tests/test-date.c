@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-date.c: dates of three precisions and the civil calendar. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export-presets.c: widget test: the export dialog's presets (slides, social media, A4 and Letter documents) write what their summary says. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-export.c: atomic files, CSV quoting and formula defusing, the SVG title, scene export, slide options. */
 #include "atlas-config.h"
 

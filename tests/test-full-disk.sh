@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-full-disk.sh full-disk|vanished-folder: an export, or briefings saved
 # into their dataset, that fails for want of space or of a folder exits 3,
 # names the file, leaves the file it would have replaced as it was and no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-hostile-inputs.c: huge, endless and pathological datasets, made here rather than committed, are rejected (or loaded) within bounded memory and time. */
 #include <errno.h>
 #include <fcntl.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-install.sh: installs a build into a staging folder (meson install --destdir) and checks that everything a desktop needs is there.
 #
 # Usage: test-install.sh BUILD_DIR

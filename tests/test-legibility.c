@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-legibility.c: every view, at every size from 640x400 to 3840x2160, in English and Chinese, on every
  * test dataset and the bundled one, read back from its scene JSON: no text overlaps another, leaves the
  * canvas or lies on a mark it does not label, and nothing the chart draws goes unnamed. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-literal-text.sh: dataset text is never interpreted. Every label of
 # tests/data/reliability/literal-text.json holds Pango markup, an XML entity
 # and printf directives ("<b>&amp;%s%n%x"); exported to every format, each

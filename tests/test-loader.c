@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-loader.c: the good fixture loads completely, with every derived value right. */
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-m4.c: M4 decimation keeps the picture: a decimated series draws the same pixels as every point. */
 #include <cairo.h>
 #include <math.h>

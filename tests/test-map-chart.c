@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-map-chart.c: the Map view: Equal Earth, the world file, regions matched, colours, routes, texts apart, exports. */
 #include "atlas-config.h"
 

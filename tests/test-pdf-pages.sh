@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-pdf-pages.sh: --page=a4|letter[-landscape] gives PDF pages of that
 # paper (pdfinfo), with the chart's text on them (pdftotext) at a size that
 # reads on paper, for single charts and the briefing deck; --page refuses

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-points-fast.c: inline points read from the bytes give exactly what json-glib's tree gives: points, messages, places. */
 #include <glib/gstdio.h>
 #include <math.h>

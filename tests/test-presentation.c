@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-presentation.c: widget tests of presentation mode: a briefing's slides step by step, the keys, the note, the default deck, the chooser, the PDF, and the window as it was after Escape. */
 #include "atlas-config.h"
 

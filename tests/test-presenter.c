@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-presenter.c: widget tests of the presenter's view: where the two windows go, the note kept off the projected slide, the overlay on one monitor, the clock, the keys in both windows and the slide list. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-price-chart.c: the prices view: what it draws, where, how it reads, converts, indexes and answers the pointer. */
 #include <glib/gstdio.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-reference-images.c: a few scenes drawn to pixels and compared with reviewed reference images.
  *
  * The references in tests/data/reference/ were looked at by a person. After a

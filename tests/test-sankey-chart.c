@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sankey-chart.c: the Flows figure: labels, hit-testing, hover relations, JSON geometry, table and description. */
 #include <json-glib/json-glib.h>
 #include <math.h>

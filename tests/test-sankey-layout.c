@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-sankey-layout.c: invariants of the Sankey layout on hand-made and random layered graphs. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scene.c: the chart engine's shared parts: numbers, palette, label placer, hit-testing, the frame. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-share-chart.c: the Shares view's geometry, concentration figures, text placement and hit-testing. */
 #include <math.h>
 #include <string.h>

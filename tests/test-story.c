@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-story.c: slides that show their message: focus keeps what a slide is about whole and labelled, the rest
  * recedes but stays legible, written annotations are placed and checked, and an event never fades the prices. */
 #include <string.h>

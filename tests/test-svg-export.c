@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-svg-export.c: SVG exports hold real, escaped <text> grouped by item, and look like the PNG.
  *
  * How "looks like the PNG" is checked: each view of the bundled dataset is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-time-axis.c: date ticks read as a calendar at every span, and their labels never overlap. */
 #include <math.h>
 #include <string.h>

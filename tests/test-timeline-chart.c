@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline-chart.c: the Timeline view's filters, lanes, label placement and hit-testing. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-timeline-zoom.c: widget tests of the timeline's zoom and pan in the window: the wheel about the pointer, the keys, a drag, the range control, and the range kept in the view's state. */
 #include "atlas-config.h"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-translation.sh PART: the translations (TAP).
 #   po-complete   every language in po/LINGUAS passes `msgfmt -c` with no
 #                 untranslated and no fuzzy message, and keeps its accelerators

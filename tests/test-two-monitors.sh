@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-two-monitors.sh: the presenter's view on two real monitors. Xvfb gives
 # GTK one monitor however it is started, so Weston runs inside the X display
 # with two outputs (two X windows) and the test binary talks Wayland to it:

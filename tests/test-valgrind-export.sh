@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # test-valgrind-export.sh: headless exports of every view and format under
 # valgrind's memcheck: no invalid access and no definite leak (third-party
 # caches that valgrind cannot follow are in tests/valgrind.supp).

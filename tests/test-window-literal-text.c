@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window-literal-text.c: widget test: dataset text that looks like Pango markup or printf directives shows literally in the window (title, sidebar, tooltips, view controls, table). */
 #include "atlas-config.h"
 

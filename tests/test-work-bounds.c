@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-work-bounds.c: long texts and crowds of events, made here, cost work in proportion to what is drawn, counted in Pango layouts, characters laid out and box comparisons (never in seconds). */
 #include <string.h>
 

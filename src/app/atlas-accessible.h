@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-accessible.h: names for the controls that GTK 4.8 leaves badly named for screen readers. */
 #pragma once
 

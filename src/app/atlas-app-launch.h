@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-app-launch.h: what the command line hands to the window when it is not exporting. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-application.c: the AdwApplication: first window from the launch options, app actions, and the light/dark preference. */
 #include "atlas-config.h"
 

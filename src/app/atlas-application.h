@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-application.h: the AdwApplication: windows, app actions, the light/dark style and where the bundled dataset lives. */
 #pragma once
 

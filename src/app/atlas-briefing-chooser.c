@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-chooser.c: a small dialog that asks which of a dataset's briefings to present. */
 #include "atlas-config.h"
 

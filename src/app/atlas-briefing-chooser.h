@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-chooser.h: a small dialog that asks which of a dataset's briefings to present. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-editor.h: the open dataset's briefings as the window edits them, with undo, redo and "unsaved". */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-panel.h: the window's briefing panel: the dataset's briefings, their slides as a list, and the chosen slide's title and note. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart-view.c: the chart widget: one scene per size and options, painted with cairo; hover, selection, keyboard, zoom, pan and node dragging. */
 #include "atlas-config.h"
 

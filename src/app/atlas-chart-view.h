@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart-view.h: the chart widget: asks the engine for a scene at its size, paints, hovers, selects, zooms and drags. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-dialog.c: chooses how to export the chart, asks where, and writes through src/export. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-dialog.h: the export dialog (format, size or preset, scale, theme), then a file chooser, then src/export. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-preview.c: the export dialog's picture of what will be written: the figure, on its sheet of paper when it has one. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-presentation.h: presentation mode: a full-screen window that steps through a briefing's slides, one chart at a time. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-presenter-window.c: the presenter's window of presentation mode, on the monitor the audience does not see: current and next slide, speaker note, clock, slide list. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sidebar.c: the details sidebar; every dataset string is set as plain text, never as markup. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sidebar.h: the details sidebar: the selection's figures, notes, alternative figures and sources, or the dataset's overview. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-slide-capture.c: a briefing slide from what a view shows. */
 #include "atlas-slide-capture.h"
 

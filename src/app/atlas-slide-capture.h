@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-slide-capture.h: a briefing slide from what a view shows, the inverse of atlas_view_state_apply_slide(). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-table-view.c: a read-only GtkColumnView of the chart's table, with the CSV export button. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-table-view.h: the data behind the current chart as a table (GtkColumnView over atlas_chart_table()). */
 #pragma once
 

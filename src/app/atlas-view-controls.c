@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-view-controls.c: the per-view controls; they edit the view's AtlasViewState and follow it when it changes elsewhere (zoom, reload, slides). */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-view-controls.h: the current view's controls, in the bar over the chart (diagram, series, scale, range, filters...). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-view-state.c: the options of one view, owned, as properties that notify when they change. */
 #include "atlas-view-state.h"
 

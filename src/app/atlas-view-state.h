@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-view-state.h: what one view shows (an owning AtlasChartOptions), shared by the window, its controls and the chart widget. */
 #pragma once
 

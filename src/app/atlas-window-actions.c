@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-actions.c: the window's actions and their shortcuts (open, reload, export, copy, CSV, views, panels). */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-briefing.c: making a briefing in the window: its panel, adding the view as a slide, editing with undo, saving into the dataset. */
 #include "atlas-config.h"
 

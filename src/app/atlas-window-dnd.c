@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-dnd.c: opening a dataset by dropping a .json file on the window. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-present.c: the window's presentation mode (F5) and its briefing PDF (Export Briefing as PDF…). */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-private.h: the window's fields and the functions its files (-actions, -dnd, -present, -reload) share. */
 #pragma once
 

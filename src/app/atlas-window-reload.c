@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-reload.c: loading datasets in a thread, and reloading the open file when it changes on disk. */
 #include "atlas-config.h"
 

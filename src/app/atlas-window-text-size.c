@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window-text-size.c: the size of the chart's text in the window: Ctrl+plus, Ctrl+minus, Ctrl+0 and the main menu's row. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window.c: the main window: shows one dataset in five views with the details sidebar and the data table. */
 #include "atlas-config.h"
 

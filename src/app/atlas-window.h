@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-window.h: the main window: one dataset, four views, the details sidebar; what presentation mode and tests drive. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-annotations.c: the written callouts of a slide and of the dataset, pinned where each chart says and placed clear of the rest. */
 #include "atlas-annotations.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-annotations.h: a figure's written callouts, the slide's and the dataset's, placed by the chart that draws it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-callouts.c: places callouts over a finished figure, testing each candidate place against what is drawn. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-callouts.h: texts pinned to a point of a figure, placed where they cover nothing, with a line to the point. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart-frame.c: the frame every chart shares: the title, subtitle, legend and sources footer around the plot. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

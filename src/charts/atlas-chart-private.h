@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart-private.h: the per-view layouts and tables that atlas-chart.c dispatches to. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart-table.c: the data behind a chart as rows of text and plain numbers, for the table view and CSV. */
 #include <stdarg.h>
 

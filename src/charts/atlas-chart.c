@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart.c: chart options and the single entry point that lays out any view. */
 #include "atlas-chart-private.h"
 

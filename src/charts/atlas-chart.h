@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-chart.h: what a chart shows (options) and the one entry point that lays out any view. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-event-kinds.h: the names of the kinds of events, as every chart, the sidebar and the controls write them. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-format.c: numbers, percentages and punctuation as a chart writes them, in the language asked for. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-item-info.c: turns a chart item back into the dataset's facts about it, with their sources. */
 #include "atlas-chart-frame.h"
 #include "atlas-config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-item-info.h: what a chart item stands for, as text for the sidebar, tooltips and screen readers. */
 #pragma once
 

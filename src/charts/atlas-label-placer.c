@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-label-placer.c: keeps label boxes apart so no two labels of a figure overlap. */
 #include "atlas-label-placer.h"
 #include "atlas-scene-private.h"

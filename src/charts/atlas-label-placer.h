@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-label-placer.h: keeps label boxes apart: each box taken is reserved, and one that overlaps a reserved box or leaves the bounds is refused. */
 #pragma once
 

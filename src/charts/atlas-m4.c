@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-m4.c: M4 decimation of polylines and bands per pixel column. */
 #include "atlas-m4.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-m4.h: M4 decimation, which keeps per pixel column only the points a polyline needs to look the same. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-map-chart.c: the Map view: countries on an Equal Earth map, coloured by a share or joined by a chain's routes. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-map-choropleth.c: the map coloured by one share bar, with its legend and what is not a country listed beside it. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-map-private.h: what the map's two kinds, choropleth and routes, share. */
 #pragma once
 

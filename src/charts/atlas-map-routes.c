@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-map-routes.c: a supply chain on the map: arcs between countries as wide as their tonnage, rings for flows within one. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-chart.c: the prices view: which series, which dates, in what money; its figure texts, description and table. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-layout-private.h: the steps of laying out a price chart, shared by its source files. */
 #pragma once
 

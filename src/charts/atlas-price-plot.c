@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-plot.c: the inside of a price chart: value and time axes, series lines and bands, markers, event annotations. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

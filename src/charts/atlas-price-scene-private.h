@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-scene-private.h: what a price chart's layout leaves in scene->chart_data for drawing, hit-testing and readings. */
 #pragma once
 

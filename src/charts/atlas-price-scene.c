@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-scene.c: a laid-out price chart answering the pointer: hit-tests, readings, dates and positions. */
 #include <math.h>
 

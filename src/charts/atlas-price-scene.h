@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-scene.h: what a laid-out price chart tells the window: readings under the pointer, dates and x positions. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-price-traces.c: turning a price series into what is drawn: converted, indexed, clipped to the range, M4-decimated. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-projection.c: the Equal Earth projection, after Šavrič, Patterson and Jenny (2018). */
 #include <math.h>
 

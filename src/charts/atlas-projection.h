@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-projection.h: the Equal Earth map projection, forward and inverse, on the unit sphere. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-region-colors.c: a search for region colours that differ in hue family where regions touch
  * and stay far apart in CIE76 ΔE everywhere in the figure. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-region-colors.h: colours for the regions one chart draws side by side, told apart at a glance. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sankey-chart.c: the Flows view: a supply chain drawn as a Sankey figure, with its table, description and JSON geometry. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

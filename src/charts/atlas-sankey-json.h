@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sankey-json.h: a laid-out Flows figure as JSON geometry, for tests and the command line. */
 #pragma once
 

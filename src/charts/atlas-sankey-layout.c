@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sankey-layout.c: orders, sizes and places the nodes and bands of a Sankey diagram (pure geometry). */
 #include "atlas-sankey-layout.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-sankey-layout.h: the Sankey diagram as pure geometry (columns, node order, boxes, link bands, loops); no cairo, no Pango. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-scene-private.h: in-tree helpers of the chart engine (Pango layouts configured alike everywhere). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-scene-text.c: type sizes, and measuring, wrapping and shortening text in a scene's font (one measuring context and one cache of sizes for the whole program). */
 #include <math.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-scene-text.h: type sizes, and measuring, wrapping and shortening text in a scene's font. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-scene.c: building, drawing and hit-testing scenes; the same code paints the window and every file. */
 #include <math.h>
 #include <string.h>

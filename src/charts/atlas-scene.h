@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-scene.h: a laid-out chart as plain data, drawn on any cairo surface and hit-tested without a widget. */
 #pragma once
 

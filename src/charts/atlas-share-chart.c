@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-share-chart.c: the Shares view: one 100 % stacked bar per metric, split by region, with its concentration. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-share-concentration.c: the concentration figures a briefing asks of each share bar. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-share-concentration.h: how concentrated one share bar is (top region, top three, Herfindahl-Hirschman index). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-style.c: light and dark chart styles and the colour-blind-safe region palette. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-style.h: colours, type and the region palette shared by every chart. */
 #pragma once
 

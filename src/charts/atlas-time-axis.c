@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-time-axis.c: choosing date ticks and their labels for a span of days and a width in pixels. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

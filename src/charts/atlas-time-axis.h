@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-time-axis.h: date ticks that read naturally at every span, with labels that never overlap. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-timeline-chart.c: the Timeline view: dated events on a time axis, one lane per kind, labelled where they fit. */
 #include <glib/gi18n-lib.h>
 #include <math.h>

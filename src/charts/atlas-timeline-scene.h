@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-timeline-scene.h: what a laid-out timeline tells the window: its time axis, so the window can zoom and pan it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-units.c: the units and currencies the program knows, translated; any other is shown as written. */
 #include <glib/gi18n-lib.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-units.h: units and currencies as a reader of the chart's language writes them. */
 #pragma once
 

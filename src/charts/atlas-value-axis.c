@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-value-axis.c: round ticks for a value axis, linear or logarithmic. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-value-axis.h: a value axis, linear or logarithmic, with round ticks (1-2-5 on a log scale). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-world.c: reads the map's country boundaries (the format is described in build-aux/make-world-geo.py). */
 #include "atlas-config.h"
 

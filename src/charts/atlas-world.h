@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-world.h: the countries of the world map (data/world-110m.atlasgeo), projected once. */
 #pragma once
 

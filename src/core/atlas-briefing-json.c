@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-json.c: writes briefings in the format and the layout of a hand-written dataset. */
 #include "atlas-briefing-json.h"
 

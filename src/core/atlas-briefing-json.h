@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing-json.h: briefings written back as the JSON the loader reads. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing.c: copies of briefings and the edits the window makes to them. */
 #include "atlas-briefing.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefing.h: briefings as the window edits them: deep copies, new ids, and small edits on a list the caller owns. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-bundled-dataset.c: where the dataset that ships with the program is: installed, or where the environment says. */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-bundled-dataset.h: where the dataset that ships with the program is. */
 #pragma once
 

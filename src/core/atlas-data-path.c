@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-data-path.c: where an installed file is, unless the environment names another (the build tree, tests). */
 #include "atlas-config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset-loader-private.h: the section parsers the loader calls, in dependency order. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset-loader.c: turns the bytes of a dataset file into a validated AtlasDataset, or into errors. */
 #include "atlas-dataset-loader-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset-private.h: the dataset's fields and item destructors, for the loader only. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset-summary.c: what a dataset holds, in a few lines for the command line. */
 #include "atlas-dataset-summary.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset-summary.h: a short human summary of a dataset, for rare-earth-atlas --check. */
 #pragma once
 

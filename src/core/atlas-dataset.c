@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset.c: the dataset object, its accessors, lookups and unit and currency conversion. */
 #include "atlas-dataset-private.h"
 #include "atlas-core-enums.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-dataset.h: the immutable, validated dataset model every layer reads. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-date.c: parsing and calendar arithmetic for dataset dates. */
 #include "atlas-date.h"
 

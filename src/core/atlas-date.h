@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-date.h: dataset dates of three precisions ("2025", "2025-07", "2025-07-31"). */
 #pragma once
 

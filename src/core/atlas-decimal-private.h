@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-decimal-private.h: reads plain decimal numbers ("805", "260.67") exactly as strtod() does, without its cost. */
 #pragma once
 

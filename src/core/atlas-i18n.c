@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-i18n.c: where the translations are, and switching the language of an export. */
 #include "atlas-config.h"
 

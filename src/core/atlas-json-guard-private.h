@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-json-guard-private.h: checks the raw bytes of a dataset before json-glib sees them. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-json-guard.c: a strict, non-recursive JSON check (UTF-8, grammar, depth) before json-glib parses. */
 #include "atlas-json-guard-private.h"
 

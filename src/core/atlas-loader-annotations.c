@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-annotations.c: callouts pinned to what a chart draws, and a slide's focus; every id checked. */
 #include "atlas-dataset-loader-private.h"
 

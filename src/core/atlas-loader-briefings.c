@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-briefings.c: presentation slides, whose every id must name something in the dataset. */
 #include "atlas-dataset-loader-private.h"
 

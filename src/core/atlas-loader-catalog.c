@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-catalog.c: the lists others refer to: sources, regions and elements. */
 #include "atlas-dataset-loader-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-chains.c: supply chains (stages, nodes, links) and their node values. */
 #include "atlas-dataset-loader-private.h"
 

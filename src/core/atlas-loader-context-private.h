@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-context-private.h: where the loader is in the JSON, and the problems it found there. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-context.c: problem collection with JSON paths, and typed access to JSON members. */
 #include "atlas-loader-context-private.h"
 

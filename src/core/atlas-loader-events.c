@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-events.c: the timeline's events, sorted by date. */
 #include "atlas-dataset-loader-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-prices.c: price series (inline points and points_csv, merged and sorted) and exchange rates. */
 #include "atlas-dataset-loader-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-loader-shares.c: market-share bars, their totals, alternatives and groups. */
 #include "atlas-dataset-loader-private.h"
 

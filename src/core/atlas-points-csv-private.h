@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-points-csv-private.h: price points read from a series' points_csv file. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-points-csv.c: a fast reader for the date,value / date,low,high CSV files of long price series. */
 #include "atlas-points-csv-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-points-json-private.h: a series' inline "points" read straight from the dataset's bytes, not from json-glib's tree. */
 #pragma once
 

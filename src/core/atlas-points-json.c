@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-points-json.c: reads the [date, value] points of a series straight from the dataset's bytes (see the header for why). */
 #include "atlas-points-json-private.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-text.c: localized dataset text and the language fallback rules. */
 #include "atlas-text.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-text.h: localized text of a dataset ("China" or {"en": "China", "zh": "中国"}). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-atomic-file.c: a file written completely or not at all, so a failed export never truncates or destroys the file it would replace. */
 #include <errno.h>
 #include <fcntl.h>

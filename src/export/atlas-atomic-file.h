@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-atomic-file.h: a file written completely or not at all (temporary file in the same folder, renamed into place). */
 #pragma once
 

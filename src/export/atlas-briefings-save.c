@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefings-save.c: splices new briefings into a dataset's bytes and writes them in place of the file, if the file is still what was opened. */
 #include <errno.h>
 #include <glib/gi18n.h>

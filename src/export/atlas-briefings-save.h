@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-briefings-save.h: saving edited briefings into their dataset file, changing no other byte of it. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-briefing.c: a whole briefing as a PDF deck, one page per slide: its title, its chart, its speaker note. */
 #include <math.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-json.c: a laid-out figure as JSON, the scene a chart draws, so a script or a test can read a figure without its pixels. */
 #include <json-glib/json-glib.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export-private.h: what the writers of single charts and of briefings share. */
 #pragma once
 

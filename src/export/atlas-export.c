@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export.c: one chart to PNG, SVG, PDF, CSV or JSON, drawn by the same scene code as the window. */
 #include <math.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-export.h: writing charts, their data and whole briefings to files, atomically. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-json-span-private.h: where a top-level member of a JSON object lies in its bytes. */
 #pragma once
 

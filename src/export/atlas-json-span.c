@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-json-span.c: a small scanner over JSON text, for rewriting one member and no other byte. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-page-size.c: A4 and US Letter, portrait and landscape, with half-inch margins. */
 #include "atlas-page-size.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-page-size.h: paper sizes for PDF exports: the page, its margins and the figure inside them. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-png-writer.c: an image surface to PNG, its rows compressed in bands on several threads. */
 #include <stdint.h>
 #include <string.h>

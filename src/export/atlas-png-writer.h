@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-png-writer.h: an image surface to PNG, faster than cairo's own writer. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-svg-title-writer.c: adds a <title> and <desc> to cairo's SVG output while it streams to the file. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-svg-title-writer.h: passes cairo's SVG stream on, adding a <title> and <desc> to the root element. */
 #pragma once
 

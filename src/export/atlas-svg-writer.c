@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-svg-writer.c: a laid-out scene as SVG with real text, so designers can edit, search and restyle it. */
 #include <math.h>
 #include <string.h>

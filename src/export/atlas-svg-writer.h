@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-svg-writer.h: a laid-out scene as an SVG document whose text is real <text>, grouped by item. */
 #pragma once
 

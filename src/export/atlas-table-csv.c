@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* atlas-table-csv.c: a chart's data table as RFC 4180 CSV: numbers any locale reads, text never run as a formula. */
 #include <string.h>
 

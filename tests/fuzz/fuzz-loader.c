@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-loader.c: libFuzzer target feeding arbitrary bytes to the dataset loader, which must reject or load them without a crash, a leak or a hang. */
 #include <stdint.h>
 #include <stdlib.h>

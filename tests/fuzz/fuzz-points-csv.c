@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-points-csv.c: libFuzzer target feeding arbitrary bytes to the points_csv reader, as the CSV file beside a fixed dataset. */
 #include <stdint.h>
 #include <stdlib.h>
