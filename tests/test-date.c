@@ -133,6 +133,31 @@ test_compare (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* How many dated items fall on or before a day: every day from before
+ * the first to after the last, ties included, on structs and on a plain
+ * array, against counting them one by one. */
+static void
+test_days_on_or_before (void)
+{
+  typedef struct { double rate; gint32 day; } Dated;
+  const Dated dated[] = { { 1, 10 }, { 2, 10 }, { 3, 20 }, { 4, 35 } };
+  const gint32 days[] = { -5, 0, 0, 7 };
+
+  for (gint32 day = 0; day <= 40; day++)
+    {
+      gsize expected = 0;
+
+      for (guint i = 0; i < G_N_ELEMENTS (dated); i++)
+        expected += dated[i].day <= day;
+      g_assert_cmpuint (atlas_days_on_or_before (dated, G_N_ELEMENTS (dated), sizeof (Dated),
+                                                 G_STRUCT_OFFSET (Dated, day), day), ==, expected);
+    }
+  g_assert_cmpuint (atlas_days_on_or_before (days, G_N_ELEMENTS (days), sizeof (gint32), 0, -6), ==, 0);
+  g_assert_cmpuint (atlas_days_on_or_before (days, G_N_ELEMENTS (days), sizeof (gint32), 0, 0), ==, 3);
+  g_assert_cmpuint (atlas_days_on_or_before (days, G_N_ELEMENTS (days), sizeof (gint32), 0, 9), ==, 4);
+  g_assert_cmpuint (atlas_days_on_or_before (days, 0, sizeof (gint32), 0, 9), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +168,6 @@ main (int argc, char **argv)
   g_test_add_func ("/date/days", test_days);
   g_test_add_func ("/date/compare", test_compare);
 
+  g_test_add_func ("/date/days-on-or-before", test_days_on_or_before);
   return g_test_run ();
 }

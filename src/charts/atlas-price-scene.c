@@ -71,19 +71,7 @@ atlas_price_trace_free (gpointer pointer)
 static guint
 segment_of_day (const AtlasPriceSceneData *data, gint32 day)
 {
-  const gint32 *breaks = (const gint32 *) (gpointer) data->breaks->data;
-  guint lo = 0, hi = data->breaks->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (breaks[mid] <= day)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return (guint) atlas_days_on_or_before (data->breaks->data, data->breaks->len, sizeof (gint32), 0, day);
 }
 
 gboolean

@@ -440,40 +440,20 @@ atlas_mass_unit_in_kg (const char *unit)
   return 0;
 }
 
-static int
-compare_rate_day (gconstpointer key,
-                  gconstpointer element)
-{
-  gint32 day = *(const gint32 *) key;
-  const AtlasFxRate *rate = element;
-
-  return day < rate->day ? -1 : day > rate->day ? 1 : 0;
-}
-
 gboolean
 atlas_fx_rate_at (const AtlasFx *fx,
                   gint32         day,
                   double        *rate)
 {
   const AtlasFxRate *rates;
-  guint lo = 0, hi;
+  gsize lo;
 
   if (fx->rates == NULL || fx->rates->len == 0)
     return FALSE;
 
   rates = (const AtlasFxRate *) (gpointer) fx->rates->data;
-  hi = fx->rates->len;
-
-  /* Find the first rate after @day; the one before it is in force. */
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (compare_rate_day (&day, &rates[mid]) >= 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
+  /* The first rate after @day; the one before it is in force. */
+  lo = atlas_days_on_or_before (rates, fx->rates->len, sizeof (AtlasFxRate), G_STRUCT_OFFSET (AtlasFxRate, day), day);
 
   if (lo == 0)
     return FALSE;

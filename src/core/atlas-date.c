@@ -169,3 +169,27 @@ atlas_date_compare (const AtlasDate *a,
     return a->day < b->day ? -1 : 1;
   return (int) a->precision - (int) b->precision;
 }
+
+gsize
+atlas_days_on_or_before (gconstpointer items,
+                         gsize         n,
+                         gsize         stride,
+                         gsize         offset,
+                         gint32        day)
+{
+  const guint8 *base = items;
+  gsize lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      gint32 mid_day;
+
+      memcpy (&mid_day, base + mid * stride + offset, sizeof mid_day);
+      if (mid_day <= day)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}

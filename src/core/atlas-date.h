@@ -36,4 +36,14 @@ gint32    atlas_days_from_civil     (int year, int month, int mday);
 void      atlas_civil_from_days     (gint32 days, int *year, int *month, int *mday);
 int       atlas_date_compare        (const AtlasDate *a, const AtlasDate *b);
 
+/* How many of the @n items at @items (each @stride bytes, with a gint32
+ * day, days since 1970-01-01, @offset bytes in) fall on or before @day;
+ * the items are in day order. The index of the first item after @day, and
+ * so the one before it is the one in force on @day. */
+gsize atlas_days_on_or_before (gconstpointer items,
+                               gsize         n,
+                               gsize         stride,
+                               gsize         offset,
+                               gint32        day);
+
 G_END_DECLS
