@@ -27,4 +27,11 @@ typedef struct {
 
 gboolean   rendered_again         (gpointer data);
 
+/* Activates what @keyval with @modifiers does in @widget, through the
+ * shortcuts its controllers hold (GTK has no public way to press a key);
+ * FALSE when none takes it. @phase, when not NULL, tells the phase of the
+ * controller that did. */
+gboolean   press_shortcut         (GtkWidget *widget, guint keyval, GdkModifierType modifiers,
+                                   GtkPropagationPhase *phase);
+
 G_END_DECLS

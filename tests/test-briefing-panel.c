@@ -44,33 +44,6 @@ panel_revealed (gpointer data)
   return revealer != NULL && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
 }
 
-/* Activates what @keyval with @modifiers does in @widget, through the
- * shortcuts its controllers hold (GTK has no public way to press a key). */
-static gboolean
-press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
-        }
-    }
-  return FALSE;
-}
-
 typedef struct {
   AtlasWindow *window;
   const char  *json;     /* the scene wanted, or NULL: any */
@@ -264,7 +237,7 @@ add_three_slides (Fixture *fixture, char *scenes[3])
   g_assert_true (atlas_window_select_id (window, "mine:CN"));
   wait_for_scene (window, NULL, FALSE);
   scenes[0] = dup_scene_json (window);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_m, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_m, GDK_CONTROL_MASK, NULL));
 
   /* Prices: one series, a range, log scale, yuan per tonne. */
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
@@ -368,14 +341,14 @@ test_edit_undo (Fixture *fixture, gconstpointer data)
   added = briefings_json (atlas_briefing_editor_get_briefings (editor));
 
   /* Alt+Up moves the chosen (last) slide up. */
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_Up, GDK_ALT_MASK, NULL));
   briefing = atlas_briefing_editor_get_current_briefing (editor);
   g_assert_cmpint (((AtlasSlide *) g_ptr_array_index (briefing->slides, 1))->view, ==, ATLAS_VIEW_SHARES);
   g_assert_cmpint (atlas_briefing_editor_get_selected_slide (editor), ==, 1);
   moved = briefings_json (atlas_briefing_editor_get_briefings (editor));
 
   /* Duplicate, then delete the copy. */
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_d, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_d, GDK_CONTROL_MASK, NULL));
   briefing = atlas_briefing_editor_get_current_briefing (editor);
   g_assert_cmpuint (briefing->slides->len, ==, 4);
   g_assert_cmpstr (((AtlasSlide *) g_ptr_array_index (briefing->slides, 2))->id, ==, "slide-4");
@@ -403,10 +376,10 @@ test_edit_undo (Fixture *fixture, gconstpointer data)
 
   /* Ctrl+Z: the title, then the English note typed in one go; the
    * Chinese note stays until its own step is undone. */
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK, NULL));
   slide = atlas_briefing_editor_get_slide (editor, 1);
   g_assert_null (slide->title);
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK, NULL));
   slide = atlas_briefing_editor_get_slide (editor, 1);
   g_assert_false (atlas_text_has_language (slide->note, "en"));
   g_assert_cmpstr (atlas_text_get (slide->note, "zh"), ==, "中国精炼九成");
@@ -432,7 +405,7 @@ test_edit_undo (Fixture *fixture, gconstpointer data)
     g_assert_cmpstr (now, ==, added);
   }
   /* Ctrl+Shift+Z redoes the move. */
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, NULL));
   {
     g_autofree char *now = briefings_json (atlas_briefing_editor_get_briefings (editor));
     g_assert_cmpstr (now, ==, moved);
@@ -466,7 +439,7 @@ test_save_round_trip (Fixture *fixture, gconstpointer data)
   atlas_briefing_editor_set_slide_note (editor, 0, "en", "Where the ore goes");
   edited = briefings_json (atlas_briefing_editor_get_briefings (editor));
 
-  g_assert_true (press_key (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK, NULL));
   g_assert_null (atlas_window_get_last_error (window));
   g_assert_false (atlas_briefing_editor_is_dirty (editor));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
@@ -579,7 +552,7 @@ test_present_from_slide (Fixture *fixture, gconstpointer data)
   atlas_briefing_editor_set_slide_title (editor, 1, "en", "Prices, as edited");
   gtk_list_box_select_row (atlas_briefing_panel_get_list (panel),
                            gtk_list_box_get_row_at_index (atlas_briefing_panel_get_list (panel), 1));
-  g_assert_true (press_key (GTK_WIDGET (panel), GDK_KEY_F5, 0));
+  g_assert_true (press_shortcut (GTK_WIDGET (panel), GDK_KEY_F5, 0, NULL));
   presentation = atlas_window_get_presentation (window);
   g_assert_nonnull (presentation);
   g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, 3);

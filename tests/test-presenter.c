@@ -96,33 +96,17 @@ open_bundled (void)
   return window;
 }
 
-/* Activates what @keyval does in @widget through the shortcut installed
- * for it (GTK has no public way to send a real key press). */
+/* Presses @keyval in @widget, whose shortcuts must catch it before the
+ * focused widget does (the capture phase). */
 static gboolean
 press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkPropagationPhase phase = GTK_PHASE_NONE;
+  gboolean pressed = press_shortcut (widget, keyval, modifiers, &phase);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != gdk_keyval_to_lower (keyval) ||
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
-            continue;
-          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
-          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
-        }
-    }
-  return FALSE;
+  if (pressed)
+    g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
+  return pressed;
 }
 
 /* A label that shows the note, or a part of it (a line of it, wrapped). */

@@ -45,21 +45,6 @@ struct _AtlasBriefingPanel
 
 G_DEFINE_FINAL_TYPE (AtlasBriefingPanel, atlas_briefing_panel, GTK_TYPE_BOX)
 
-static const char *
-view_name (AtlasView view)
-{
-  switch (view)
-    {
-    case ATLAS_VIEW_FLOWS: return _("Flows");
-    case ATLAS_VIEW_PRICES: return _("Prices");
-    case ATLAS_VIEW_SHARES: return _("Shares");
-    case ATLAS_VIEW_TIMELINE: return _("Timeline");
-    case ATLAS_VIEW_MAP: return _("Map");
-    case ATLAS_VIEW_N_VIEWS:
-    default: return "";
-    }
-}
-
 char *
 atlas_briefing_panel_dup_slide_label (const AtlasSlide *slide,
                                       const char       *lang)
@@ -68,7 +53,7 @@ atlas_briefing_panel_dup_slide_label (const AtlasSlide *slide,
 
   if (slide->title != NULL)
     return g_strdup (atlas_text_get (slide->title, lang));
-  return g_strdup (view_name (slide->view));
+  return g_strdup (atlas_view_label (slide->view));
 }
 
 /* ---- thumbnails ------------------------------------------------------------- */
@@ -186,7 +171,7 @@ slide_row_new (AtlasBriefingPanel *self, const AtlasSlide *slide, guint index)
   GtkWidget *text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *number_label = gtk_label_new (number);
   GtkWidget *title_label = gtk_label_new (NULL);
-  GtkWidget *view_label = gtk_label_new (view_name (slide->view));
+  GtkWidget *view_label = gtk_label_new (atlas_view_label (slide->view));
   GtkWidget *thumbnail;
 
   gtk_widget_add_css_class (number_label, "dim-label");

@@ -98,21 +98,6 @@ current_slide (AtlasPresentation *self)
   return g_ptr_array_index (self->slides, self->position);
 }
 
-/* A slide without a title of its own (a default deck's) is named by its
- * view in the presenter's list, as the window's view switcher names it. */
-static const char *
-view_name (AtlasView view)
-{
-  switch (view)
-    {
-    case ATLAS_VIEW_FLOWS: return _("Flows");
-    case ATLAS_VIEW_PRICES: return _("Prices");
-    case ATLAS_VIEW_SHARES: return _("Shares");
-    case ATLAS_VIEW_TIMELINE: return _("Timeline");
-    default: return _("Presentation");
-    }
-}
-
 static char *
 dup_nonempty (const char *text)
 {
@@ -1067,7 +1052,7 @@ atlas_presentation_dup_slide_title (AtlasPresentation *self,
   slide = g_ptr_array_index (self->slides, index);
   if (slide->title != NULL)
     return g_strdup (slide->title);
-  return g_strdup (view_name (atlas_view_state_get_view (slide->state)));
+  return g_strdup (atlas_view_label (atlas_view_state_get_view (slide->state)));
 }
 
 const AtlasItem *

@@ -22,21 +22,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AtlasWindow, atlas_window, GTK_TYPE_APPLICATION_WINDOW)
 
-static const char *
-view_label (AtlasView view)
-{
-  switch (view)
-    {
-    case ATLAS_VIEW_FLOWS: return _("Flows");
-    case ATLAS_VIEW_PRICES: return _("Prices");
-    case ATLAS_VIEW_SHARES: return _("Shares");
-    case ATLAS_VIEW_TIMELINE: return _("Timeline");
-    case ATLAS_VIEW_MAP: return _("Map");
-    case ATLAS_VIEW_N_VIEWS:
-    default: return "";
-    }
-}
-
 static AtlasViewState *
 current_state (AtlasWindow *self)
 {
@@ -87,7 +72,7 @@ refresh_table (AtlasWindow *self)
   table = atlas_chart_table (self->dataset, atlas_view_state_get_options (current_state (self)), &error);
   scene = atlas_chart_view_get_scene (self->chart_view);
   /* Translators: "Data: <chart title>" */
-  title = g_strdup_printf (_("Data: %s"), scene != NULL && scene->title != NULL ? scene->title : view_label (self->view));
+  title = g_strdup_printf (_("Data: %s"), scene != NULL && scene->title != NULL ? scene->title : atlas_view_label (self->view));
   ensure_table_view (self);
   atlas_table_view_set_table (self->table_view, table, title, error);
 }

@@ -113,3 +113,18 @@ atlas_chart_table (AtlasDataset            *dataset,
   g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_BAD_OPTION, "unknown view %d", options->view);
   return NULL;
 }
+
+const char *
+atlas_view_label (AtlasView view)
+{
+  switch (view)
+    {
+    case ATLAS_VIEW_FLOWS: return _("Flows");
+    case ATLAS_VIEW_PRICES: return _("Prices");
+    case ATLAS_VIEW_SHARES: return _("Shares");
+    case ATLAS_VIEW_TIMELINE: return _("Timeline");
+    case ATLAS_VIEW_MAP: return _("Map");
+    case ATLAS_VIEW_N_VIEWS:
+    default: return "";
+    }
+}

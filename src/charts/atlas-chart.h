@@ -129,4 +129,8 @@ void        atlas_table_free           (AtlasTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtlasTable, atlas_table_free)
 
+/* The view's name as the window's view switcher writes it ("Flows",
+ * "Prices"…), translated: for anything that names a view to a reader. */
+const char *atlas_view_label (AtlasView view);
+
 G_END_DECLS
