@@ -13,6 +13,7 @@
 #include "atlas-briefings-save.h"
 #include "atlas-export.h"
 #include "atlas-json-span-private.h"
+#include "test-tree.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -27,28 +28,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->dir = g_dir_make_tmp ("atlas-briefings-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0700);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void

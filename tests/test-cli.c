@@ -27,6 +27,7 @@
 #include "atlas-export.h"
 #include "atlas-i18n.h"
 #include "atlas-sankey-json.h"
+#include "test-tree.h"
 
 #define EXIT_OK      0
 #define EXIT_DATASET 1
@@ -121,28 +122,6 @@ static char *
 work_path (const char *name)
 {
   return g_build_filename (work_dir, name, NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_chmod (child, 0700);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static gboolean

@@ -17,6 +17,7 @@
 #include "atlas-export.h"
 #include "atlas-png-writer.h"
 #include "atlas-svg-title-writer.h"
+#include "test-tree.h"
 
 /* ---- helpers ----------------------------------------------------------- */
 
@@ -31,29 +32,6 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 
   fixture->dir = g_dir_make_tmp ("atlas-export-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      /* Undo the read-only folders some tests make. */
-      g_chmod (child, 0700);
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
