@@ -95,6 +95,23 @@ is_range_dropdown (GtkWidget *widget, gconstpointer data)
          g_strcmp0 (gtk_widget_get_tooltip_text (widget), "Time range") == 0;
 }
 
+/* A window on @path's timeline, at a laptop's size, drawn once. */
+static AtlasWindow *
+open_timeline (const char *path)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
+  return window;
+}
+
 static void
 test_timeline_zoom (void)
 {
@@ -103,7 +120,6 @@ test_timeline_zoom (void)
   AtlasChartView *chart;
   AtlasViewState *state;
   const AtlasChartOptions *options;
-  g_autoptr(GError) error = NULL;
   GtkEventController *scroll, *motion;
   GtkDropDown *range;
   Axis all, zoomed, panned, back, five, reset;
@@ -115,14 +131,7 @@ test_timeline_zoom (void)
       g_test_skip ("the bundled dataset is not there");
       return;
     }
-  window = atlas_window_new (NULL);
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
-  atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
+  window = open_timeline (path);
   chart = atlas_window_get_chart_view (window);
   state = atlas_window_get_view_state (window, ATLAS_VIEW_TIMELINE);
   options = atlas_view_state_get_options (state);
@@ -258,7 +267,6 @@ static void
 test_open_cluster (void)
 {
   g_autofree char *path = atlas_app_find_bundled_dataset ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *tooltip = NULL;
   AtlasWindow *window;
   AtlasChartView *chart;
@@ -274,14 +282,7 @@ test_open_cluster (void)
       g_test_skip ("the bundled dataset is not there");
       return;
     }
-  window = atlas_window_new (NULL);
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
-  atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
+  window = open_timeline (path);
   chart = atlas_window_get_chart_view (window);
   relaid_out (window, NULL, &all);
 
