@@ -110,25 +110,28 @@ layout_footer (AtlasScene *scene, const AtlasFrameSpec *spec, double margin)
 {
   double size = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
   double width = scene->width - 2 * margin;
-  double line_h, h;
+  double line_h, h, tall, most;
   g_autofree char *text = NULL;
 
   atlas_scene_measure_text (scene, "Ag", size, FALSE, 0, NULL, &line_h);
+  tall = line_h * 3.2;
   text = footer_text (scene, spec, TRUE, G_MAXUINT);
-  h = footer_height (scene, text, size, width, line_h * 3.2);
-  for (guint max_publishers = G_MAXUINT; h > line_h * 3.2 && max_publishers > 0;
+  h = footer_height (scene, text, size, width, tall);
+  for (guint max_publishers = G_MAXUINT; h > tall && max_publishers > 0;
        max_publishers = max_publishers == G_MAXUINT ? 4 : max_publishers - 1)
     {
       g_free (text);
       text = footer_text (scene, spec, FALSE, max_publishers);
-      h = footer_height (scene, text, size, width, line_h * 3.2);
+      h = footer_height (scene, text, size, width, tall);
     }
   /* What is left is the dataset's date and the chart's own note, such as
    * the names of nodes too small for a label: it may take more lines, up to
-   * a fifth of the figure, rather than be cut. */
-  if (h > line_h * 3.2 && h <= MAX (line_h * 3.2, scene->height * 0.2))
-    ;
-  else if (h > line_h * 3.2)
+   * a fifth of the figure, rather than be cut. Measured again against that
+   * bound: a height found too tall above is only that of its beginning. */
+  most = MAX (tall, scene->height * 0.2);
+  if (h > tall)
+    h = footer_height (scene, text, size, width, most);
+  if (h > most)
     {
       char *shorter = atlas_scene_ellipsize (scene, text, size, FALSE, width);
       g_free (text);
