@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-scene.c: the chart engine's shared parts: numbers, palette, label placer, hit-testing, the frame. */
 #include <math.h>
+#include <string.h>
 
 #include "atlas-chart-frame.h"
 #include "atlas-format.h"
@@ -265,6 +266,69 @@ test_hit_test_and_emphasis (void)
   g_assert_null (scene->emphasis);
 }
 
+/* A triangle (edges at every angle) drawn by a scene whose one shape has
+ * @coarse edges, onto a fresh surface, its antialiasing set to @antialias
+ * before; *after receives the cairo_t's antialiasing after the drawing. */
+static cairo_surface_t *
+draw_triangle (gboolean coarse, cairo_antialias_t antialias, cairo_antialias_t *after)
+{
+  g_autoptr(AtlasScene) scene = atlas_scene_new (NULL, NULL, NULL, 64, 64);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+  cairo_t *cr = cairo_create (surface);
+  AtlasShape shape = { 0 };
+
+  cairo_move_to (cr, 3.3, 60.1);
+  cairo_line_to (cr, 31.7, 2.9);
+  cairo_line_to (cr, 61.2, 47.6);
+  cairo_close_path (cr);
+  shape.kind = ATLAS_SHAPE_PATH;
+  shape.path = cairo_copy_path (cr);
+  shape.bounds = (AtlasRect) { 0, 0, 64, 64 };
+  shape.has_fill = TRUE;
+  shape.fill = (AtlasColor) { 0.1, 0.3, 0.7, 1 };
+  shape.coarse_edges = coarse;
+  atlas_scene_add_shape (scene, &shape);
+  cairo_new_path (cr);
+  cairo_set_antialias (cr, antialias);
+  atlas_scene_draw (scene, cr);
+  *after = cairo_get_antialias (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a, cairo_surface_t *b)
+{
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b),
+                 (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a)) == 0;
+}
+
+/* A shape with coarse edges is rasterised on cairo's fast grid (what the
+ * map asks for its land), others as the caller set, and the caller's
+ * setting is left as it was. */
+static void
+test_coarse_edges (void)
+{
+  cairo_antialias_t after;
+  cairo_surface_t *fine = draw_triangle (FALSE, CAIRO_ANTIALIAS_DEFAULT, &after);
+  cairo_surface_t *coarse, *fast;
+
+  g_assert_cmpint (after, ==, CAIRO_ANTIALIAS_DEFAULT);
+  coarse = draw_triangle (TRUE, CAIRO_ANTIALIAS_DEFAULT, &after);
+  g_assert_cmpint (after, ==, CAIRO_ANTIALIAS_DEFAULT);
+  fast = draw_triangle (FALSE, CAIRO_ANTIALIAS_FAST, &after);
+  g_assert_true (same_pixels (coarse, fast));
+  g_assert_false (same_pixels (coarse, fine));
+  cairo_surface_destroy (fine);
+  cairo_surface_destroy (coarse);
+  cairo_surface_destroy (fast);
+
+  fine = draw_triangle (TRUE, CAIRO_ANTIALIAS_NONE, &after);
+  g_assert_cmpint (after, ==, CAIRO_ANTIALIAS_NONE);
+  cairo_surface_destroy (fine);
+}
+
 /* The frame leaves a plot inside the figure and keeps the footer below it,
  * however many sources a chart cites. */
 static void
@@ -314,5 +378,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/label-placer", test_label_placer);
   g_test_add_func ("/scene/hit-test-and-emphasis", test_hit_test_and_emphasis);
   g_test_add_func ("/scene/frame-keeps-plot-clear", test_frame_keeps_plot_clear);
+  g_test_add_func ("/scene/coarse-edges", test_coarse_edges);
   return g_test_run ();
 }

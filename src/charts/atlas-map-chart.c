@@ -256,6 +256,7 @@ atlas_map_add_background (AtlasScene *scene, const AtlasMapFrame *frame,
   shape.bounds = (AtlasRect) { x0, y0, x1 - x0, y1 - y0 };
   shape.has_fill = TRUE;
   shape.fill = *fill;
+  shape.coarse_edges = TRUE;
   if (hatched)
     shape.fill.alpha *= hatch.fill_alpha;
   atlas_scene_add_shape (scene, &shape);
@@ -273,6 +274,7 @@ atlas_map_add_background (AtlasScene *scene, const AtlasMapFrame *frame,
     lines.bounds = shape.bounds;
     lines.has_fill = TRUE;
     lines.fill = *fill;
+    lines.coarse_edges = TRUE;
     atlas_scene_add_shape (scene, &lines);
   }
 }

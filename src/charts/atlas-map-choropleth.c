@@ -207,6 +207,7 @@ add_country (AtlasScene *scene, const AtlasMapFrame *frame, cairo_t *cr, const C
       shape.has_stroke = TRUE;
       shape.stroke = scene->background;
       shape.line_width = MAX (0.5, frame->scale * 0.002);
+      shape.coarse_edges = TRUE;
       atlas_scene_add_shape (scene, &shape);
     }
   if (!rings)

@@ -474,6 +474,7 @@ static void
 draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
 {
   double alpha = atlas_scene_shape_opacity (scene, shape);
+  cairo_antialias_t antialias = cairo_get_antialias (cr);
 
   if (shape->kind == ATLAS_SHAPE_TEXT)
     {
@@ -481,6 +482,8 @@ draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
       return;
     }
 
+  if (shape->coarse_edges)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   if (shape->has_fill && shape->hatched)
     fill_hatched (scene, cr, shape, alpha);
   else if (shape->has_fill)
@@ -500,6 +503,7 @@ draw_shape (const AtlasScene *scene, cairo_t *cr, const AtlasShape *shape)
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
+  cairo_set_antialias (cr, antialias);
 }
 
 static void
