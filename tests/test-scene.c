@@ -7,6 +7,8 @@
 #include "atlas-format.h"
 #include "atlas-label-placer.h"
 #include "atlas-chart-private.h"
+#include "atlas-scene-private.h"
+#include "atlas-scene-text.h"
 
 static AtlasDataset *
 load_full (void)
@@ -329,6 +331,57 @@ test_coarse_edges (void)
   cairo_surface_destroy (fine);
 }
 
+/* The longest prefix of @text that fits @max_width with "…", found one
+ * character at a time (what atlas_scene_ellipsize() must agree with). */
+static char *
+ellipsize_slowly (const AtlasScene *scene, const char *text, double size, double max_width)
+{
+  char *best = NULL;
+  glong n_chars;
+  double width;
+
+  atlas_scene_measure_text (scene, text, size, FALSE, 0, &width, NULL);
+  if (width <= max_width)
+    return g_strdup (text);
+  atlas_scene_text_prefix_bytes (text, G_MAXLONG, &n_chars);
+  for (glong n = 1; n < n_chars; n++)
+    {
+      g_autofree char *prefix = g_strndup (text, atlas_scene_text_prefix_bytes (text, n, NULL));
+      g_autofree char *candidate = g_strconcat (g_strchomp (prefix), "…", NULL);
+
+      atlas_scene_measure_text (scene, candidate, size, FALSE, 0, &width, NULL);
+      if (width > max_width)
+        break;
+      g_free (best);
+      best = g_steal_pointer (&candidate);
+    }
+  return best;
+}
+
+/* Shortening finds the longest prefix that fits, whether the text's
+ * characters are alike in width or not, in Latin and Chinese script. */
+static void
+test_ellipsize_longest_prefix (void)
+{
+  g_autoptr(AtlasScene) scene = atlas_scene_new (NULL, NULL, NULL, 400, 300);
+  const char *texts[] = {
+    "2025-07-10  US Department of Defense and MP Materials announce a partnership",
+    "iiiiiiiiiiiiiiiiiiiiiiiiiiiiiiWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+    "WWWWWWWWWWWWWWWWWWWWiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiiii",
+    "2025-04-04  商务部对钐、钆、铽、镝、镥、钪、钇等七类中重稀土实施出口管制 (MOFCOM)",
+  };
+  const double widths[] = { 12, 40, 97.5, 150, 233, 380 };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autofree char *fast = atlas_scene_ellipsize (scene, texts[t], 13, FALSE, widths[w]);
+        g_autofree char *slow = ellipsize_slowly (scene, texts[t], 13, widths[w]);
+
+        g_assert_cmpstr (fast, ==, slow);
+      }
+}
+
 /* The frame leaves a plot inside the figure and keeps the footer below it,
  * however many sources a chart cites. */
 static void
@@ -379,5 +432,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scene/hit-test-and-emphasis", test_hit_test_and_emphasis);
   g_test_add_func ("/scene/frame-keeps-plot-clear", test_frame_keeps_plot_clear);
   g_test_add_func ("/scene/coarse-edges", test_coarse_edges);
+  g_test_add_func ("/scene/ellipsize-longest-prefix", test_ellipsize_longest_prefix);
   return g_test_run ();
 }
