@@ -810,11 +810,40 @@ typedef struct {
   guint     row;
   int       side;
   guint     upwards;
-  guint     n;          /* slides taken so far */
+  guint     index;      /* where its next spot stands among all of them; see find_label_spot() */
   double    slide;
-  guint     first;      /* see find_label_spot() */
   LabelSpot spot;       /* the spot at @slide */
 } SpotStream;
+
+/* Whether @a's next spot comes before @b's: cheaper, or as cheap and made
+ * first. */
+static gboolean
+stream_before (const SpotStream *a, const SpotStream *b)
+{
+  return a->spot.cost < b->spot.cost || (a->spot.cost == b->spot.cost && a->index < b->index);
+}
+
+/* A binary heap of streams, the one whose next spot comes first on top. */
+static void
+stream_heap_sift_down (SpotStream **heap, guint n, guint i)
+{
+  for (;;)
+    {
+      guint first = i, left = 2 * i + 1, right = left + 1;
+      SpotStream *swap;
+
+      if (left < n && stream_before (heap[left], heap[first]))
+        first = left;
+      if (right < n && stream_before (heap[right], heap[first]))
+        first = right;
+      if (first == i)
+        return;
+      swap = heap[i];
+      heap[i] = heap[first];
+      heap[first] = swap;
+      i = first;
+    }
+}
 
 /* The free spot nearest the marker for a label @w wide and @h high whose
  * first line is @line_h high: beside it on its own row, then on the rows
@@ -826,19 +855,24 @@ find_label_spot (const AtlasLabelPlacer *placer, const TimelineGeometry *g,
 {
   const TimelineLane *lane = &g_array_index (g->lanes, TimelineLane, m->lane);
   double step = g->small_size * 1.5;
-  guint n_up = h > line_h ? 2 : 1, n_streams = lane->n_rows * 2 * n_up, n_slides = 0;
+  guint n_up = h > line_h ? 2 : 1, n_streams = lane->n_rows * 2 * n_up, n_slides = 0, n = 0;
   g_autofree SpotStream *streams = g_new (SpotStream, n_streams);
+  g_autofree SpotStream **heap = g_new (SpotStream *, n_streams);
 
   /* Counted as the slides are taken below, so that both agree. */
   for (double slide = 0; slide <= max_slide; slide += step)
     n_slides++;
+  if (max_slide < 0)
+    return FALSE;
 
   /* The spots are tried nearest first, in the order a stable sort of all
    * of them by cost would give (a selected label may have a thousand):
    * along each row, side and way up the cost grows with the slide, so
    * the next spot is the cheapest of these runs' first untried ones, and
    * of equal ones the one made first.  Making and sorting them all took a
-   * fifth of a zoom step, where most labels take one of the first few. */
+   * fifth of a zoom step, where most labels take one of the first few;
+   * the runs are kept in a heap, as a long search looks at each of its
+   * hundred spots' forty-odd rivals otherwise. */
   for (guint row = 0, i = 0; row < lane->n_rows; row++)
     for (int side = 1; side >= -1; side -= 2)
       for (guint upwards = 0; upwards < n_up; upwards++, i++)
@@ -848,46 +882,33 @@ find_label_spot (const AtlasLabelPlacer *placer, const TimelineGeometry *g,
           stream->row = row;
           stream->side = side;
           stream->upwards = upwards;
-          stream->n = 0;
           stream->slide = 0;
           /* Where its spots stood in the list of all of them, made row by
            * row, side by side, slide by slide, then way up. */
-          stream->first = (row * 2 + (side > 0 ? 0 : 1)) * n_slides * n_up + upwards;
-          if (stream->slide <= max_slide)
-            stream->spot = make_spot (g, m, lane, row, side, 0, w, h, line_h, upwards);
+          stream->index = (row * 2 + (side > 0 ? 0 : 1)) * n_slides * n_up + upwards;
+          stream->spot = make_spot (g, m, lane, row, side, 0, w, h, line_h, upwards);
+          heap[n++] = stream;
         }
-  for (;;)
+  for (guint i = n / 2; i-- > 0;)
+    stream_heap_sift_down (heap, n, i);
+  while (n > 0)
     {
-      SpotStream *best = NULL;
-      guint best_index = 0;
+      SpotStream *best = heap[0];
 
-      for (guint i = 0; i < n_streams; i++)
-        {
-          SpotStream *stream = &streams[i];
-          guint index;
-
-          if (stream->slide > max_slide)
-            continue;
-          index = stream->first + stream->n * n_up;
-          if (best == NULL || stream->spot.cost < best->spot.cost ||
-              (stream->spot.cost == best->spot.cost && index < best_index))
-            {
-              best = stream;
-              best_index = index;
-            }
-        }
-      if (best == NULL)
-        return FALSE;
       if (spot_is_free (placer, &best->spot))
         {
           *out = best->spot;
           return TRUE;
         }
-      best->n++;
+      best->index += n_up;
       best->slide += step;
       if (best->slide <= max_slide)
         best->spot = make_spot (g, m, lane, best->row, best->side, best->slide, w, h, line_h, best->upwards);
+      else
+        heap[0] = heap[--n];
+      stream_heap_sift_down (heap, n, 0);
     }
+  return FALSE;
 }
 
 static void
