@@ -41,6 +41,7 @@ if not os.environ.get('DISPLAY'):
 
 KEY_TAB, KEY_SPACE, KEY_ESCAPE = 0xff09, 0x0020, 0xff1b
 KEY_HOME, KEY_END, KEY_LEFT, KEY_RIGHT = 0xff50, 0xff57, 0xff51, 0xff53
+KEY_M, KEY_B = 0x006d, 0x0062
 
 CONTROL_ROLES = {
     Atspi.Role.PUSH_BUTTON, Atspi.Role.TOGGLE_BUTTON, Atspi.Role.CHECK_BOX,
@@ -173,6 +174,18 @@ class App:
             self.pump(0.02)
         self.pump(0.05)
         return self.focus
+
+    def press_ctrl(self, keysym, settle=0.6):
+        """Types Ctrl and one key together, as a keyboard shortcut."""
+        control = 1 << int(Atspi.ModifierType.CONTROL)
+        Atspi.generate_keyboard_event(control, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+        Atspi.generate_keyboard_event(control, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+        self.pump(settle)
+
+    def type_text(self, text, settle=0.6):
+        Atspi.generate_keyboard_event(0, text, Atspi.KeySynthType.STRING)
+        self.pump(settle)
 
 
 def label_of(accessible):
@@ -405,6 +418,89 @@ def check_popover(app, view, button_name, expected):
     app.focus = focus if back else app.focus
 
 
+LIST_ROLES = {Atspi.Role.LIST, Atspi.Role.LIST_BOX}
+
+
+def slide_rows(app):
+    """The slide list's rows by their names, or None without the list."""
+    lists = app.find_all(lambda a: a.get_role() in LIST_ROLES and a.get_name() == 'Slides')
+    if len(lists) != 1:
+        return None
+    rows = []
+    for i in range(lists[0].get_child_count()):
+        row = lists[0].get_child_at_index(i)
+        if row is not None and row.get_role() == Atspi.Role.LIST_ITEM:
+            row.clear_cache()
+            rows.append(row.get_name())
+    return rows
+
+
+def wait_for_rows(app, predicate, timeout=5):
+    end = time.monotonic() + timeout
+    while True:
+        rows = slide_rows(app)
+        if rows is not None and predicate(rows):
+            return rows
+        if time.monotonic() >= end:
+            return rows
+        app.pump(0.1)
+
+
+def check_briefing_panel(app):
+    """The briefing panel from the keyboard: Tab to its header button and
+    Space opens it; its controls are in the Tab chain with clean names; the
+    slides are a list named “Slides” whose items are the slides' titles;
+    “Add View” (Space) and Ctrl+M add the view as a slide; a title typed in
+    “Title” becomes the slide's name in the list; Ctrl+B hides the panel."""
+    toggle = tab_to(app, lambda f: f.get_name() == 'Briefings')
+    if not check(toggle is not None, 'Tab reaches the “Briefings” header button'):
+        return
+    app.press(KEY_SPACE, settle=1.0)
+    rows = wait_for_rows(app, lambda r: True)
+    if not check(rows == [], f'Space opens the briefing panel: a list named “Slides”, empty for a dataset '
+                 f'without briefings (rows: {rows})'):
+        return
+    check_names(app, 'the briefing panel')
+    cycle, came_round = tab_cycle(app, identity(toggle))
+    names = [f.get_name() for f in cycle]
+    note('briefing panel Tab order: ' + ', '.join(label_of(f) for f in cycle))
+    wanted = ['New Briefing', 'Add View']
+    missing = [w for w in wanted if w not in names]
+    check(came_round and not missing, f'the briefing panel: Tab goes round and reaches {wanted}'
+          + (f'; never: {missing}' if missing else ''))
+    add = tab_to(app, lambda f: f.get_name() == 'Add View')
+    if not check(add is not None, 'Tab reaches “Add View”'):
+        return
+    app.press(KEY_SPACE, settle=1.0)
+    rows = wait_for_rows(app, lambda r: len(r) == 1)
+    check(rows == ['Timeline'], f'Space on “Add View” adds the shown view as a slide named after it ({rows})')
+    app.press_ctrl(KEY_M)
+    rows = wait_for_rows(app, lambda r: len(r) == 2)
+    check(rows is not None and len(rows) == 2, f'Ctrl+M adds another slide ({rows})')
+    cycle, _ = tab_cycle(app, identity(app.focus) if app.focus is not None else None)
+    names = [f.get_name() for f in cycle]
+    # The second slide is chosen: it can move up, not down.
+    wanted = ['Briefing', 'Title', 'Speaker Note', 'Move Slide Up', 'Duplicate Slide', 'Delete Slide',
+              'Present from This Slide']
+    missing = [w for w in wanted if w not in names]
+    check(not missing, f'with a slide chosen, Tab reaches {wanted}' + (f'; never: {missing}' if missing else ''))
+    bad = [f'{label_of(f)}: {p}' for f in cycle if (p := name_problem(f.get_name()))
+           and f.get_role() not in (Atspi.Role.SCROLL_PANE, Atspi.Role.LIST_ITEM)]
+    check(not bad, 'everything Tab stops at in the panel has a clean name' + (f': {bad}' if bad else ''))
+    title = tab_to(app, lambda f: f.get_name() == 'Title')
+    if check(title is not None, 'Tab reaches the slide’s “Title”'):
+        app.type_text('Japan depends')
+        rows = wait_for_rows(app, lambda r: 'Japan depends' in r)
+        check(rows is not None and 'Japan depends' in rows,
+              f'a title typed in “Title” names the slide in the list ({rows})')
+    app.press(KEY_ESCAPE, settle=0.3)
+    app.press_ctrl(KEY_B, settle=1.0)
+    toggle.clear_cache()
+    check(not toggle.get_state_set().contains(Atspi.StateType.CHECKED)
+          and not toggle.get_state_set().contains(Atspi.StateType.PRESSED),
+          'Ctrl+B hides the briefing panel (its header button is up again)')
+
+
 def main():
     if len(sys.argv) != 3:
         print(__doc__)
@@ -468,6 +564,7 @@ def main():
                 walk_chart_items(app, view, chart, facts['items'])
                 check_sidebar(app, [])
         check_names(app, 'the window after the walk (popovers opened)')
+        check_briefing_panel(app)
         # The main menu, opened from the keyboard (F10 is the shortcut;
         # Space on its focused button works the same).
         menu_button = tab_to(app, lambda f: f.get_name() == 'Main Menu')

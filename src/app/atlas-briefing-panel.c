@@ -594,9 +594,9 @@ build (AtlasBriefingPanel *self)
   gtk_text_view_set_bottom_margin (self->note_view, 6);
   gtk_text_view_set_left_margin (self->note_view, 6);
   gtk_text_view_set_right_margin (self->note_view, 6);
+  /* Named by its label (the mnemonic makes it its label): a name of its
+   * own as well was read twice, "Speaker Note Speaker Note". */
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), GTK_WIDGET (self->note_view));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Speaker Note"), -1);
   note_scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (note_scroller), GTK_WIDGET (self->note_view));
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (note_scroller), 96);
