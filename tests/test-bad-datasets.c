@@ -28,6 +28,19 @@ typedef struct {
 } BadCase;
 
 static const BadCase bad_cases[] = {
+  { "annotation-place-missing",
+    "annotation-place-missing.json: $.annotations[0].place.dy: missing required member \"dy\"", 0,
+    { { "$.annotations", "[{\"at\": {\"event\": \"e1\"}, \"text\": \"x\", \"place\": {\"dx\": 0.1}}]" } } },
+  { "annotation-place-object",
+    "annotation-place-object.json: $.annotations[0].place: expected an object", 0,
+    { { "$.annotations", "[{\"at\": {\"event\": \"e1\"}, \"text\": \"x\", \"place\": [0.1, 0.2]}]" } } },
+  { "annotation-place-range",
+    "annotation-place-range.json: $.briefings[0].slides[0].annotations[0].place.dy: -1.5 is outside -1 to 1 (a fraction of the plot's size)", 0,
+    { { "$.briefings[0].slides[0].annotations",
+        "[{\"at\": {\"event\": \"e1\"}, \"text\": \"x\", \"place\": {\"dx\": 1, \"dy\": -1.5}}]" } } },
+  { "annotation-place-type",
+    "annotation-place-type.json: $.annotations[0].place.dx: expected a number", 0,
+    { { "$.annotations", "[{\"at\": {\"event\": \"e1\"}, \"text\": \"x\", \"place\": {\"dx\": \"0.1\", \"dy\": 0}}]" } } },
   { "chain-no-stages",
     "chain-no-stages.json: $.supply_chains[0].stages: a chain needs at least one stage", 4,
     { { "$.supply_chains[0].stages", "[]" } } },

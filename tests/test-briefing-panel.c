@@ -5,12 +5,14 @@
 #include <glib/gstdio.h>
 #include <adwaita.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "app-test-loop.h"
 #include "app-test-widgets.h"
 #include "atlas-briefing.h"
 #include "atlas-briefing-json.h"
+#include "atlas-callouts.h"
 #include "atlas-export-private.h"
 #include "atlas-window-briefing.h"
 
@@ -651,6 +653,187 @@ test_annotate (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (atlas_briefing_editor_get_slide (editor, 0)->annotations->len, ==, 0);
 }
 
+
+/* ---- moving a callout ------------------------------------------------------- */
+
+/* The chart's callout of the slide's first annotation, as drawn now. */
+static const AtlasSceneCallout *
+slide_callout (AtlasScene *scene)
+{
+  for (guint i = 0; scene != NULL && i < scene->callouts->len; i++)
+    {
+      const AtlasSceneCallout *callout = &g_array_index (scene->callouts, AtlasSceneCallout, i);
+
+      if (callout->from_options && callout->index == 0)
+        return callout;
+    }
+  return NULL;
+}
+
+static void
+text_centre (AtlasScene *scene, const AtlasSceneCallout *callout, double *x, double *y)
+{
+  const AtlasShape *text = &g_array_index (scene->shapes, AtlasShape, callout->shape);
+
+  *x = text->bounds.x + text->bounds.width / 2;
+  *y = text->bounds.y + text->bounds.height / 2;
+}
+
+/* Whether a segment runs through a text other than @own (sampled: what
+ * the chart's own test would refuse a leader for). */
+static gboolean
+segment_meets_text (AtlasScene *scene, const AtlasShape *own, double x0, double y0, double x1, double y1)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      if (shape == own || shape->kind != ATLAS_SHAPE_TEXT)
+        continue;
+      for (int k = 0; k <= 64; k++)
+        if (atlas_rect_contains_point (&shape->bounds, x0 + (x1 - x0) * k / 64, y0 + (y1 - y0) * k / 64))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A shift of the callout's text to a place free in @scene and clear of
+ * where it is now: where the chart will keep it. */
+static gboolean
+free_shift (AtlasScene *scene, const AtlasSceneCallout *callout, double *shift_x, double *shift_y)
+{
+  const AtlasShape *text = &g_array_index (scene->shapes, AtlasShape, callout->shape);
+  const AtlasRect *plot = &scene->plot;
+
+  for (int r = 2; r <= 8; r++)
+    for (int k = 0; k < 16; k++)
+      {
+        double dx = cos (k * G_PI / 8) * r * plot->width / 20;
+        double dy = sin (k * G_PI / 8) * r * plot->height / 20;
+        AtlasRect box = { text->bounds.x + dx, text->bounds.y + dy, text->bounds.width, text->bounds.height };
+        double ex = CLAMP (callout->anchor_x, box.x, box.x + box.width);
+        double ey = CLAMP (callout->anchor_y, box.y, box.y + box.height);
+
+        if (!atlas_rect_contains (plot, &box) || atlas_rect_intersects (&box, &text->bounds) ||
+            !atlas_scene_box_is_free (scene, &box, &text->item) ||
+            segment_meets_text (scene, text, ex, ey, callout->anchor_x, callout->anchor_y))
+          continue;
+        *shift_x = dx;
+        *shift_y = dy;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+typedef struct {
+  AtlasWindow *window;
+  double       dx, dy;   /* where the text's centre should be, from its anchor, in fractions of the plot */
+} CalloutWait;
+
+static gboolean
+callout_at_place (gpointer data)
+{
+  CalloutWait *wait = data;
+  AtlasScene *scene;
+  const AtlasSceneCallout *callout;
+  double x, y;
+
+  if (!chart_settled (atlas_window_get_chart_view (wait->window)))
+    return FALSE;
+  scene = atlas_window_get_scene (wait->window);
+  callout = slide_callout (scene);
+  if (callout == NULL)
+    return FALSE;
+  text_centre (scene, callout, &x, &y);
+  return fabs (x - (callout->anchor_x + wait->dx * scene->plot.width)) < 0.5 &&
+         fabs (y - (callout->anchor_y + wait->dy * scene->plot.height)) < 0.5;
+}
+
+static void
+drag (AtlasWindow *window, double x, double y, double dx, double dy)
+{
+  GtkEventController *gesture = find_controller (GTK_WIDGET (atlas_window_get_chart_view (window)),
+                                                 GTK_TYPE_GESTURE_DRAG);
+
+  g_assert_nonnull (gesture);
+  g_signal_emit_by_name (gesture, "drag-begin", x, y);
+  g_signal_emit_by_name (gesture, "drag-update", dx / 2, dy / 2);
+  g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+  g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+}
+
+/* A callout dragged on the chart stays where it was let go: its place in
+ * the slide's annotation, the chart drawing it there, one step of undo,
+ * saved into the file and read back. */
+static void
+test_move_callout (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  gpointer wait[2] = { window, "Mines in China" };
+  const AtlasSceneCallout *callout;
+  const AtlasAnnotation *annotation;
+  g_autoptr(AtlasDataset) reopened = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  AtlasScene *scene;
+  CalloutWait moved = { window, 0, 0 }, before = { window, 0, 0 };
+  double x, y, shift_x = 0, shift_y = 0;
+
+  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
+  g_assert_true (atlas_window_select_id (window, "mine:CN"));
+  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
+  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
+  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+  g_assert_false (((AtlasAnnotation *) g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0))->has_place);
+
+  /* Where the chart put it, and a free place to take it to. */
+  scene = atlas_window_get_scene (window);
+  callout = slide_callout (scene);
+  g_assert_nonnull (callout);
+  text_centre (scene, callout, &x, &y);
+  before.dx = (x - callout->anchor_x) / scene->plot.width;
+  before.dy = (y - callout->anchor_y) / scene->plot.height;
+  g_assert_true (free_shift (scene, callout, &shift_x, &shift_y));
+  moved.dx = round ((x + shift_x - callout->anchor_x) / scene->plot.width * 1000) / 1000;
+  moved.dy = round ((y + shift_y - callout->anchor_y) / scene->plot.height * 1000) / 1000;
+
+  drag (window, x, y, shift_x, shift_y);
+  annotation = g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0);
+  g_assert_true (annotation->has_place);
+  g_assert_cmpfloat_with_epsilon (annotation->place_dx, moved.dx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (annotation->place_dy, moved.dy, 1e-9);
+  g_assert_true (atlas_briefing_editor_is_dirty (editor));
+  g_assert_true (wait_until (callout_at_place, &moved, WAIT_MS));
+  g_assert_true (slide_callout (atlas_window_get_scene (window))->placed);
+
+  /* One Ctrl+Z takes the whole drag back, on the slide and on the chart. */
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK, NULL));
+  annotation = g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0);
+  g_assert_false (annotation->has_place);
+  g_assert_cmpuint (atlas_briefing_editor_get_slide (editor, 0)->annotations->len, ==, 1);
+  g_assert_true (wait_until (callout_at_place, &before, WAIT_MS));
+
+  /* Redone and saved: the file has the place, and reads back with it. */
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, NULL));
+  g_assert_true (wait_until (callout_at_place, &moved, WAIT_MS));
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_s, GDK_CONTROL_MASK, NULL));
+  g_assert_null (atlas_window_get_last_error (window));
+  g_assert_false (atlas_briefing_editor_is_dirty (editor));
+  saved = read_file (fixture->path);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"place\": {\"dx\": "));
+  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
+  g_assert_no_error (error);
+  annotation = g_ptr_array_index (((const AtlasSlide *) g_ptr_array_index (
+    ((const AtlasBriefing *) g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0))->slides, 0))->annotations, 0);
+  g_assert_true (annotation->has_place);
+  g_assert_cmpfloat (annotation->place_dx, ==, moved.dx);
+  g_assert_cmpfloat (annotation->place_dy, ==, moved.dy);
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -706,6 +889,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
+  g_test_add ("/briefing-panel/move-callout", Fixture, NULL, fixture_set_up, test_move_callout, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

@@ -171,6 +171,9 @@ assert_annotation_equal (const AtlasAnnotation *a, const AtlasAnnotation *b)
   g_assert_cmpstr (a->event, ==, b->event);
   assert_text_equal (a->text, b->text);
   g_assert_cmpint (a->arrow, ==, b->arrow);
+  g_assert_cmpint (a->has_place, ==, b->has_place);
+  g_assert_cmpfloat (a->place_dx, ==, b->place_dx);
+  g_assert_cmpfloat (a->place_dy, ==, b->place_dy);
   g_assert_cmpstr (a->unknown, ==, b->unknown);
 }
 
@@ -328,6 +331,10 @@ test_round_trip_hard_values (void)
               annotation->value = 0.1 + 0.2;
               value_seen = TRUE;
             }
+          /* A place dragged to: any fraction, either way. */
+          annotation->has_place = TRUE;
+          annotation->place_dx = (0.1 + 0.2) / 3;
+          annotation->place_dy = -1.0 / 3;
         }
     }
   g_assert_true (value_seen);
@@ -338,6 +345,7 @@ test_round_trip_hard_values (void)
   g_assert_no_error (error);
   assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
   g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"unit\": \"t\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"place\": {\"dx\": 0.10000000000000002, \"dy\": -0.3333333333333333}"));
 
   /* A slide's unit is what its exported chart is drawn in. */
   for (guint s = 0; s < briefing->slides->len; s++)

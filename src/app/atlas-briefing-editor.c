@@ -453,6 +453,38 @@ atlas_briefing_editor_add_annotation (AtlasBriefingEditor *self,
   emit_changed (self);
 }
 
+void
+atlas_briefing_editor_place_annotation (AtlasBriefingEditor *self,
+                                        int                  index,
+                                        guint                annotation,
+                                        double               dx,
+                                        double               dy)
+{
+  AtlasBriefing *briefing;
+  AtlasSlide *slide;
+  AtlasAnnotation *a;
+
+  g_return_if_fail (ATLAS_IS_BRIEFING_EDITOR (self));
+
+  briefing = briefing_with_slide (self, index);
+  if (briefing == NULL)
+    return;
+  slide = g_ptr_array_index (briefing->slides, index);
+  if (annotation >= slide->annotations->len)
+    return;
+  a = g_ptr_array_index (slide->annotations, annotation);
+  if (a->has_place && a->place_dx == dx && a->place_dy == dy)
+    return;
+  /* Each drag is a step of its own: undo puts back one move at a time. */
+  begin_edit (self, NULL);
+  /* The undo copy took the list; the annotation is the same object still,
+   * changed where it is (a view may hold the slide's list, and its ids). */
+  a->has_place = TRUE;
+  a->place_dx = dx;
+  a->place_dy = dy;
+  emit_changed (self);
+}
+
 gboolean
 atlas_briefing_editor_can_undo (AtlasBriefingEditor *self)
 {

@@ -74,6 +74,13 @@ void                 atlas_briefing_editor_set_briefing_title (AtlasBriefingEdit
 void                 atlas_briefing_editor_add_annotation (AtlasBriefingEditor *self,
                                                          int                  index,
                                                          AtlasAnnotation     *annotation);
+/* Puts callout @annotation of slide @index at @dx, @dy (fractions of the
+ * plot from what it points at, see AtlasAnnotation): one step of undo. */
+void                 atlas_briefing_editor_place_annotation (AtlasBriefingEditor *self,
+                                                           int                  index,
+                                                           guint                annotation,
+                                                           double               dx,
+                                                           double               dy);
 
 gboolean             atlas_briefing_editor_can_undo     (AtlasBriefingEditor *self);
 gboolean             atlas_briefing_editor_can_redo     (AtlasBriefingEditor *self);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* atlas-chart-view.c: the chart widget: one scene per size and options, painted with cairo; hover, selection, keyboard, zoom, pan and node dragging. */
+/* atlas-chart-view.c: the chart widget: one scene per size and options, painted with cairo; hover, selection, keyboard, zoom, pan, node and callout dragging. */
 #include "atlas-config.h"
 
 #include <glib/gi18n.h>
@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "atlas-chart-view.h"
+#include "atlas-briefing.h"
 #include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-price-scene.h"
@@ -71,7 +72,8 @@ struct _AtlasChartView
   KeptImage       kept[N_KEPT_IMAGES];
   guint           render_count;
 
-  /* A drag either moves a Sankey node or pans the time axis. */
+  /* A drag moves a written callout, moves a Sankey node or pans the time axis. */
+  gboolean        callouts_movable;
   gboolean        drag_active;
   gboolean        dragging;
   char           *drag_node;
@@ -79,6 +81,13 @@ struct _AtlasChartView
   double          drag_start_x, drag_start_y;
   double          drag_from, drag_to;  /* visible days when the pan began */
   double          drag_width;          /* and the width they were drawn in */
+  int             drag_callout;        /* index in the state's annotations, or -1 */
+  double          drag_centre_x, drag_centre_y;  /* its text's centre when the drag began */
+  double          drag_anchor_x, drag_anchor_y;
+  double          drag_plot_width, drag_plot_height;
+  /* The state's annotations with the dragged one at the pointer, laid out
+   * while the drag lasts; the state is told once, on release. */
+  GPtrArray      *drag_annotations;
 };
 
 enum {
@@ -94,6 +103,7 @@ enum {
   SELECTION_CHANGED,
   ITEM_ACTIVATED,
   SCENE_CHANGED,
+  CALLOUT_MOVED,
   N_SIGNALS
 };
 
@@ -241,7 +251,15 @@ ensure_scene (AtlasChartView *self)
   options = atlas_view_state_get_options (self->state);
   g_clear_pointer (&self->scene, atlas_scene_free);
   g_clear_error (&self->error);
-  self->scene = layout_scene (self, options, width, height);
+  if (self->drag_annotations != NULL)
+    {
+      AtlasChartOptions dragged = *options;
+
+      dragged.annotations = self->drag_annotations;
+      self->scene = layout_scene (self, &dragged, width, height);
+    }
+  else
+    self->scene = layout_scene (self, options, width, height);
   self->scene_width = width;
   self->scene_height = height;
   self->needs_layout = FALSE;
@@ -685,6 +703,24 @@ chart_action_cb (GtkWidget  *widget,
 
 /* ---- pointer ------------------------------------------------------------ */
 
+/* The written callout of the state's own annotations (a slide's) whose
+ * text is at (@x, @y): what a drag there moves.  The dataset's callouts
+ * belong to the file, not to the view, and stay where the chart puts them. */
+static const AtlasSceneCallout *
+movable_callout_at (AtlasChartView *self, double x, double y)
+{
+  const AtlasSceneCallout *callout;
+  GPtrArray *annotations;
+
+  if (!self->callouts_movable || self->scene == NULL || self->state == NULL)
+    return NULL;
+  annotations = atlas_view_state_get_options (self->state)->annotations;
+  callout = atlas_scene_callout_at (self->scene, x, y);
+  if (callout == NULL || !callout->from_options || annotations == NULL || callout->index >= annotations->len)
+    return NULL;
+  return callout;
+}
+
 static void
 update_cursor (AtlasChartView *self)
 {
@@ -694,6 +730,8 @@ update_cursor (AtlasChartView *self)
     name = "grabbing";
   else if (self->dragging)
     name = "grabbing";
+  else if (movable_callout_at (self, self->pointer_x, self->pointer_y) != NULL)
+    name = "grab";
   else if (is_flows (self) && self->hover.kind == ATLAS_ITEM_NODE)
     name = "grab";
   else if (cluster_at (self, self->pointer_x, self->pointer_y, NULL, NULL, NULL))
@@ -758,6 +796,7 @@ drag_begin_cb (GtkGestureDrag *gesture,
                double          y,
                AtlasChartView *self)
 {
+  const AtlasSceneCallout *callout;
   AtlasItem item;
   double x0, x1;
 
@@ -766,12 +805,26 @@ drag_begin_cb (GtkGestureDrag *gesture,
   self->drag_start_x = x;
   self->drag_start_y = y;
   g_clear_pointer (&self->drag_node, g_free);
+  self->drag_callout = -1;
 
   ensure_scene (self);
   if (self->scene == NULL)
     return;
   atlas_scene_hit_test (self->scene, x, y, &item);
-  if (is_flows (self) && item.kind == ATLAS_ITEM_NODE)
+  callout = movable_callout_at (self, x, y);
+  if (callout != NULL)
+    {
+      const AtlasShape *text = &g_array_index (self->scene->shapes, AtlasShape, callout->shape);
+
+      self->drag_callout = (int) callout->index;
+      self->drag_centre_x = text->bounds.x + text->bounds.width / 2;
+      self->drag_centre_y = text->bounds.y + text->bounds.height / 2;
+      self->drag_anchor_x = callout->anchor_x;
+      self->drag_anchor_y = callout->anchor_y;
+      self->drag_plot_width = self->scene->plot.width;
+      self->drag_plot_height = self->scene->plot.height;
+    }
+  else if (is_flows (self) && item.kind == ATLAS_ITEM_NODE)
     {
       self->drag_node = g_strdup (item.id);
       self->drag_node_offset = atlas_view_state_get_node_offset (self->state, item.id);
@@ -780,6 +833,37 @@ drag_begin_cb (GtkGestureDrag *gesture,
     self->drag_width = x1 - x0;
   else
     self->drag_from = self->drag_to = self->drag_width = 0;
+}
+
+/* One fraction of the plot's size, kept to a thousandth (a tenth of a
+ * pixel on a 100-pixel plot, and short in the file). */
+static double
+place_fraction (double offset, double extent)
+{
+  return extent > 0 ? CLAMP (round (offset / extent * 1000) / 1000, -1.0, 1.0) : 0.0;
+}
+
+/* A copy of @annotations with the dragged one's text centred where the
+ * drag has taken it, its place in fractions of the plot: where it lands
+ * is where it goes at any size, as long as it is free there. */
+static GPtrArray *
+dragged_annotations (AtlasChartView *self, GPtrArray *annotations, double dx, double dy)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      AtlasAnnotation *a = atlas_annotation_copy (g_ptr_array_index (annotations, i));
+
+      if ((int) i == self->drag_callout)
+        {
+          a->has_place = TRUE;
+          a->place_dx = place_fraction (self->drag_centre_x + dx - self->drag_anchor_x, self->drag_plot_width);
+          a->place_dy = place_fraction (self->drag_centre_y + dy - self->drag_anchor_y, self->drag_plot_height);
+        }
+      g_ptr_array_add (copy, a);
+    }
+  return copy;
 }
 
 static void
@@ -797,14 +881,24 @@ drag_update_cb (GtkGestureDrag *gesture,
       g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
       if (hypot (dx, dy) < threshold)
         return;
-      if (self->drag_node == NULL && self->drag_to <= self->drag_from)
+      if (self->drag_callout < 0 && self->drag_node == NULL && self->drag_to <= self->drag_from)
         return;  /* nothing to drag here */
       self->dragging = TRUE;
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       update_cursor (self);
     }
 
-  if (self->drag_node != NULL)
+  if (self->drag_callout >= 0)
+    {
+      GPtrArray *annotations = atlas_view_state_get_options (self->state)->annotations;
+
+      if (annotations == NULL || (guint) self->drag_callout >= annotations->len)
+        return;  /* the state changed under the drag */
+      g_clear_pointer (&self->drag_annotations, g_ptr_array_unref);
+      self->drag_annotations = dragged_annotations (self, annotations, dx, dy);
+      invalidate_layout (self);
+    }
+  else if (self->drag_node != NULL)
     atlas_view_state_set_node_offset (self->state, self->drag_node, round (self->drag_node_offset + dy));
   else if (self->drag_width > 0)
     {
@@ -820,11 +914,27 @@ drag_end_cb (GtkGestureDrag *gesture,
              AtlasChartView *self)
 {
   gboolean was_click = self->drag_active && !self->dragging;
+  g_autoptr(GPtrArray) moved = g_steal_pointer (&self->drag_annotations);
 
   self->drag_active = FALSE;
   self->dragging = FALSE;
   g_clear_pointer (&self->drag_node, g_free);
   update_cursor (self);
+
+  /* A callout let go: one change of the state, which a listener (the
+   * briefing being edited) may make an edit of its own. */
+  if (moved != NULL && !was_click)
+    {
+      const AtlasAnnotation *a = g_ptr_array_index (moved, self->drag_callout);
+      gboolean handled = FALSE;
+
+      g_signal_emit (self, signals[CALLOUT_MOVED], 0, (guint) self->drag_callout, a->place_dx, a->place_dy,
+                     &handled);
+      if (!handled)
+        atlas_view_state_set_annotations (self->state, moved);
+      invalidate_layout (self);
+    }
+  self->drag_callout = -1;
 
   /* A press and release without a drag is a click: open the "+7" under
    * it, or select what is under it. */
@@ -1261,6 +1371,7 @@ atlas_chart_view_finalize (GObject *object)
   g_free (self->hover_id);
   g_free (self->selection_id);
   g_free (self->drag_node);
+  g_clear_pointer (&self->drag_annotations, g_ptr_array_unref);
   g_free (self->applied_select);
   g_free (self->emphasis_key);
   G_OBJECT_CLASS (atlas_chart_view_parent_class)->finalize (object);
@@ -1364,6 +1475,14 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   signals[SCENE_CHANGED] =
     g_signal_new ("scene-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* A callout of the state's annotations (index, place dx, place dy) was
+   * dragged and let go.  A handler returning TRUE has updated the state's
+   * annotations itself; else the widget gives the state a copy with the
+   * new place. */
+  signals[CALLOUT_MOVED] =
+    g_signal_new ("callout-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 3,
+                  G_TYPE_UINT, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   /* The keyboard navigation as actions too, for menus, tests and
    * presentation mode; the keys below call the same code. */
@@ -1414,6 +1533,7 @@ atlas_chart_view_init (AtlasChartView *self)
 
   self->hover = no_item;
   self->selection = no_item;
+  self->drag_callout = -1;
   self->style = atlas_style_new (FALSE);
   self->text_scale = 1.0;
   self->needs_layout = TRUE;
@@ -1651,4 +1771,20 @@ atlas_chart_view_set_desktop_text_floor (AtlasChartView *self,
   self->desktop_text_floor = desktop_text_floor;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESKTOP_TEXT_FLOOR]);
+}
+
+gboolean
+atlas_chart_view_get_callouts_movable (AtlasChartView *self)
+{
+  g_return_val_if_fail (ATLAS_IS_CHART_VIEW (self), FALSE);
+  return self->callouts_movable;
+}
+
+void
+atlas_chart_view_set_callouts_movable (AtlasChartView *self,
+                                       gboolean        movable)
+{
+  g_return_if_fail (ATLAS_IS_CHART_VIEW (self));
+  self->callouts_movable = movable;
+  update_cursor (self);
 }

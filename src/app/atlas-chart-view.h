@@ -75,4 +75,11 @@ void              atlas_chart_view_set_text_scale (AtlasChartView *self,
 gboolean          atlas_chart_view_get_desktop_text_floor (AtlasChartView *self);
 void              atlas_chart_view_set_desktop_text_floor (AtlasChartView *self,
                                                            gboolean        desktop_text_floor);
+/* TRUE: a drag on the text of one of the state's annotations (a slide's
+ * callouts) moves it, and its new place goes into the state's annotations
+ * on release ("callout-moved" first).  For the window; FALSE by default,
+ * as slides shown for reading are not edited. */
+gboolean          atlas_chart_view_get_callouts_movable (AtlasChartView *self);
+void              atlas_chart_view_set_callouts_movable (AtlasChartView *self,
+                                                         gboolean        movable);
 G_END_DECLS

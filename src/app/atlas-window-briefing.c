@@ -24,6 +24,11 @@ struct _AtlasWindowBriefing
   gboolean              close_after_save;
   GFile                *open_after_save;  /* the dataset to show once saved or discarded */
   gboolean              closing;        /* the user chose to discard */
+  /* The copy of a slide's callouts the chart was given (a ref), and which
+   * slide they are: while the chart still draws them, a drag on one is an
+   * edit of that slide, and undo shows the slide's callouts again. */
+  GPtrArray            *shown_annotations;
+  int                   shown_briefing, shown_slide;
 };
 
 static AtlasWindowBriefing *
@@ -207,6 +212,87 @@ atlas_window_add_view_as_slide (AtlasWindow *self)
   atlas_window_set_show_briefings (self, TRUE);
 }
 
+/* The chart draws slide @index's callouts as they are now: a copy, as the
+ * slide's list changes with the next edit and the state's must not change
+ * under it. */
+static void
+show_slide_annotations (AtlasWindow *self, int index)
+{
+  AtlasWindowBriefing *b = get_briefing (self);
+  const AtlasSlide *slide = atlas_briefing_editor_get_slide (b->editor, index);
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  if (slide == NULL)
+    return;
+  annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
+  for (guint i = 0; i < slide->annotations->len; i++)
+    g_ptr_array_add (annotations, atlas_annotation_copy (g_ptr_array_index (slide->annotations, i)));
+  atlas_view_state_set_annotations (self->states[slide->view], annotations);
+  g_clear_pointer (&b->shown_annotations, g_ptr_array_unref);
+  b->shown_annotations = g_ptr_array_ref (annotations);
+  b->shown_briefing = atlas_briefing_editor_get_current (b->editor);
+  b->shown_slide = index;
+}
+
+/* Whether the chart draws slide @index's callouts as the window gave them
+ * (not another slide's, nor ones the view got since). */
+static gboolean
+chart_shows_slide (AtlasWindow *self, int index)
+{
+  AtlasWindowBriefing *b = get_briefing (self);
+  const AtlasSlide *slide = atlas_briefing_editor_get_slide (b->editor, index);
+  GPtrArray *drawn;
+
+  if (slide == NULL || slide->view != self->view || b->shown_annotations == NULL ||
+      b->shown_briefing != atlas_briefing_editor_get_current (b->editor) || b->shown_slide != index)
+    return FALSE;
+  /* The state keeps no empty list. */
+  drawn = atlas_view_state_get_options (self->states[self->view])->annotations;
+  return drawn == b->shown_annotations || (drawn == NULL && b->shown_annotations->len == 0);
+}
+
+/* A callout dragged in the chart: when it is one of the slide being
+ * edited, its new place is an edit of the slide (undone by Ctrl+Z, saved
+ * by Ctrl+S); else the chart keeps it for the view alone. */
+static gboolean
+callout_moved_cb (AtlasChartView *chart_view,
+                  guint           annotation,
+                  double          dx,
+                  double          dy,
+                  AtlasWindow    *self)
+{
+  AtlasBriefingEditor *editor;
+  int index;
+
+  if (get_briefing (self) == NULL)
+    return FALSE;
+  editor = get_briefing (self)->editor;
+  index = atlas_briefing_editor_get_selected_slide (editor);
+  if (!chart_shows_slide (self, index))
+    return FALSE;
+  atlas_briefing_editor_place_annotation (editor, index, annotation, dx, dy);
+  show_slide_annotations (self, index);
+  return TRUE;
+}
+
+/* Undo and redo take the chart's callouts back with the slide's. */
+static void
+step_edit (AtlasWindow *self, gboolean undo)
+{
+  AtlasBriefingEditor *editor = get_briefing (self)->editor;
+  int before = atlas_briefing_editor_get_selected_slide (editor);
+  gboolean shown = chart_shows_slide (self, before);
+  int after;
+
+  if (undo)
+    atlas_briefing_editor_undo (editor);
+  else
+    atlas_briefing_editor_redo (editor);
+  after = atlas_briefing_editor_get_selected_slide (editor);
+  if (shown && after == before)
+    show_slide_annotations (self, after);
+}
+
 void
 atlas_window_show_slide (AtlasWindow *self)
 {
@@ -220,6 +306,7 @@ atlas_window_show_slide (AtlasWindow *self)
   if (slide == NULL || self->dataset == NULL)
     return;
   atlas_view_state_apply_slide (self->states[slide->view], slide);
+  show_slide_annotations (self, atlas_briefing_editor_get_selected_slide (editor));
   atlas_window_set_view (self, slide->view);
 }
 
@@ -258,16 +345,7 @@ atlas_window_add_callout (AtlasWindow *self,
     }
   atlas_briefing_editor_add_annotation (editor, index, annotation);
   /* Drawn at once, placed by the chart as on the slide. */
-  slide = atlas_briefing_editor_get_slide (editor, index);
-  {
-    /* A copy: the slide's list changes with the next edit, the state's
-     * must not change under it. */
-    g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
-
-    for (guint i = 0; i < slide->annotations->len; i++)
-      g_ptr_array_add (annotations, atlas_annotation_copy (g_ptr_array_index (slide->annotations, i)));
-    atlas_view_state_set_annotations (self->states[self->view], annotations);
-  }
+  show_slide_annotations (self, index);
   return TRUE;
 }
 
@@ -621,9 +699,9 @@ briefing_action (GtkWidget  *widget,
       atlas_window_set_show_briefings (self, TRUE);
     }
   else if (g_str_equal (action_name, "win.undo"))
-    atlas_briefing_editor_undo (editor);
+    step_edit (self, TRUE);
   else if (g_str_equal (action_name, "win.redo"))
-    atlas_briefing_editor_redo (editor);
+    step_edit (self, FALSE);
   else if (g_str_equal (action_name, "win.move-slide-up"))
     atlas_briefing_editor_move_slide (editor, slide, slide - 1);
   else if (g_str_equal (action_name, "win.move-slide-down"))
@@ -725,6 +803,10 @@ atlas_window_init_briefing (AtlasWindow *self)
   gtk_header_bar_pack_start (self->header_bar, b->toggle);
 
   g_signal_connect (b->editor, "changed", G_CALLBACK (editor_changed_cb), self);
+  /* Callouts on the chart are moved by pointer (there is no keyboard
+   * way yet): a drag on a slide's callout text. */
+  atlas_chart_view_set_callouts_movable (self->chart_view, TRUE);
+  g_signal_connect (self->chart_view, "callout-moved", G_CALLBACK (callout_moved_cb), self);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
   g_signal_connect (self, "close-request", G_CALLBACK (close_request_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
@@ -749,6 +831,7 @@ atlas_window_dispose_briefing (AtlasWindow *self)
     gtk_window_destroy (GTK_WINDOW (b->question));
   g_clear_weak_pointer (&b->question);
   g_clear_object (&b->open_after_save);
+  g_clear_pointer (&b->shown_annotations, g_ptr_array_unref);
   g_signal_handlers_disconnect_by_data (b->editor, self);
   g_clear_object (&b->editor);
   g_free (b);

@@ -69,8 +69,22 @@ drawn_item (const AtlasScene *scene, AtlasItem item)
  * this many, the rest are not placed. */
 #define MAX_CALLOUTS 32
 
+/* At the place written for it, at any of the widths the search tries. */
+static gboolean
+add_at_place (AtlasScene *scene, const AtlasAnnotation *a, const AtlasCallout *callout, double size, double small)
+{
+  const AtlasRect *plot = &scene->plot;
+  double cx = callout->x + a->place_dx * plot->width;
+  double cy = callout->y + a->place_dy * plot->height;
+
+  return atlas_scene_add_callout_at (scene, callout, cx, cy, plot, size, size * 12) ||
+         atlas_scene_add_callout_at (scene, callout, cx, cy, plot, size, size * 20) ||
+         atlas_scene_add_callout_at (scene, callout, cx, cy, plot, size, size * 8) ||
+         atlas_scene_add_callout_at (scene, callout, cx, cy, plot, small, small * 20);
+}
+
 static guint
-add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang, guint *placed)
+add_list (AtlasScene *scene, GPtrArray *annotations, gboolean from_options, const char *lang, guint *placed)
 {
   double size = atlas_scene_font_size (scene, ATLAS_FONT_LABEL);
   double small = atlas_scene_font_size (scene, ATLAS_FONT_SMALL);
@@ -80,6 +94,7 @@ add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang, guint *pl
     {
       const AtlasAnnotation *a = g_ptr_array_index (annotations, i);
       AtlasCallout callout = { 0 };
+      AtlasSceneCallout record = { 0 };
 
       if (scene->klass->anchor == NULL || !scene->klass->anchor (scene, a, &callout.x, &callout.y))
         continue;
@@ -93,15 +108,28 @@ add_list (AtlasScene *scene, GPtrArray *annotations, const char *lang, guint *pl
       callout.item = annotation_item (scene->dataset, a);
       if (a->kind == ATLAS_ANCHOR_NODE || a->kind == ATLAS_ANCHOR_EVENT)
         callout.item = drawn_item (scene, callout.item);
+      /* Where a hand put it, while it is free there; else, as any other,
+       * where the search finds room: a place chosen at one size or in one
+       * language never makes an overlap at another. */
+      record.placed = a->has_place && add_at_place (scene, a, &callout, size, small);
       /* Twelve ems reads best; a crowded figure may have room only for a
        * longer, flatter text or a narrower, taller one. */
-      if (!atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12) &&
+      if (!record.placed &&
+          !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 12) &&
           !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 20) &&
           !atlas_scene_add_callout (scene, &callout, &scene->plot, size, size * 8) &&
           !atlas_scene_add_callout (scene, &callout, &scene->plot, small, small * 20))
-        lost++;
-      else
-        ++*placed;
+        {
+          lost++;
+          continue;
+        }
+      ++*placed;
+      record.shape = scene->shapes->len - 1;
+      record.from_options = from_options;
+      record.index = i;
+      record.anchor_x = callout.x;
+      record.anchor_y = callout.y;
+      g_array_append_val (scene->callouts, record);
     }
   return lost;
 }
@@ -114,6 +142,6 @@ atlas_chart_add_annotations (AtlasScene *scene, AtlasDataset *dataset, const Atl
   guint placed = 0, lost;
 
   /* The slide's own first: they are what the slide is about. */
-  lost = add_list (scene, options->annotations, lang, &placed);
-  return lost + add_list (scene, atlas_dataset_get_annotations (dataset), lang, &placed);
+  lost = add_list (scene, options->annotations, TRUE, lang, &placed);
+  return lost + add_list (scene, atlas_dataset_get_annotations (dataset), FALSE, lang, &placed);
 }

@@ -219,6 +219,40 @@ add_halo (AtlasScene *scene, const AtlasRect *box, double unit)
   atlas_scene_add_rect (scene, &halo, &ground, NULL);
 }
 
+/* The callout's text in @box, with its halo when over filled areas and
+ * its line when it stands apart from its point. */
+static void
+commit_callout (AtlasScene *scene, const AtlasCallout *callout, const AtlasRect *box, double font_size,
+                gboolean with_leader, gboolean over_fills)
+{
+  AtlasShape shape = { 0 };
+  double unit = font_size;
+
+  if (with_leader)
+    add_leader (scene, callout, box, unit);
+  if (over_fills)
+    add_halo (scene, box, unit);
+  shape.kind = ATLAS_SHAPE_TEXT;
+  shape.item = callout->item;
+  shape.bounds = *box;
+  shape.text = g_strdup (callout->text);
+  shape.font_size = font_size;
+  shape.bold = callout->bold;
+  shape.wrap = TRUE;
+  shape.has_fill = TRUE;
+  shape.fill = callout->color != NULL ? *callout->color : scene->style->foreground;
+  shape.role = ATLAS_ROLE_CALLOUT;
+  atlas_scene_add_shape (scene, &shape);
+}
+
+static void
+measure_callout (AtlasScene *scene, const AtlasCallout *callout, double font_size, double max_width,
+                 double *w, double *h)
+{
+  atlas_scene_measure_text (scene, callout->text, font_size, callout->bold, max_width, w, h);
+  *w += 1;   /* drawn one pixel wider than measured, so it wraps as measured */
+}
+
 gboolean
 atlas_scene_add_callout (AtlasScene         *scene,
                          const AtlasCallout *callout,
@@ -235,10 +269,8 @@ atlas_scene_add_callout (AtlasScene         *scene,
   };
   static const double distances[] = { 0.6, 1.6, 3.0, 5.0, 8.0, 12.0, 17.0 };
   double w, h, unit = font_size;
-  AtlasShape shape = { 0 };
 
-  atlas_scene_measure_text (scene, callout->text, font_size, callout->bold, max_width, &w, &h);
-  w += 1;   /* drawn one pixel wider than measured, so it wraps as measured */
+  measure_callout (scene, callout, font_size, max_width, &w, &h);
   /* Clear ground first; where flows or areas fill the plot (a Sankey
    * diagram has little else), over them, on a halo of the background. */
   for (int over_fills = 0; over_fills <= 1; over_fills++)
@@ -257,22 +289,39 @@ atlas_scene_add_callout (AtlasScene         *scene,
         nearest_point_on_box (&box, callout->x, callout->y, &ex, &ey);
         if (callout->leader && d > 0 && !leader_is_free (scene, ex, ey, callout->x, callout->y))
           continue;
+        commit_callout (scene, callout, &box, font_size, callout->leader && d > 0, over_fills);
+        return TRUE;
+      }
+  return FALSE;
+}
 
-        if (callout->leader && d > 0)
-          add_leader (scene, callout, &box, unit);
-        if (over_fills)
-          add_halo (scene, &box, unit);
-        shape.kind = ATLAS_SHAPE_TEXT;
-        shape.item = callout->item;
-        shape.bounds = box;
-        shape.text = g_strdup (callout->text);
-        shape.font_size = font_size;
-        shape.bold = callout->bold;
-        shape.wrap = TRUE;
-        shape.has_fill = TRUE;
-        shape.fill = callout->color != NULL ? *callout->color : scene->style->foreground;
-        shape.role = ATLAS_ROLE_CALLOUT;
-        atlas_scene_add_shape (scene, &shape);
+gboolean
+atlas_scene_add_callout_at (AtlasScene         *scene,
+                            const AtlasCallout *callout,
+                            double              centre_x,
+                            double              centre_y,
+                            const AtlasRect    *bounds,
+                            double              font_size,
+                            double              max_width)
+{
+  double w, h, ex, ey, unit = font_size;
+  AtlasRect box;
+  gboolean apart;
+
+  measure_callout (scene, callout, font_size, max_width, &w, &h);
+  box = (AtlasRect) { centre_x - w / 2, centre_y - h / 2, w, h };
+  if (!atlas_rect_contains (bounds, &box))
+    return FALSE;
+  nearest_point_on_box (&box, callout->x, callout->y, &ex, &ey);
+  /* Right beside its point (as near as the search's nearest ring), a text
+   * needs no line to say what it is about. */
+  apart = hypot (ex - callout->x, ey - callout->y) > unit;
+  if (callout->leader && apart && !leader_is_free (scene, ex, ey, callout->x, callout->y))
+    return FALSE;
+  for (int over_fills = 0; over_fills <= 1; over_fills++)
+    if (box_is_free (scene, &box, &callout->item, over_fills))
+      {
+        commit_callout (scene, callout, &box, font_size, callout->leader && apart, over_fills);
         return TRUE;
       }
   return FALSE;

@@ -102,6 +102,7 @@ atlas_scene_new (const AtlasSceneClass *klass,
   scene->shapes = g_array_new (FALSE, TRUE, sizeof (AtlasShape));
   g_array_set_clear_func (scene->shapes, shape_clear);
   scene->items = g_array_new (FALSE, TRUE, sizeof (AtlasItem));
+  scene->callouts = g_array_new (FALSE, TRUE, sizeof (AtlasSceneCallout));
   scene->plot = (AtlasRect) { 0, 0, width, height };
   return scene;
 }
@@ -117,6 +118,7 @@ atlas_scene_free (AtlasScene *scene)
   g_clear_pointer (&scene->focus, g_hash_table_unref);
   g_array_unref (scene->shapes);
   g_array_unref (scene->items);
+  g_array_unref (scene->callouts);
   g_free (scene->description);
   g_free (scene->title);
   atlas_style_free (scene->style);
@@ -674,4 +676,18 @@ atlas_scene_set_selected (AtlasScene *scene, const AtlasItem *item)
     scene->selected = (AtlasItem) { ATLAS_ITEM_NONE, NULL, -1 };
   else
     scene->selected = *item;
+}
+
+const AtlasSceneCallout *
+atlas_scene_callout_at (const AtlasScene *scene, double x, double y)
+{
+  for (guint i = scene->callouts->len; i-- > 0;)
+    {
+      const AtlasSceneCallout *callout = &g_array_index (scene->callouts, AtlasSceneCallout, i);
+      const AtlasShape *text = &g_array_index (scene->shapes, AtlasShape, callout->shape);
+
+      if (atlas_rect_contains_point (&text->bounds, x, y))
+        return callout;
+    }
+  return NULL;
 }

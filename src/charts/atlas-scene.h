@@ -110,6 +110,16 @@ typedef struct {
 
 typedef struct _AtlasScene AtlasScene;
 
+/* A written callout as the figure placed it, for a window that lets it be
+ * moved: which annotation its text is and what it points at. */
+typedef struct {
+  guint    shape;              /* index of its text in the scene's shapes */
+  gboolean from_options;       /* one of the options' annotations (a slide's), else the dataset's */
+  guint    index;              /* in that list */
+  double   anchor_x, anchor_y; /* the point it is about */
+  gboolean placed;             /* at its written place (else where the chart found room) */
+} AtlasSceneCallout;
+
 /* What a chart kind adds to the generic scene (see atlas-chart.c). */
 typedef struct {
   const char *name;
@@ -143,6 +153,7 @@ struct _AtlasScene {
    * the emphasis whenever nothing is hovered or selected; NULL for none. */
   GHashTable   *focus;
   AtlasItem     selected;       /* drawn with an outline; kind NONE for none */
+  GArray       *callouts;       /* AtlasSceneCallout, in the order placed */
   gpointer      chart_data;     /* chart-specific, freed with chart_data_free */
   GDestroyNotify chart_data_free;
 };
@@ -179,6 +190,8 @@ gboolean    atlas_scene_mark_bounds (const AtlasScene *scene, AtlasItemKind kind
 /* The union of the bounds of the shapes standing for @item; FALSE if none. */
 gboolean    atlas_scene_item_bounds (const AtlasScene *scene, const AtlasItem *item, AtlasRect *out);
 const char *atlas_scene_describe  (const AtlasScene *scene);
+/* The written callout whose text is at (@x, @y), topmost first; NULL if none. */
+const AtlasSceneCallout *atlas_scene_callout_at (const AtlasScene *scene, double x, double y);
 
 /* Hover and selection: emphasise @item and what is related to it (NULL or
  * kind NONE clears). Cheap: no layout is redone. */

@@ -264,6 +264,16 @@ write_annotations (Writer    *w,
           member (w, depth + 2, &first, "arrow");
           g_string_append (w->out, "false");
         }
+      /* Where it was moved to, on one line as "at" is. */
+      if (a->has_place)
+        {
+          member (w, depth + 2, &first, "place");
+          g_string_append (w->out, "{\"dx\": ");
+          write_number (w->out, a->place_dx);
+          g_string_append (w->out, ", \"dy\": ");
+          write_number (w->out, a->place_dy);
+          g_string_append_c (w->out, '}');
+        }
       unknown_members (w, depth + 2, &first, a->unknown);
       new_line (w, depth + 1);
       g_string_append_c (w->out, '}');

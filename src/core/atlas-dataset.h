@@ -284,6 +284,11 @@ typedef struct {
   char       *event;             /* EVENT */
   AtlasText  *text;
   gboolean    arrow;             /* draw a line to the anchor (default) */
+  /* Where the text goes when it is free there (moved by hand): its box's
+   * centre from the anchor, as fractions of the plot's width and height,
+   * so the place means the same at any size; else the chart finds one. */
+  gboolean    has_place;
+  double      place_dx, place_dy;  /* -1 to 1 each */
   char       *unknown;           /* see AtlasSlide */
 } AtlasAnnotation;
 

@@ -129,7 +129,43 @@ parse_part_anchor (AtlasLoaderContext *ctx, AtlasDataset *self, JsonObject *at, 
     }
 }
 
-static const char * const annotation_members[] = { "at", "text", "arrow", NULL };
+/* One of "place"'s fractions of the plot: further than the plot's size
+ * from the anchor would put the text off any figure. */
+static void
+get_place_fraction (AtlasLoaderContext *ctx, JsonObject *place, const char *member, double *out)
+{
+  if (!atlas_loader_get_number (ctx, place, member, TRUE, out))
+    return;
+  if (*out < -1 || *out > 1)
+    {
+      g_autofree char *number = atlas_loader_format_number (*out);
+
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, member,
+                                  /* TRANSLATORS: %s is a number as written in the file */
+                                  _("%s is outside -1 to 1 (a fraction of the plot's size)"), number);
+    }
+}
+
+static void
+parse_place (AtlasLoaderContext *ctx, JsonObject *object, AtlasAnnotation *a)
+{
+  JsonNode *node = atlas_loader_get_member (ctx, object, "place", FALSE);
+  JsonObject *place;
+
+  if (node == NULL)
+    return;
+  atlas_loader_push_member (ctx, "place");
+  place = atlas_loader_object_from_node (ctx, node);
+  if (place != NULL)
+    {
+      get_place_fraction (ctx, place, "dx", &a->place_dx);
+      get_place_fraction (ctx, place, "dy", &a->place_dy);
+      a->has_place = TRUE;
+    }
+  atlas_loader_pop (ctx);
+}
+
+static const char * const annotation_members[] = { "at", "text", "arrow", "place", NULL };
 
 static void
 parse_annotation (AtlasLoaderContext *ctx,
@@ -151,6 +187,7 @@ parse_annotation (AtlasLoaderContext *ctx,
   a->arrow = TRUE;
   if (json_object_has_member (object, "arrow"))
     atlas_loader_get_bool (ctx, object, "arrow", &a->arrow);
+  parse_place (ctx, object, a);
 
   at_node = atlas_loader_get_member (ctx, object, "at", TRUE);
   if (at_node == NULL)
