@@ -107,6 +107,25 @@ test_equal (void)
   g_assert_false (atlas_text_equal (a, NULL));
 }
 
+/* An editor shows a language's own text; a plain string is English. */
+static void
+test_own (void)
+{
+  g_autoptr(AtlasText) plain = atlas_text_new_plain ("Mines");
+  g_autoptr(AtlasText) both = atlas_text_new ();
+  g_autoptr(AtlasText) chinese = atlas_text_new ();
+
+  atlas_text_add (both, "en", "Mines");
+  atlas_text_add (both, "zh", "矿山");
+  atlas_text_add (chinese, "zh", "矿山");
+  g_assert_cmpstr (atlas_text_get_own (plain, "en"), ==, "Mines");
+  g_assert_null (atlas_text_get_own (plain, "zh"));
+  g_assert_cmpstr (atlas_text_get_own (both, "zh"), ==, "矿山");
+  g_assert_cmpstr (atlas_text_get_own (both, "en"), ==, "Mines");
+  g_assert_null (atlas_text_get_own (chinese, "en"));
+  g_assert_null (atlas_text_get_own (NULL, "en"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -117,6 +136,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/regional-tags", test_regional_tags);
   g_test_add_func ("/text/default-language", test_default_language);
   g_test_add_func ("/text/equal", test_equal);
+  g_test_add_func ("/text/own", test_own);
 
   return g_test_run ();
 }

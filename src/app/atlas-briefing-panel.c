@@ -335,11 +335,10 @@ fill_slide (AtlasBriefingPanel *self)
   if (slide != NULL)
     {
       /* Only the language's own text: the other language's stays as it is
-       * and shows when that language is chosen. */
-      if (atlas_text_has_language (slide->title, self->lang))
-        title = atlas_text_get (slide->title, self->lang);
-      if (atlas_text_has_language (slide->note, self->lang))
-        note = atlas_text_get (slide->note, self->lang);
+       * and shows when that language is chosen. A plain string is English,
+       * as the editor keeps it when the other language is typed. */
+      title = atlas_text_get_own (slide->title, self->lang);
+      note = atlas_text_get_own (slide->note, self->lang);
     }
   /* Unchanged text is not set again: the cursor stays where it is typed. */
   if (g_strcmp0 (gtk_editable_get_text (self->title_entry), title != NULL ? title : "") != 0)

@@ -233,6 +233,20 @@ atlas_text_has_language (const AtlasText *self,
   return self != NULL && lang != NULL && find_exact (self, lang) != NULL;
 }
 
+const char *
+atlas_text_get_own (const AtlasText *self,
+                    const char      *lang)
+{
+  const char *tag = NULL, *text;
+
+  if (atlas_text_has_language (self, lang))
+    return atlas_text_get (self, lang);
+  if (self == NULL || lang == NULL || atlas_text_n_languages (self) != 1)
+    return NULL;
+  text = atlas_text_get_nth (self, 0, &tag);
+  return tag == NULL && strcmp (lang, "en") == 0 ? text : NULL;
+}
+
 /* Equal when both hold the same strings under the same language tags, in any
  * order; a plain string equals only a plain string. */
 gboolean

@@ -43,6 +43,11 @@ const char *atlas_text_get_nth          (const AtlasText *self,
  * string is in no language of its own). */
 gboolean    atlas_text_has_language     (const AtlasText *self,
                                          const char      *lang);
+/* What an editor shows for @lang: the text written in @lang, a plain
+ * string counting as English (as atlas_text_with_language() takes it);
+ * NULL when @lang has none of its own. */
+const char *atlas_text_get_own          (const AtlasText *self,
+                                         const char      *lang);
 gboolean    atlas_text_equal            (const AtlasText *a,
                                          const AtlasText *b);
 /* A hash consistent with atlas_text_equal() (for hash tables of texts). */
