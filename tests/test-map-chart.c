@@ -185,6 +185,28 @@ scene_has_item (const AtlasScene *scene, AtlasItemKind kind, const char *id, int
   return FALSE;
 }
 
+/* A map asked for a group (or for nothing) shows the latest year of the
+ * group's first measure, and a bar asked for by its id that very bar. */
+static void
+test_group_shows_latest (void)
+{
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
+  const char *groups[] = { "chain", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
+    {
+      g_autoptr(AtlasScene) scene = layout_map (dataset, groups[i], NULL, "en", 1600, 900, FALSE);
+
+      g_assert_true (scene_has_item (scene, ATLAS_ITEM_SHARE_PART, "reserves-2025", 0));
+      g_assert_false (scene_has_item (scene, ATLAS_ITEM_SHARE_PART, "reserves-2024", 0));
+    }
+  {
+    g_autoptr(AtlasScene) scene = layout_map (dataset, "reserves-2024", NULL, "en", 1600, 900, FALSE);
+
+    g_assert_true (scene_has_item (scene, ATLAS_ITEM_SHARE_PART, "reserves-2024", 0));
+  }
+}
+
 /* Every region the bundled dataset's shares and chains name is a country
  * of the map or plainly not one: no code goes unmatched. */
 static void
@@ -536,6 +558,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/routes/proportional", test_routes_proportional);
   g_test_add_func ("/map/texts-apart", test_texts_apart);
   g_test_add_func ("/map/items", test_items_and_description);
+  g_test_add_func ("/map/group-shows-latest", test_group_shows_latest);
   g_test_add_func ("/map/cli", test_cli_exports);
   return g_test_run ();
 }

@@ -34,8 +34,27 @@ typedef struct {
 
 /* ---- which share --------------------------------------------------------- */
 
-/* @requested as a share's id, or as a group's (its first bar that is no
- * other bar's alternative), else the first group's. */
+/* Of the bars of @first's group measuring what it measures (its metric),
+ * none an alternative, the latest: a map asked for a group shows its first
+ * measure as it stands now, not the first year the file happens to list. */
+static const AtlasShare *
+latest_like (GPtrArray *shares, const AtlasShare *first)
+{
+  const AtlasShare *latest = first;
+
+  for (guint i = 0; i < shares->len; i++)
+    {
+      const AtlasShare *share = g_ptr_array_index (shares, i);
+
+      if (!share->is_alternative && share->year > latest->year &&
+          g_strcmp0 (share->group, first->group) == 0 && atlas_text_equal (share->metric, first->metric))
+        latest = share;
+    }
+  return latest;
+}
+
+/* @requested as a share's id, or as a group's (the latest bar of its first
+ * bar's measure; see latest_like()), else the first group's. */
 static const AtlasShare *
 resolve_share (AtlasDataset *dataset, const char *requested, GError **error)
 {
@@ -59,7 +78,7 @@ resolve_share (AtlasDataset *dataset, const char *requested, GError **error)
       share = g_ptr_array_index (shares, i);
       if (!share->is_alternative &&
           g_strcmp0 (share->group != NULL ? share->group : share->id, requested) == 0)
-        return share;
+        return share->group != NULL ? latest_like (shares, share) : share;
     }
   g_set_error (error, ATLAS_CHART_ERROR, ATLAS_CHART_ERROR_UNKNOWN_ID,
                _("Unknown share group “%s”"), requested);
