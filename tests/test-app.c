@@ -1624,6 +1624,12 @@ run_pending (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
 /* A batch of changes (a slide, a preset) is drawn once: the chart hears
  * each property, and lays out at the next frame; the controls follow
  * without writing anything back. */
@@ -1636,11 +1642,13 @@ test_batch_draws_once (void)
   AtlasChartView *chart = atlas_window_get_chart_view (window);
   const char *nd[] = { "nd-oxide", NULL };
   RenderWait wait = { chart, 0 };
+  guint scene_changes = 0;
 
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
   g_assert_true (wait_until (chart_settled, window, WAIT_MS));
   run_pending ();
   wait.renders = atlas_chart_view_get_render_count (chart);
+  g_signal_connect_swapped (chart, "scene-changed", G_CALLBACK (count_signal), &scene_changes);
 
   g_object_freeze_notify (G_OBJECT (state));
   atlas_view_state_set_series (state, nd);
@@ -1651,6 +1659,9 @@ test_batch_draws_once (void)
   g_assert_true (wait_until (rendered_again, &wait, WAIT_MS));
   run_pending ();
   g_assert_cmpuint (atlas_chart_view_get_render_count (chart), ==, wait.renders + 1);
+  /* Listeners (sidebar, table, accessibility) hear of the new scene once. */
+  g_assert_cmpuint (scene_changes, ==, 1);
+  g_signal_handlers_disconnect_by_func (chart, count_signal, &scene_changes);
   g_assert_true (g_strv_equal (atlas_view_state_get_options (state)->series, nd));
   g_assert_cmpint (atlas_view_state_get_range_preset (state), ==, ATLAS_RANGE_CUSTOM);
 

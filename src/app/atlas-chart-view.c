@@ -400,8 +400,10 @@ notify_idle_cb (gpointer data)
 {
   AtlasChartView *self = data;
 
-  self->notify_idle_id = 0;
+  /* Laid out while this idle still counts as scheduled: the layout's own
+   * call for listeners is this very one, not a second round. */
   ensure_scene (self);
+  self->notify_idle_id = 0;
   update_accessible (self);
   if (self->selection_dropped)
     {
