@@ -11,6 +11,7 @@
 #include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-price-scene.h"
+#include "atlas-sankey-json.h"
 #include "atlas-timeline-scene.h"
 
 /* Zooming never goes below a week on the time axis. */
@@ -76,6 +77,7 @@ struct _AtlasChartView
   gboolean        dragging;
   char           *drag_node;
   double          drag_node_offset;
+  double          drag_plot_height;    /* what the offset is a fraction of */
   double          drag_start_x, drag_start_y;
   double          drag_from, drag_to;  /* visible days when the pan began */
   double          drag_width;          /* and the width they were drawn in */
@@ -771,10 +773,13 @@ drag_begin_cb (GtkGestureDrag *gesture,
   if (self->scene == NULL)
     return;
   atlas_scene_hit_test (self->scene, x, y, &item);
-  if (is_flows (self) && item.kind == ATLAS_ITEM_NODE)
+  if (is_flows (self) && item.kind == ATLAS_ITEM_NODE &&
+      atlas_sankey_scene_get_layout (self->scene) != NULL &&
+      atlas_sankey_scene_get_layout (self->scene)->plot_height > 0)
     {
       self->drag_node = g_strdup (item.id);
       self->drag_node_offset = atlas_view_state_get_node_offset (self->state, item.id);
+      self->drag_plot_height = atlas_sankey_scene_get_layout (self->scene)->plot_height;
     }
   else if (time_axis (self, &x0, &x1, &self->drag_from, &self->drag_to))
     self->drag_width = x1 - x0;
@@ -805,7 +810,15 @@ drag_update_cb (GtkGestureDrag *gesture,
     }
 
   if (self->drag_node != NULL)
-    atlas_view_state_set_node_offset (self->state, self->drag_node, round (self->drag_node_offset + dy));
+    {
+      /* A fraction of the plot, so the slide or export made of this view
+       * shows the node where it was left at any size; a ten-thousandth
+       * is finer than a pixel of a 4K screen and keeps a saved slide's
+       * numbers short. */
+      double offset = CLAMP (self->drag_node_offset + dy / self->drag_plot_height, -1, 1);
+
+      atlas_view_state_set_node_offset (self->state, self->drag_node, round (offset * 10000) / 10000);
+    }
   else if (self->drag_width > 0)
     {
       double shift = -dx / self->drag_width * (self->drag_to - self->drag_from);
