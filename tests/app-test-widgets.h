@@ -17,6 +17,9 @@ GtkWidget *find_widget            (GtkWidget *root, WidgetMatch match, gconstpoi
 GtkWidget *find_label_with_text   (GtkWidget *root, const char *text);
 /* The first widget under @root, itself included, of @type or a subtype. */
 GtkWidget *find_widget_of_type    (GtkWidget *root, GType type);
+/* @widget's first event controller of @type (a gesture to drive by its
+ * signals), or NULL. */
+GtkEventController *find_controller (GtkWidget *widget, GType type);
 
 /* A condition for wait_until(): @chart has drawn its scene again since it
  * had drawn it @renders times. */

@@ -12,6 +12,7 @@
 #include "atlas-briefing.h"
 #include "atlas-briefing-json.h"
 #include "atlas-export-private.h"
+#include "atlas-sankey-json.h"
 #include "atlas-window-briefing.h"
 
 #define WAIT_MS 30000  /* a bound, not a pause */
@@ -219,6 +220,29 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->dir);
 }
 
+/* Drags @node of the flows view down by @fraction of the diagram's
+ * height, as the pointer would. */
+static void
+drag_node (AtlasWindow *window, const char *node, double fraction)
+{
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AtlasScene *scene = atlas_window_get_scene (window);
+  const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
+  GtkEventController *drag = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG);
+  int index = atlas_chain_find_node (atlas_dataset_find_chain (atlas_window_get_dataset (window), "chain-a"), node);
+  const AtlasSankeyBox *box;
+  double dy;
+
+  g_assert_nonnull (layout);
+  g_assert_nonnull (drag);
+  g_assert_cmpint (index, >=, 0);
+  box = &layout->nodes[index].box;
+  dy = fraction * layout->plot_height;
+  g_signal_emit_by_name (drag, "drag-begin", (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, dy);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, dy);
+}
+
 /* Three slides from three views, each as the window showed it. */
 static void
 add_three_slides (Fixture *fixture, char *scenes[3])
@@ -227,29 +251,44 @@ add_three_slides (Fixture *fixture, char *scenes[3])
   AtlasViewState *state;
   const char *series[] = { "dy-oxide", NULL };
   AtlasDate from, to;
+  g_autofree char *before = NULL;
 
-  /* Flows, a region in focus and a node selected in the chart. */
+  /* Flows, a region in focus and a node selected in the chart; the
+   * chain's own order kept and a node dragged down by 4 % of the diagram. */
   atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  state = atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS);
   wait_for_scene (window, NULL, FALSE);
-  atlas_view_state_set_focus (atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS),
-                              (const char *[]) { "MY", NULL });
+  atlas_view_state_set_focus (state, (const char *[]) { "MY", NULL });
   wait_for_scene (window, NULL, FALSE);
   g_assert_true (atlas_window_select_id (window, "mine:CN"));
   wait_for_scene (window, NULL, FALSE);
+  before = dup_scene_json (window);
+  atlas_view_state_set_keep_order (state, TRUE);
+  wait_for_scene (window, before, FALSE);
+  g_clear_pointer (&before, g_free);
+  before = dup_scene_json (window);
+  drag_node (window, "mag:JP", 0.04);
+  g_assert_cmpfloat_with_epsilon (atlas_view_state_get_node_offset (state, "mag:JP"), 0.04, 1e-4);
+  wait_for_scene (window, before, FALSE);
   scenes[0] = dup_scene_json (window);
   g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_m, GDK_CONTROL_MASK, NULL));
 
-  /* Prices: one series, a range, log scale, yuan per tonne. */
+  /* Prices: one series, a range (with an event), log scale, yuan per tonne. */
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
   state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
   g_assert_true (atlas_date_parse ("2014", 4, &from));
-  g_assert_true (atlas_date_parse ("2024-12", 7, &to));
+  g_assert_true (atlas_date_parse ("2025-12", 7, &to));
   atlas_view_state_set_series (state, series);
   atlas_view_state_set_range (state, &from, &to);
   atlas_view_state_set_log_scale (state, TRUE);
   atlas_view_state_set_currency (state, "CNY");
   atlas_view_state_set_unit (state, "t");
   wait_for_scene (window, scenes[0], FALSE);
+  /* The events hidden. */
+  g_clear_pointer (&before, g_free);
+  before = dup_scene_json (window);
+  atlas_view_state_set_show_events (state, FALSE);
+  wait_for_scene (window, before, FALSE);
   scenes[1] = dup_scene_json (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
 
@@ -295,6 +334,19 @@ test_add_slides (Fixture *fixture, gconstpointer data)
   g_assert_null (gtk_list_box_get_row_at_index (atlas_briefing_panel_get_list (panel), 3));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (atlas_briefing_panel_get_list (panel)), "Prices"));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  /* What a view's controls and a drag arranged is in its slide. */
+  {
+    const AtlasSlide *flows = g_ptr_array_index (briefing->slides, 0);
+    const AtlasSlide *prices = g_ptr_array_index (briefing->slides, 1);
+
+    g_assert_true (flows->keep_order);
+    g_assert_cmpstrv (flows->node_offset_ids, ((const char * const[]) { "mag:JP", NULL }));
+    g_assert_cmpfloat_with_epsilon (flows->node_offsets[0], 0.04, 1e-4);
+    g_assert_false (flows->hide_events);
+    g_assert_true (prices->hide_events);
+    g_assert_false (prices->keep_order);
+    g_assert_null (prices->node_offset_ids);
+  }
 
   /* Each slide, applied to its view after the view was reset, lays out
    * the scene the window had. */

@@ -73,21 +73,6 @@ day_of_x (const Axis *axis, double x)
   return axis->day0 + (x - axis->x0) / (axis->x1 - axis->x0) * (axis->day1 - axis->day0);
 }
 
-static GtkEventController *
-find_controller (GtkWidget *widget, GType type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;  /* the widget keeps it */
-    }
-  return NULL;
-}
-
 static gboolean
 is_range_dropdown (GtkWidget *widget, gconstpointer data)
 {

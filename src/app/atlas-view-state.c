@@ -483,7 +483,9 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
   atlas_view_state_set_title (self, NULL);
   atlas_view_state_set_chain (self, slide->chain);
   atlas_view_state_clear_node_offsets (self);
-  atlas_view_state_set_keep_order (self, FALSE);
+  for (guint i = 0; slide->node_offset_ids != NULL && slide->node_offset_ids[i] != NULL; i++)
+    atlas_view_state_set_node_offset (self, slide->node_offset_ids[i], slide->node_offsets[i]);
+  atlas_view_state_set_keep_order (self, slide->keep_order);
   atlas_view_state_set_group (self, slide->group);
   atlas_view_state_set_series (self, (const char * const *) slide->series);
   atlas_view_state_set_range (self, &slide->from, &slide->to);
@@ -493,7 +495,7 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
   atlas_view_state_set_indexed (self, &slide->indexed);
   atlas_view_state_set_currency (self, slide->currency);
   atlas_view_state_set_unit (self, slide->unit);
-  atlas_view_state_set_show_events (self, TRUE);
+  atlas_view_state_set_show_events (self, !slide->hide_events);
   atlas_view_state_set_select (self, slide->select);
   atlas_view_state_set_kinds (self, (const char * const *) slide->kinds);
   atlas_view_state_set_regions (self, (const char * const *) slide->regions);
