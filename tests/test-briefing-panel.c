@@ -703,6 +703,73 @@ test_annotate (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (atlas_briefing_editor_get_slide (editor, 0)->annotations->len, ==, 0);
 }
 
+/* The text of a PDF, or NULL (the test skipped) without pdftotext. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext not found (poppler-utils)");
+      return NULL;
+    }
+  argv[0] = tool;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Export Briefing as PDF prints the briefings as edited in the panel,
+ * before they are saved; the file keeps what was saved. */
+static void
+test_export_unsaved (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "deck.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(AtlasDataset) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtlasBriefing *briefing;
+
+  atlas_window_add_view_as_slide (window);
+  atlas_briefing_editor_set_slide_title (editor, 0, "en", "Where the ore goes");
+  g_assert_true (atlas_window_save_briefings (window, NULL, ATLAS_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  /* Typed in the panel, not saved. */
+  gtk_editable_set_text (atlas_briefing_panel_get_title_entry (panel), "Who refines the ore");
+  g_assert_true (atlas_briefing_editor_is_dirty (editor));
+
+  g_assert_true (atlas_window_export_edited_briefing_pdf (window, 0, TRUE, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_remove (pdf);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Who refines the ore"));
+  g_assert_null (strstr (text, "Where the ore goes"));
+
+  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
+  g_assert_no_error (error);
+  briefing = g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0);
+  g_assert_cmpstr (atlas_text_get (((const AtlasSlide *) g_ptr_array_index (briefing->slides, 0))->title, "en"),
+                   ==, "Where the ore goes");
+
+  /* A briefing the list no longer has is an error, not another deck. */
+  g_assert_false (atlas_window_export_edited_briefing_pdf (window, 1, TRUE, pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -758,6 +825,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
+  g_test_add ("/briefing-panel/export-unsaved", Fixture, NULL, fixture_set_up, test_export_unsaved, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }
