@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-briefing-panel.c: widget tests of making a briefing in the window: slides from views drawn as the window drew them, edits with undo, saving into the dataset, conflicts, a read-only file, closing with unsaved changes. */
+/* test-briefing-panel.c: widget tests of making a briefing in the window: slides from views drawn as the window drew them, edits with undo, saving into the dataset, conflicts, a read-only file, presenting and printing unsaved edits, closing with unsaved changes. */
 #include "atlas-config.h"
 
 #include <glib/gstdio.h>
@@ -613,6 +613,25 @@ test_present_from_slide (Fixture *fixture, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
+/* F5 in the window presents the briefings as edited too: a briefing not
+ * yet saved, titled as typed. */
+static void
+test_present_unsaved (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasPresentation *presentation;
+
+  atlas_window_add_view_as_slide (window);
+  atlas_briefing_editor_set_slide_title (editor, 0, "en", "Not saved yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, 1);
+  g_assert_cmpstr (atlas_presentation_get_title (presentation), ==, "Not saved yet");
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
 static gboolean
 shows_path (gpointer data)
 {
@@ -822,6 +841,8 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/conflict", Fixture, NULL, fixture_set_up, test_conflict, fixture_tear_down);
   g_test_add ("/briefing-panel/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/briefing-panel/present-from-slide", Fixture, NULL, fixture_set_up, test_present_from_slide,
+              fixture_tear_down);
+  g_test_add ("/briefing-panel/present-unsaved", Fixture, NULL, fixture_set_up, test_present_unsaved,
               fixture_tear_down);
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);

@@ -27,7 +27,26 @@ current_lang (AtlasWindow *self)
   return atlas_view_state_get_options (self->states[self->view])->lang;
 }
 
+/* The briefings as the panel shows them, saved or not: a briefing shown
+ * or printed before saving has the edits the user sees. */
+static GPtrArray *
+edited_briefings (AtlasWindow *self)
+{
+  return atlas_briefing_editor_get_briefings (atlas_window_get_briefing_editor (self));
+}
+
 /* ---- presenting --------------------------------------------------------- */
+
+static const AtlasBriefing *
+find_edited_briefing (AtlasWindow *self, const char *id)
+{
+  GPtrArray *briefings = edited_briefings (self);
+
+  for (guint i = 0; i < briefings->len; i++)
+    if (g_strcmp0 (((const AtlasBriefing *) g_ptr_array_index (briefings, i))->id, id) == 0)
+      return g_ptr_array_index (briefings, i);
+  return NULL;
+}
 
 static void
 briefing_chosen_cb (AtlasBriefingChooser *chooser,
@@ -41,7 +60,7 @@ briefing_chosen_cb (AtlasBriefingChooser *chooser,
   if (briefing_id != NULL)
     {
       /* The file may have been reloaded while the dialog was open. */
-      briefing = atlas_dataset_find_briefing (self->dataset, briefing_id);
+      briefing = find_edited_briefing (self, briefing_id);
       if (briefing == NULL)
         {
           atlas_window_show_error (self, _("The briefing could not be presented"),
@@ -71,14 +90,14 @@ atlas_window_start_presentation (AtlasWindow *self)
       return;
     }
 
-  briefings = atlas_dataset_get_briefings (self->dataset);
+  briefings = edited_briefings (self);
   if (briefings->len <= 1)
     {
       atlas_window_present_briefing (self, briefings->len == 1 ? g_ptr_array_index (briefings, 0) : NULL);
       return;
     }
 
-  chooser = atlas_briefing_chooser_new (GTK_WINDOW (self), self->dataset, current_lang (self));
+  chooser = atlas_briefing_chooser_new (GTK_WINDOW (self), briefings, current_lang (self));
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (briefing_chosen_cb), self, 0);
   self->briefing_chooser = GTK_WIDGET (chooser);
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &self->briefing_chooser);
@@ -206,14 +225,6 @@ atlas_window_export_briefing_pdf (AtlasWindow          *self,
   request.height = BRIEFING_PAGE_HEIGHT;
   request.scale = 1;
   return atlas_export_briefing_pdf (&request, briefing, with_notes, path, error);
-}
-
-/* The briefings as the panel shows them, saved or not: a deck printed
- * before saving has the edits the user sees. */
-static GPtrArray *
-edited_briefings (AtlasWindow *self)
-{
-  return atlas_briefing_editor_get_briefings (atlas_window_get_briefing_editor (self));
 }
 
 gboolean
