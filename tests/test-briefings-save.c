@@ -226,6 +226,23 @@ assert_briefings_equal (GPtrArray *a, GPtrArray *b)
 
 /* ---- round trip -------------------------------------------------------- */
 
+/* @briefings written into @dataset's file (read from @path) and that read
+ * again: the same briefings. Returns the file written. */
+static GBytes *
+assert_reads_back (AtlasDataset *dataset, GPtrArray *briefings, const char *path)
+{
+  g_autoptr(GBytes) spliced = NULL;
+  g_autoptr(AtlasDataset) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
+  g_assert_no_error (error);
+  again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  return g_steal_pointer (&spliced);
+}
+
 /* The bundled briefings come back as the very bytes of the file: the
  * writer's layout is the hand-written one, so saving an unchanged dataset
  * changes nothing, and an edit shows in a diff as itself. */
@@ -271,17 +288,11 @@ test_round_trip_fixtures (void)
       g_autofree char *path = source_path ("tests", "data", fixtures[i][0], fixtures[i][1], NULL);
       g_autoptr(AtlasDataset) dataset = load (path);
       g_autoptr(GBytes) spliced = NULL;
-      g_autoptr(AtlasDataset) again = NULL;
-      g_autoptr(GError) error = NULL;
       GPtrArray *briefings = atlas_dataset_get_briefings (dataset);
 
       g_test_message ("%s", path);
       g_assert_cmpuint (briefings->len, >, 0);
-      spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
-      g_assert_no_error (error);
-      again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
-      g_assert_no_error (error);
-      assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+      spliced = assert_reads_back (dataset, briefings, path);
 
       for (guint b = 0; b < briefings->len; b++)
         {
@@ -312,8 +323,6 @@ test_round_trip_hard_values (void)
   g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
   AtlasBriefing *briefing = g_ptr_array_index (briefings, 0);
   g_autoptr(GBytes) spliced = NULL;
-  g_autoptr(AtlasDataset) again = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean value_seen = FALSE;
 
   atlas_briefing_set_title (briefing, "zh", "引号\"、反斜杠\\、制表\t、换行\n、控制\x01、斜杠/");
@@ -337,11 +346,7 @@ test_round_trip_hard_values (void)
     }
   g_assert_true (value_seen);
 
-  spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
-  g_assert_no_error (error);
-  again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
-  g_assert_no_error (error);
-  assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  spliced = assert_reads_back (dataset, briefings, path);
   g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"unit\": \"t\""));
 
   /* A slide's unit is what its exported chart is drawn in. */
@@ -368,8 +373,6 @@ test_round_trip_view_switches (void)
   AtlasSlide *flows = g_ptr_array_index (briefing->slides, 1);
   g_autofree char *json = NULL;
   g_autoptr(GBytes) spliced = NULL;
-  g_autoptr(AtlasDataset) again = NULL;
-  g_autoptr(GError) error = NULL;
 
   json = atlas_briefings_to_json (briefings, "", "  ", "\n");
   g_assert_nonnull (strstr (json,
@@ -393,11 +396,7 @@ test_round_trip_view_switches (void)
 
   /* An offset that needs all 17 digits reads back as the same double. */
   flows->node_offsets[0] = 0.1 + 0.2;
-  spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
-  g_assert_no_error (error);
-  again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
-  g_assert_no_error (error);
-  assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  spliced = assert_reads_back (dataset, briefings, path);
 }
 
 /* ---- editing ----------------------------------------------------------- */
