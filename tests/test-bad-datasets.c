@@ -301,7 +301,7 @@ static const BadCase bad_cases[] = {
     "slide-node-offsets-view.json: $.briefings[0].slides[0].node_offsets: \"node_offsets\" applies to flows slides only", 0,
     { { "$.briefings[0].slides[0].view", "\"timeline\"" },
       { "$.briefings[0].slides[0].chain", NULL },
-      { "$.briefings[0].slides[0].node_offsets", "{}" } } },
+      { "$.briefings[0].slides[0].node_offsets", "{\"x:CN\": 5}" } } },
   { "slide-scale",
     "slide-scale.json: $.briefings[0].slides[0].scale: invalid scale \"logarithmic\" (expected linear or log)", 0,
     { { "$.briefings[0].slides[0].scale", "\"logarithmic\"" } } },

@@ -230,21 +230,28 @@ parse_view_switches (AtlasLoaderContext *ctx,
                      gboolean            view_ok)
 {
   static const char * const flows_members[] = { "keep_order", "node_offsets" };
+  /* A slide whose view is invalid is reported already: its members are
+   * read as far as they go. */
+  gboolean flows = !view_ok || slide->view == ATLAS_VIEW_FLOWS;
+  gboolean prices = !view_ok || slide->view == ATLAS_VIEW_PRICES;
   gboolean show_events;
 
   for (guint i = 0; i < G_N_ELEMENTS (flows_members); i++)
-    if (view_ok && slide->view != ATLAS_VIEW_FLOWS && json_object_has_member (object, flows_members[i]))
+    if (!flows && json_object_has_member (object, flows_members[i]))
       atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, flows_members[i],
                                   _("\"%s\" applies to flows slides only"), flows_members[i]);
-  if (view_ok && slide->view != ATLAS_VIEW_PRICES && json_object_has_member (object, "show_events"))
+  if (!prices && json_object_has_member (object, "show_events"))
     atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "show_events",
                                 _("\"%s\" applies to prices slides only"), "show_events");
 
-  atlas_loader_get_bool (ctx, object, "keep_order", &slide->keep_order);
-  if (json_object_has_member (object, "show_events") &&
+  if (flows)
+    {
+      atlas_loader_get_bool (ctx, object, "keep_order", &slide->keep_order);
+      parse_node_offsets (ctx, self, state, object, slide);
+    }
+  if (prices && json_object_has_member (object, "show_events") &&
       atlas_loader_get_bool (ctx, object, "show_events", &show_events))
     slide->hide_events = !show_events;
-  parse_node_offsets (ctx, self, state, object, slide);
 }
 
 static const char * const slide_members[] = {
