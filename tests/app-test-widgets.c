@@ -42,6 +42,21 @@ find_widget_of_type (GtkWidget *root, GType type)
   return find_widget (root, is_of_type, &type);
 }
 
+GtkEventController *
+find_controller (GtkWidget *widget, GType type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;  /* the widget keeps it */
+    }
+  return NULL;
+}
+
 gboolean
 rendered_again (gpointer data)
 {
@@ -76,19 +91,4 @@ press_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers, GtkP
         }
     }
   return FALSE;
-}
-
-GtkEventController *
-find_controller (GtkWidget *widget, GType type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;  /* the widget keeps it */
-    }
-  return NULL;
 }

@@ -17,7 +17,6 @@ GtkWidget *find_widget            (GtkWidget *root, WidgetMatch match, gconstpoi
 GtkWidget *find_label_with_text   (GtkWidget *root, const char *text);
 /* The first widget under @root, itself included, of @type or a subtype. */
 GtkWidget *find_widget_of_type    (GtkWidget *root, GType type);
-
 /* @widget's first event controller of @type or a subtype, or NULL (the
  * widget keeps it). */
 GtkEventController *find_controller (GtkWidget *widget, GType type);

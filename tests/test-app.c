@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <adwaita.h>
 #include <string.h>
 
@@ -227,12 +228,21 @@ test_view_state (void)
   g_assert_false (atlas_date_is_set (&atlas_view_state_get_options (state)->from));
 
   /* Node offsets belong to one diagram. */
-  atlas_view_state_set_node_offset (state, "mine:CN", 12);
+  atlas_view_state_set_node_offset (state, "mine:CN", 0.12);
+  atlas_view_state_set_node_offset (state, "mine:AU", -0.5);
   g_assert_true (atlas_view_state_has_node_offsets (state));
-  g_assert_cmpfloat (atlas_view_state_get_node_offset (state, "mine:CN"), ==, 12);
-  g_assert_nonnull (atlas_view_state_get_options (state)->node_offsets);
+  g_assert_cmpfloat (atlas_view_state_get_node_offset (state, "mine:CN"), ==, 0.12);
+  /* The options list them by id. */
+  g_assert_cmpstrv (atlas_view_state_get_options (state)->offset_nodes,
+                    ((const char * const[]) { "mine:AU", "mine:CN", NULL }));
+  g_assert_cmpfloat (atlas_view_state_get_options (state)->node_offsets[0], ==, -0.5);
+  g_assert_cmpfloat (atlas_view_state_get_options (state)->node_offsets[1], ==, 0.12);
+  /* Not a number a layout could use: no drag. */
+  atlas_view_state_set_node_offset (state, "mine:AU", NAN);
+  g_assert_cmpfloat (atlas_view_state_get_node_offset (state, "mine:AU"), ==, 0);
   atlas_view_state_set_chain (state, "chain-a");
   g_assert_false (atlas_view_state_has_node_offsets (state));
+  g_assert_null (atlas_view_state_get_options (state)->offset_nodes);
   g_assert_null (atlas_view_state_get_options (state)->node_offsets);
 }
 
@@ -298,11 +308,11 @@ test_properties_notify (void)
    * come or go; another diagram drops them. */
   g_string_truncate (log, 0);
   g_signal_connect (flows, "notify", G_CALLBACK (log_notify_cb), log);
-  atlas_view_state_set_node_offset (flows, "mine:CN", 12);
+  atlas_view_state_set_node_offset (flows, "mine:CN", 0.12);
   g_assert_cmpuint (count_in_log (log, "node-offsets"), ==, 1);
   g_assert_cmpuint (count_in_log (log, "has-node-offsets"), ==, 1);
   g_string_truncate (log, 0);
-  atlas_view_state_set_node_offset (flows, "mine:AU", 5);
+  atlas_view_state_set_node_offset (flows, "mine:AU", 0.05);
   g_assert_cmpstr (log->str, ==, "node-offsets ");
   g_string_truncate (log, 0);
   atlas_view_state_set_chain (flows, "chain-b");

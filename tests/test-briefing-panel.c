@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-briefing-panel.c: widget tests of making a briefing in the window: slides from views drawn as the window drew them, edits with undo, saving into the dataset, conflicts, a read-only file, closing with unsaved changes. */
+/* test-briefing-panel.c: widget tests of making a briefing in the window: slides from views drawn as the window drew them, edits with undo, saving into the dataset, conflicts, a read-only file, presenting and printing unsaved edits, closing with unsaved changes. */
 #include "atlas-config.h"
 
 #include <glib/gstdio.h>
@@ -14,6 +14,7 @@
 #include "atlas-briefing-json.h"
 #include "atlas-callouts.h"
 #include "atlas-export-private.h"
+#include "atlas-sankey-json.h"
 #include "atlas-window-briefing.h"
 
 #define WAIT_MS 30000  /* a bound, not a pause */
@@ -221,6 +222,29 @@ fixture_tear_down (Fixture *fixture, gconstpointer data)
   g_free (fixture->dir);
 }
 
+/* Drags @node of the flows view down by @fraction of the diagram's
+ * height, as the pointer would. */
+static void
+drag_node (AtlasWindow *window, const char *node, double fraction)
+{
+  AtlasChartView *chart = atlas_window_get_chart_view (window);
+  AtlasScene *scene = atlas_window_get_scene (window);
+  const AtlasSankeyLayout *layout = atlas_sankey_scene_get_layout (scene);
+  GtkEventController *drag = find_controller (GTK_WIDGET (chart), GTK_TYPE_GESTURE_DRAG);
+  int index = atlas_chain_find_node (atlas_dataset_find_chain (atlas_window_get_dataset (window), "chain-a"), node);
+  const AtlasSankeyBox *box;
+  double dy;
+
+  g_assert_nonnull (layout);
+  g_assert_nonnull (drag);
+  g_assert_cmpint (index, >=, 0);
+  box = &layout->nodes[index].box;
+  dy = fraction * layout->plot_height;
+  g_signal_emit_by_name (drag, "drag-begin", (box->x0 + box->x1) / 2, (box->y0 + box->y1) / 2);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, dy);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, dy);
+}
+
 /* Three slides from three views, each as the window showed it. */
 static void
 add_three_slides (Fixture *fixture, char *scenes[3])
@@ -229,29 +253,44 @@ add_three_slides (Fixture *fixture, char *scenes[3])
   AtlasViewState *state;
   const char *series[] = { "dy-oxide", NULL };
   AtlasDate from, to;
+  g_autofree char *before = NULL;
 
-  /* Flows, a region in focus and a node selected in the chart. */
+  /* Flows, a region in focus and a node selected in the chart; the
+   * chain's own order kept and a node dragged down by 4 % of the diagram. */
   atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  state = atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS);
   wait_for_scene (window, NULL, FALSE);
-  atlas_view_state_set_focus (atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS),
-                              (const char *[]) { "MY", NULL });
+  atlas_view_state_set_focus (state, (const char *[]) { "MY", NULL });
   wait_for_scene (window, NULL, FALSE);
   g_assert_true (atlas_window_select_id (window, "mine:CN"));
   wait_for_scene (window, NULL, FALSE);
+  before = dup_scene_json (window);
+  atlas_view_state_set_keep_order (state, TRUE);
+  wait_for_scene (window, before, FALSE);
+  g_clear_pointer (&before, g_free);
+  before = dup_scene_json (window);
+  drag_node (window, "mag:JP", 0.04);
+  g_assert_cmpfloat_with_epsilon (atlas_view_state_get_node_offset (state, "mag:JP"), 0.04, 1e-4);
+  wait_for_scene (window, before, FALSE);
   scenes[0] = dup_scene_json (window);
   g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_m, GDK_CONTROL_MASK, NULL));
 
-  /* Prices: one series, a range, log scale, yuan per tonne. */
+  /* Prices: one series, a range (with an event), log scale, yuan per tonne. */
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
   state = atlas_window_get_view_state (window, ATLAS_VIEW_PRICES);
   g_assert_true (atlas_date_parse ("2014", 4, &from));
-  g_assert_true (atlas_date_parse ("2024-12", 7, &to));
+  g_assert_true (atlas_date_parse ("2025-12", 7, &to));
   atlas_view_state_set_series (state, series);
   atlas_view_state_set_range (state, &from, &to);
   atlas_view_state_set_log_scale (state, TRUE);
   atlas_view_state_set_currency (state, "CNY");
   atlas_view_state_set_unit (state, "t");
   wait_for_scene (window, scenes[0], FALSE);
+  /* The events hidden. */
+  g_clear_pointer (&before, g_free);
+  before = dup_scene_json (window);
+  atlas_view_state_set_show_events (state, FALSE);
+  wait_for_scene (window, before, FALSE);
   scenes[1] = dup_scene_json (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
 
@@ -297,6 +336,19 @@ test_add_slides (Fixture *fixture, gconstpointer data)
   g_assert_null (gtk_list_box_get_row_at_index (atlas_briefing_panel_get_list (panel), 3));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (atlas_briefing_panel_get_list (panel)), "Prices"));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  /* What a view's controls and a drag arranged is in its slide. */
+  {
+    const AtlasSlide *flows = g_ptr_array_index (briefing->slides, 0);
+    const AtlasSlide *prices = g_ptr_array_index (briefing->slides, 1);
+
+    g_assert_true (flows->keep_order);
+    g_assert_cmpstrv (flows->node_offset_ids, ((const char * const[]) { "mag:JP", NULL }));
+    g_assert_cmpfloat_with_epsilon (flows->node_offsets[0], 0.04, 1e-4);
+    g_assert_false (flows->hide_events);
+    g_assert_true (prices->hide_events);
+    g_assert_false (prices->keep_order);
+    g_assert_null (prices->node_offset_ids);
+  }
 
   /* Each slide, applied to its view after the view was reset, lays out
    * the scene the window had. */
@@ -560,6 +612,25 @@ test_present_from_slide (Fixture *fixture, gconstpointer data)
   g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, 3);
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
   g_assert_cmpstr (atlas_presentation_get_title (presentation), ==, "Prices, as edited");
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
+/* F5 in the window presents the briefings as edited too: a briefing not
+ * yet saved, titled as typed. */
+static void
+test_present_unsaved (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasPresentation *presentation;
+
+  atlas_window_add_view_as_slide (window);
+  atlas_briefing_editor_set_slide_title (editor, 0, "en", "Not saved yet");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  presentation = atlas_window_get_presentation (window);
+  g_assert_nonnull (presentation);
+  g_assert_cmpuint (atlas_presentation_get_n_slides (presentation), ==, 1);
+  g_assert_cmpstr (atlas_presentation_get_title (presentation), ==, "Not saved yet");
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
@@ -834,6 +905,73 @@ test_move_callout (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (annotation->place_dy, ==, moved.dy);
 }
 
+/* The text of a PDF, or NULL (the test skipped) without pdftotext. */
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("pdftotext");
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (tool == NULL)
+    {
+      g_test_skip ("pdftotext not found (poppler-utils)");
+      return NULL;
+    }
+  argv[0] = tool;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Export Briefing as PDF prints the briefings as edited in the panel,
+ * before they are saved; the file keeps what was saved. */
+static void
+test_export_unsaved (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "deck.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(AtlasDataset) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const AtlasBriefing *briefing;
+
+  atlas_window_add_view_as_slide (window);
+  atlas_briefing_editor_set_slide_title (editor, 0, "en", "Where the ore goes");
+  g_assert_true (atlas_window_save_briefings (window, NULL, ATLAS_SAVE_NONE, &error));
+  g_assert_no_error (error);
+
+  /* Typed in the panel, not saved. */
+  gtk_editable_set_text (atlas_briefing_panel_get_title_entry (panel), "Who refines the ore");
+  g_assert_true (atlas_briefing_editor_is_dirty (editor));
+
+  g_assert_true (atlas_window_export_edited_briefing_pdf (window, 0, TRUE, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf);
+  g_remove (pdf);
+  if (text == NULL)
+    return;
+  g_assert_nonnull (strstr (text, "Who refines the ore"));
+  g_assert_null (strstr (text, "Where the ore goes"));
+
+  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
+  g_assert_no_error (error);
+  briefing = g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0);
+  g_assert_cmpstr (atlas_text_get (((const AtlasSlide *) g_ptr_array_index (briefing->slides, 0))->title, "en"),
+                   ==, "Where the ore goes");
+
+  /* A briefing the list no longer has is an error, not another deck. */
+  g_assert_false (atlas_window_export_edited_briefing_pdf (window, 1, TRUE, pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 static void
 window_destroyed_cb (GtkWidget *widget, gpointer data)
 {
@@ -887,9 +1025,12 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/read-only", Fixture, NULL, fixture_set_up, test_read_only, fixture_tear_down);
   g_test_add ("/briefing-panel/present-from-slide", Fixture, NULL, fixture_set_up, test_present_from_slide,
               fixture_tear_down);
+  g_test_add ("/briefing-panel/present-unsaved", Fixture, NULL, fixture_set_up, test_present_unsaved,
+              fixture_tear_down);
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
   g_test_add ("/briefing-panel/move-callout", Fixture, NULL, fixture_set_up, test_move_callout, fixture_tear_down);
+  g_test_add ("/briefing-panel/export-unsaved", Fixture, NULL, fixture_set_up, test_export_unsaved, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();
 }

@@ -191,6 +191,11 @@ assert_slide_equal (const AtlasSlide *a, const AtlasSlide *b)
   assert_date_equal (&a->indexed, &b->indexed);
   g_assert_cmpstr (a->currency, ==, b->currency);
   g_assert_cmpstr (a->unit, ==, b->unit);
+  g_assert_cmpint (a->hide_events, ==, b->hide_events);
+  g_assert_cmpint (a->keep_order, ==, b->keep_order);
+  assert_strv_equal (a->node_offset_ids, b->node_offset_ids);
+  for (guint i = 0; a->node_offset_ids != NULL && a->node_offset_ids[i] != NULL; i++)
+    g_assert_cmpfloat (a->node_offsets[i], ==, b->node_offsets[i]);
   g_assert_cmpstr (a->select, ==, b->select);
   assert_strv_equal (a->kinds, b->kinds);
   assert_strv_equal (a->regions, b->regions);
@@ -223,6 +228,23 @@ assert_briefings_equal (GPtrArray *a, GPtrArray *b)
 }
 
 /* ---- round trip -------------------------------------------------------- */
+
+/* @briefings written into @dataset's file (read from @path) and that read
+ * again: the same briefings. Returns the file written. */
+static GBytes *
+assert_reads_back (AtlasDataset *dataset, GPtrArray *briefings, const char *path)
+{
+  g_autoptr(GBytes) spliced = NULL;
+  g_autoptr(AtlasDataset) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
+  g_assert_no_error (error);
+  again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
+  g_assert_no_error (error);
+  assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  return g_steal_pointer (&spliced);
+}
 
 /* The bundled briefings come back as the very bytes of the file: the
  * writer's layout is the hand-written one, so saving an unchanged dataset
@@ -269,17 +291,11 @@ test_round_trip_fixtures (void)
       g_autofree char *path = source_path ("tests", "data", fixtures[i][0], fixtures[i][1], NULL);
       g_autoptr(AtlasDataset) dataset = load (path);
       g_autoptr(GBytes) spliced = NULL;
-      g_autoptr(AtlasDataset) again = NULL;
-      g_autoptr(GError) error = NULL;
       GPtrArray *briefings = atlas_dataset_get_briefings (dataset);
 
       g_test_message ("%s", path);
       g_assert_cmpuint (briefings->len, >, 0);
-      spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
-      g_assert_no_error (error);
-      again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
-      g_assert_no_error (error);
-      assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+      spliced = assert_reads_back (dataset, briefings, path);
 
       for (guint b = 0; b < briefings->len; b++)
         {
@@ -310,8 +326,6 @@ test_round_trip_hard_values (void)
   g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
   AtlasBriefing *briefing = g_ptr_array_index (briefings, 0);
   g_autoptr(GBytes) spliced = NULL;
-  g_autoptr(AtlasDataset) again = NULL;
-  g_autoptr(GError) error = NULL;
   gboolean value_seen = FALSE;
 
   atlas_briefing_set_title (briefing, "zh", "引号\"、反斜杠\\、制表\t、换行\n、控制\x01、斜杠/");
@@ -339,11 +353,7 @@ test_round_trip_hard_values (void)
     }
   g_assert_true (value_seen);
 
-  spliced = atlas_briefings_splice (atlas_dataset_get_contents (dataset), briefings, &error);
-  g_assert_no_error (error);
-  again = atlas_dataset_load_bytes (spliced, path, 0, NULL, &error);
-  g_assert_no_error (error);
-  assert_briefings_equal (briefings, atlas_dataset_get_briefings (again));
+  spliced = assert_reads_back (dataset, briefings, path);
   g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"unit\": \"t\""));
   g_assert_nonnull (strstr (g_bytes_get_data (spliced, NULL), "\"place\": {\"dx\": 0.10000000000000002, \"dy\": -0.3333333333333333}"));
 
@@ -356,6 +366,45 @@ test_round_trip_hard_values (void)
       atlas_slide_get_options (slide, &options);
       g_assert_cmpstr (options.unit, ==, slide->unit);
     }
+}
+
+/* A view's arrangement is written where the format's order puts it, one
+ * member a line, the offsets on one line in the order they were read, and
+ * only when it is not the default; it reads back the same. */
+static void
+test_round_trip_view_switches (void)
+{
+  g_autofree char *path = source_path ("tests", "data", "good", "full.json", NULL);
+  g_autoptr(AtlasDataset) dataset = load (path);
+  g_autoptr(GPtrArray) briefings = atlas_briefings_copy (atlas_dataset_get_briefings (dataset));
+  AtlasBriefing *briefing = g_ptr_array_index (briefings, 0);
+  AtlasSlide *flows = g_ptr_array_index (briefing->slides, 1);
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) spliced = NULL;
+
+  json = atlas_briefings_to_json (briefings, "", "  ", "\n");
+  g_assert_nonnull (strstr (json,
+                            "      {\n"
+                            "        \"view\": \"flows\",\n"
+                            "        \"chain\": \"ree-2024\",\n"
+                            "        \"keep_order\": true,\n"
+                            "        \"node_offsets\": {\"ref:MY\": 0.05, \"mag:JP\": -0.02},\n"
+                            "        \"select\": \"ref:CN\"\n"
+                            "      }"));
+  g_assert_nonnull (strstr (json,
+                            "      {\n"
+                            "        \"view\": \"prices\",\n"
+                            "        \"series\": [\"nd-ranges\"],\n"
+                            "        \"show_events\": false,\n"
+                            "        \"select\": \"nd-ranges\"\n"
+                            "      }"));
+  /* Defaults are not written. */
+  g_assert_null (strstr (json, "\"show_events\": true"));
+  g_assert_null (strstr (json, "\"keep_order\": false"));
+
+  /* An offset that needs all 17 digits reads back as the same double. */
+  flows->node_offsets[0] = 0.1 + 0.2;
+  spliced = assert_reads_back (dataset, briefings, path);
 }
 
 /* ---- editing ----------------------------------------------------------- */
@@ -848,6 +897,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/briefings/round-trip/bundled", test_round_trip_bundled);
   g_test_add_func ("/briefings/round-trip/fixtures", test_round_trip_fixtures);
   g_test_add_func ("/briefings/round-trip/hard-values", test_round_trip_hard_values);
+  g_test_add_func ("/briefings/round-trip/view-switches", test_round_trip_view_switches);
   g_test_add_func ("/briefings/edit", test_edit);
   g_test_add_func ("/briefings/text-with-language", test_text_with_language);
   g_test_add_func ("/briefings/span-scanner", test_span_scanner);

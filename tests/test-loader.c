@@ -391,6 +391,16 @@ test_events_and_briefings (void)
   g_assert_cmpstr (atlas_text_get (slide->note, NULL), ==, "speaker note");
   g_assert_cmpint (slide->scale, ==, ATLAS_SCALE_DEFAULT);
   g_assert_false (atlas_date_is_set (&slide->from));
+  g_assert_false (slide->keep_order);
+  g_assert_false (slide->hide_events);
+  g_assert_null (slide->node_offset_ids);
+
+  /* A view's arrangement: its order kept and nodes moved, in the order written. */
+  slide = g_ptr_array_index (briefing->slides, 1);
+  g_assert_true (slide->keep_order);
+  g_assert_cmpstrv (slide->node_offset_ids, ((const char * const[]) { "ref:MY", "mag:JP", NULL }));
+  g_assert_cmpfloat (slide->node_offsets[0], ==, 0.05);
+  g_assert_cmpfloat (slide->node_offsets[1], ==, -0.02);
 
   slide = g_ptr_array_index (briefing->slides, 2);
   g_assert_cmpint (slide->view, ==, ATLAS_VIEW_PRICES);
@@ -414,6 +424,7 @@ test_events_and_briefings (void)
   slide = g_ptr_array_index (briefing->slides, 6);
   g_assert_cmpstr (slide->series[0], ==, "nd-ranges");
   g_assert_null (slide->series[1]);
+  g_assert_true (slide->hide_events);
 }
 
 static void

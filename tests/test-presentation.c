@@ -102,7 +102,7 @@ describe_options (const AtlasChartOptions *o)
                           "from=%s to=%s log=%d indexed=%s currency=%s unit=%s events=%d group=%s "
                           "kinds=%s regions=%s elements=%s select=%s",
                           o->view, o->lang, o->subtitle, o->chain, o->keep_order,
-                          o->node_offsets != NULL ? g_hash_table_size (o->node_offsets) : 0,
+                          o->offset_nodes != NULL ? g_strv_length ((char **) o->offset_nodes) : 0,
                           series, from, to, o->log_scale, indexed, o->currency, o->unit,
                           o->show_events, o->group, kinds, regions, elements, o->select);
 }

@@ -837,20 +837,21 @@ test_offsets_and_keep_order (void)
 {
   g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-skip.json");
   const AtlasChain *chain = first_chain (dataset);
-  g_autoptr(GHashTable) offsets = g_hash_table_new (g_str_hash, g_str_equal);
-  double down = 40;
+  const char * const moved[] = { "use:wind", "no-such-node", NULL };
+  const double down[] = { 0.04, 0.5 };
   AtlasChartOptions options;
   int ev = atlas_chain_find_node (chain, "use:wind");
 
   atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
   g_autoptr(AtlasScene) before = layout_flows (dataset, &options, 1600, 900, FALSE);
-  g_hash_table_insert (offsets, (gpointer) "use:wind", &down);
-  options.node_offsets = offsets;
+  options.offset_nodes = moved;
+  options.node_offsets = down;
   g_autoptr(AtlasScene) after = layout_flows (dataset, &options, 1600, 900, FALSE);
   g_assert_cmpfloat (atlas_sankey_scene_get_layout (after)->nodes[ev].box.y0, >,
                      atlas_sankey_scene_get_layout (before)->nodes[ev].box.y0 + 1);
   assert_texts_disjoint_and_inside (after);
 
+  options.offset_nodes = NULL;
   options.node_offsets = NULL;
   options.keep_order = TRUE;
   g_autoptr(AtlasScene) kept = layout_flows (dataset, &options, 1600, 900, FALSE);
@@ -859,6 +860,39 @@ test_offsets_and_keep_order (void)
     for (guint b = a + 1; b < layout->n_nodes; b++)
       if (layout->nodes[a].stage == layout->nodes[b].stage)
         g_assert_cmpfloat (layout->nodes[a].box.y1, <=, layout->nodes[b].box.y0);
+}
+
+/* An offset is a fraction of the plot's height: the node moves by that
+ * share of the diagram at every size, so a drag looks the same in the
+ * window, a slide and an export of any size. */
+static void
+test_offsets_scale_with_figure (void)
+{
+  /* The end-of-life column has room above and below its nodes. */
+  g_autoptr(AtlasDataset) dataset = chart_test_load_fixture ("sankey-loop.json");
+  const AtlasChain *chain = first_chain (dataset);
+  const char * const moved[] = { "eol:lost", NULL };
+  const double down[] = { 0.03 };
+  const double figures[][2] = { { 640, 400 }, { 1600, 900 }, { 3840, 2160 } };
+  int node = atlas_chain_find_node (chain, "eol:lost");
+
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      AtlasChartOptions options;
+      const AtlasSankeyLayout *a, *b;
+
+      atlas_chart_options_init (&options, ATLAS_VIEW_FLOWS);
+      g_autoptr(AtlasScene) before = layout_flows (dataset, &options, figures[i][0], figures[i][1], FALSE);
+      options.offset_nodes = moved;
+      options.node_offsets = down;
+      g_autoptr(AtlasScene) after = layout_flows (dataset, &options, figures[i][0], figures[i][1], FALSE);
+      a = atlas_sankey_scene_get_layout (before);
+      b = atlas_sankey_scene_get_layout (after);
+      g_assert_cmpfloat (b->plot_height, ==, a->plot_height);
+      g_assert_cmpfloat (b->plot_height, >, figures[i][1] / 2);
+      g_assert_cmpfloat_with_epsilon (b->nodes[node].box.y0 - a->nodes[node].box.y0,
+                                      down[0] * a->plot_height, 1e-6);
+    }
 }
 
 /* Every size draws; with ATLAS_TEST_PNG_DIR set the figures are written
@@ -1041,6 +1075,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sankey-chart/describe", test_describe);
   g_test_add_func ("/sankey-chart/table", test_table);
   g_test_add_func ("/sankey-chart/offsets-and-keep-order", test_offsets_and_keep_order);
+  g_test_add_func ("/sankey-chart/offsets-scale-with-figure", test_offsets_scale_with_figure);
   g_test_add_func ("/sankey-chart/draws", test_draws);
   g_test_add_func ("/sankey-chart/untraced-flows", test_untraced_flows);
   g_test_add_func ("/sankey-chart/json-extreme-numbers", test_json_extreme_numbers);

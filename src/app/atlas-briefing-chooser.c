@@ -154,18 +154,16 @@ atlas_briefing_chooser_init (AtlasBriefingChooser *self)
 }
 
 AtlasBriefingChooser *
-atlas_briefing_chooser_new (GtkWindow    *parent,
-                            AtlasDataset *dataset,
-                            const char   *lang)
+atlas_briefing_chooser_new (GtkWindow  *parent,
+                            GPtrArray  *briefings,
+                            const char *lang)
 {
   AtlasBriefingChooser *self;
-  GPtrArray *briefings;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (ATLAS_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (briefings != NULL, NULL);
 
   self = g_object_new (ATLAS_TYPE_BRIEFING_CHOOSER, "transient-for", parent, NULL);
-  briefings = atlas_dataset_get_briefings (dataset);
   for (guint i = 0; i < briefings->len; i++)
     {
       const AtlasBriefing *briefing = g_ptr_array_index (briefings, i);

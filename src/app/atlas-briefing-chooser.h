@@ -11,12 +11,12 @@ G_BEGIN_DECLS
 #define ATLAS_TYPE_BRIEFING_CHOOSER (atlas_briefing_chooser_get_type ())
 G_DECLARE_FINAL_TYPE (AtlasBriefingChooser, atlas_briefing_chooser, ATLAS, BRIEFING_CHOOSER, GtkWindow)
 
-/* Lists @dataset's briefings (titles in @lang, NULL: the user's) and a
- * last choice of one slide per view.  Choosing emits
+/* Lists @briefings (AtlasBriefing*; titles in @lang, NULL: the user's)
+ * and a last choice of one slide per view.  Choosing emits
  * "chosen" (const char *briefing_id, NULL for one slide per view) and
  * closes the dialog; Cancel and Escape close it without a word. */
-AtlasBriefingChooser *atlas_briefing_chooser_new (GtkWindow    *parent,
-                                                  AtlasDataset *dataset,
-                                                  const char   *lang);
+AtlasBriefingChooser *atlas_briefing_chooser_new (GtkWindow  *parent,
+                                                  GPtrArray  *briefings,
+                                                  const char *lang);
 
 G_END_DECLS

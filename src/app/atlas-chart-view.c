@@ -12,6 +12,7 @@
 #include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-price-scene.h"
+#include "atlas-sankey-json.h"
 #include "atlas-timeline-scene.h"
 
 /* Zooming never goes below a week on the time axis. */
@@ -84,6 +85,7 @@ struct _AtlasChartView
   int             drag_callout;        /* index in the state's annotations, or -1 */
   double          drag_centre_x, drag_centre_y;  /* its text's centre when the drag began */
   double          drag_anchor_x, drag_anchor_y;
+  /* The plot a dragged node's offset or a callout's place is a fraction of. */
   double          drag_plot_width, drag_plot_height;
   /* The state's annotations with the dragged one at the pointer, laid out
    * while the drag lasts; the state is told once, on release. */
@@ -826,10 +828,13 @@ drag_begin_cb (GtkGestureDrag *gesture,
       self->drag_plot_width = self->scene->plot.width;
       self->drag_plot_height = self->scene->plot.height;
     }
-  else if (is_flows (self) && item.kind == ATLAS_ITEM_NODE)
+  else if (is_flows (self) && item.kind == ATLAS_ITEM_NODE &&
+           atlas_sankey_scene_get_layout (self->scene) != NULL &&
+           atlas_sankey_scene_get_layout (self->scene)->plot_height > 0)
     {
       self->drag_node = g_strdup (item.id);
       self->drag_node_offset = atlas_view_state_get_node_offset (self->state, item.id);
+      self->drag_plot_height = atlas_sankey_scene_get_layout (self->scene)->plot_height;
     }
   else if (time_axis (self, &x0, &x1, &self->drag_from, &self->drag_to))
     self->drag_width = x1 - x0;
@@ -901,7 +906,15 @@ drag_update_cb (GtkGestureDrag *gesture,
       invalidate_layout (self);
     }
   else if (self->drag_node != NULL)
-    atlas_view_state_set_node_offset (self->state, self->drag_node, round (self->drag_node_offset + dy));
+    {
+      /* A fraction of the plot, so the slide or export made of this view
+       * shows the node where it was left at any size; a ten-thousandth
+       * is finer than a pixel of a 4K screen and keeps a saved slide's
+       * numbers short. */
+      double offset = CLAMP (self->drag_node_offset + dy / self->drag_plot_height, -1, 1);
+
+      atlas_view_state_set_node_offset (self->state, self->drag_node, round (offset * 10000) / 10000);
+    }
   else if (self->drag_width > 0)
     {
       double shift = -dx / self->drag_width * (self->drag_to - self->drag_from);

@@ -20,7 +20,6 @@ struct _AtlasExportDialog
   AtlasViewState    *state;         /* a copy, fixed when the dialog opened */
   AtlasStyle        *window_style;
   char              *selection_id;
-  double             reference_height;
   GArray            *formats;       /* AtlasExportFormat, in dropdown order */
   GtkFileChooserNative *chooser;    /* kept until its response */
   guint              preview_idle_id;
@@ -423,14 +422,6 @@ atlas_export_dialog_new (GtkWindow        *parent,
 }
 
 void
-atlas_export_dialog_set_reference_height (AtlasExportDialog *self,
-                                          double             height)
-{
-  g_return_if_fail (ATLAS_IS_EXPORT_DIALOG (self));
-  self->reference_height = height;
-}
-
-void
 atlas_export_dialog_set_format (AtlasExportDialog *self,
                                 AtlasExportFormat  format)
 {
@@ -587,8 +578,6 @@ plan_export (AtlasExportDialog *self, PlannedExport *plan)
     atlas_view_state_set_select (plan->state, self->selection_id);
 
   get_size (self, &width, &height);
-  if (self->reference_height > 0)
-    atlas_view_state_scale_node_offsets (plan->state, height / self->reference_height);
   plan->request.dataset = self->dataset;
   plan->request.options = atlas_view_state_get_options (plan->state);
   plan->request.style = plan->style;

@@ -20,10 +20,6 @@ AtlasExportDialog *atlas_export_dialog_new        (GtkWindow         *parent,
                                                    AtlasViewState    *state,
                                                    const AtlasStyle  *window_style,
                                                    const AtlasItem   *selection);
-/* The height of the chart in the window: nodes dragged there keep their
- * place in a figure of another size (default: no rescaling). */
-void               atlas_export_dialog_set_reference_height (AtlasExportDialog *self,
-                                                             double             height);
 void               atlas_export_dialog_set_format (AtlasExportDialog *self,
                                                    AtlasExportFormat  format);
 AtlasExportFormat  atlas_export_dialog_get_format (AtlasExportDialog *self);

@@ -33,6 +33,16 @@ atlas_slide_capture (AtlasViewState *state,
   slide->indexed = o->indexed;
   slide->currency = g_strdup (o->currency);
   slide->unit = g_strdup (o->unit);
+  /* Each view's own switches only: the format has them for that view. */
+  if (o->view == ATLAS_VIEW_PRICES)
+    slide->hide_events = !o->show_events;
+  if (o->view == ATLAS_VIEW_FLOWS)
+    {
+      slide->keep_order = o->keep_order;
+      slide->node_offset_ids = g_strdupv ((char **) o->offset_nodes);
+      if (o->offset_nodes != NULL)
+        slide->node_offsets = g_memdup2 (o->node_offsets, g_strv_length ((char **) o->offset_nodes) * sizeof (double));
+    }
   slide->select = g_strdup (selection_id != NULL ? selection_id : o->select);
   slide->kinds = g_strdupv ((char **) o->kinds);
   slide->regions = g_strdupv ((char **) o->regions);

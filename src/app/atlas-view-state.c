@@ -5,6 +5,8 @@
 #include "atlas-app-enums.h"
 #include "atlas-core-enums.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct _AtlasViewState
@@ -18,7 +20,11 @@ struct _AtlasViewState
   char       *title;
   char       *select;
   char       *chain;
-  GHashTable *node_offsets;      /* node id -> double* */
+  /* node id -> double*, a fraction of the diagram's plot height; the
+   * options read it as the two lists below, sorted by id. */
+  GHashTable *node_offsets;
+  GStrv       offset_nodes;
+  double     *offset_values;
   GStrv       series;
   char       *currency;
   char       *unit;
@@ -101,7 +107,8 @@ sync_options (AtlasViewState *self)
   o->title = self->title;
   o->select = self->select;
   o->chain = self->chain;
-  o->node_offsets = g_hash_table_size (self->node_offsets) > 0 ? self->node_offsets : NULL;
+  o->offset_nodes = (const char * const *) self->offset_nodes;
+  o->node_offsets = self->offset_values;
   o->series = (const char * const *) self->series;
   o->currency = self->currency;
   o->unit = self->unit;
@@ -146,10 +153,40 @@ set_bool_prop (AtlasViewState *self, gboolean *slot, gboolean value, guint prop)
   notify_prop (self, prop);
 }
 
+static int
+compare_ids (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted, so that a slide captured from the same drags lists them the
+ * same way every time. */
+static void
+rebuild_offset_lists (AtlasViewState *self)
+{
+  g_autofree gpointer *keys = NULL;
+  guint n;
+
+  g_clear_pointer (&self->offset_nodes, g_strfreev);
+  g_clear_pointer (&self->offset_values, g_free);
+  if (g_hash_table_size (self->node_offsets) == 0)
+    return;
+  keys = g_hash_table_get_keys_as_array (self->node_offsets, &n);
+  qsort (keys, n, sizeof *keys, compare_ids);
+  self->offset_nodes = g_new0 (char *, n + 1);
+  self->offset_values = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      self->offset_nodes[i] = g_strdup (keys[i]);
+      self->offset_values[i] = *(const double *) g_hash_table_lookup (self->node_offsets, keys[i]);
+    }
+}
+
 /* The offsets changed; "has-node-offsets" too when they came or went. */
 static void
 notify_node_offsets (AtlasViewState *self, gboolean had_offsets)
 {
+  rebuild_offset_lists (self);
   g_object_freeze_notify (G_OBJECT (self));
   notify_prop (self, PROP_NODE_OFFSETS);
   if (had_offsets != (g_hash_table_size (self->node_offsets) > 0))
@@ -222,6 +259,8 @@ atlas_view_state_finalize (GObject *object)
   g_free (self->select);
   g_free (self->chain);
   g_hash_table_unref (self->node_offsets);
+  g_strfreev (self->offset_nodes);
+  g_free (self->offset_values);
   g_strfreev (self->series);
   g_free (self->currency);
   g_free (self->unit);
@@ -253,7 +292,9 @@ atlas_view_state_get_property (GObject    *object,
     case PROP_ANNOTATIONS: g_value_set_boxed (value, self->annotations); break;
     case PROP_CHAIN: g_value_set_string (value, self->chain); break;
     case PROP_KEEP_ORDER: g_value_set_boolean (value, o->keep_order); break;
-    case PROP_NODE_OFFSETS: g_value_set_boxed (value, o->node_offsets); break;
+    case PROP_NODE_OFFSETS:
+      g_value_set_boxed (value, g_hash_table_size (self->node_offsets) > 0 ? self->node_offsets : NULL);
+      break;
     case PROP_HAS_NODE_OFFSETS: g_value_set_boolean (value, o->node_offsets != NULL); break;
     case PROP_SERIES: g_value_set_boxed (value, self->series); break;
     case PROP_FROM: g_value_take_string (value, dup_date_string (&o->from)); break;
@@ -425,6 +466,7 @@ atlas_view_state_copy (AtlasViewState *self)
   g_hash_table_iter_init (&iter, self->node_offsets);
   while (g_hash_table_iter_next (&iter, &key, &value))
     g_hash_table_insert (copy->node_offsets, g_strdup (key), g_memdup2 (value, sizeof (double)));
+  rebuild_offset_lists (copy);
   sync_options (copy);
   return copy;
 }
@@ -441,7 +483,9 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
   atlas_view_state_set_title (self, NULL);
   atlas_view_state_set_chain (self, slide->chain);
   atlas_view_state_clear_node_offsets (self);
-  atlas_view_state_set_keep_order (self, FALSE);
+  for (guint i = 0; slide->node_offset_ids != NULL && slide->node_offset_ids[i] != NULL; i++)
+    atlas_view_state_set_node_offset (self, slide->node_offset_ids[i], slide->node_offsets[i]);
+  atlas_view_state_set_keep_order (self, slide->keep_order);
   atlas_view_state_set_group (self, slide->group);
   atlas_view_state_set_series (self, (const char * const *) slide->series);
   atlas_view_state_set_range (self, &slide->from, &slide->to);
@@ -451,7 +495,7 @@ atlas_view_state_apply_slide (AtlasViewState *self, const AtlasSlide *slide)
   atlas_view_state_set_indexed (self, &slide->indexed);
   atlas_view_state_set_currency (self, slide->currency);
   atlas_view_state_set_unit (self, slide->unit);
-  atlas_view_state_set_show_events (self, TRUE);
+  atlas_view_state_set_show_events (self, !slide->hide_events);
   atlas_view_state_set_select (self, slide->select);
   atlas_view_state_set_kinds (self, (const char * const *) slide->kinds);
   atlas_view_state_set_regions (self, (const char * const *) slide->regions);
@@ -712,6 +756,8 @@ atlas_view_state_set_node_offset (AtlasViewState *self, const char *node, double
   g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
   g_return_if_fail (node != NULL);
 
+  if (!isfinite (offset))
+    offset = 0;
   had_offsets = g_hash_table_size (self->node_offsets) > 0;
   slot = g_hash_table_lookup (self->node_offsets, node);
   if (slot != NULL && *slot == offset)
@@ -743,22 +789,6 @@ atlas_view_state_has_node_offsets (AtlasViewState *self)
 {
   g_return_val_if_fail (ATLAS_IS_VIEW_STATE (self), FALSE);
   return g_hash_table_size (self->node_offsets) > 0;
-}
-
-void
-atlas_view_state_scale_node_offsets (AtlasViewState *self, double factor)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_if_fail (ATLAS_IS_VIEW_STATE (self));
-
-  if (factor == 1 || !(factor > 0) || g_hash_table_size (self->node_offsets) == 0)
-    return;
-  g_hash_table_iter_init (&iter, self->node_offsets);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    *(double *) value *= factor;
-  notify_node_offsets (self, TRUE);
 }
 
 void

@@ -53,13 +53,13 @@ void        atlas_view_state_set_annotations (AtlasViewState *self, GPtrArray *a
 /* flows */
 void        atlas_view_state_set_chain      (AtlasViewState *self, const char *chain);
 void        atlas_view_state_set_keep_order (AtlasViewState *self, gboolean keep_order);
+/* A dragged node's vertical offset, a fraction of the diagram's plot
+ * height (down positive): the same arrangement at every figure size.
+ * 0 (or a value that is not finite) undoes the drag. */
 double      atlas_view_state_get_node_offset (AtlasViewState *self, const char *node);
 void        atlas_view_state_set_node_offset (AtlasViewState *self, const char *node, double offset);
 void        atlas_view_state_clear_node_offsets (AtlasViewState *self);
 gboolean    atlas_view_state_has_node_offsets (AtlasViewState *self);
-/* Offsets are pixels of the figure they were dragged in: a figure @factor
- * times as tall keeps the arrangement with offsets @factor times as long. */
-void        atlas_view_state_scale_node_offsets (AtlasViewState *self, double factor);
 
 /* prices */
 void        atlas_view_state_set_series     (AtlasViewState *self, const char * const *series);

@@ -91,7 +91,6 @@ export_action (GtkWidget  *widget,
   dialog = atlas_export_dialog_new (GTK_WINDOW (self), self->dataset,
                                     self->states[self->view], self->style,
                                     atlas_chart_view_get_selection (self->chart_view));
-  atlas_export_dialog_set_reference_height (dialog, gtk_widget_get_height (GTK_WIDGET (self->chart_view)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

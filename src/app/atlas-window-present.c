@@ -7,6 +7,7 @@
 
 #include "atlas-briefing-chooser.h"
 #include "atlas-export.h"
+#include "atlas-window-briefing.h"
 #include "atlas-window-private.h"
 
 /* The briefing deck's page, in points: what --export=briefing writes
@@ -26,7 +27,26 @@ current_lang (AtlasWindow *self)
   return atlas_view_state_get_options (self->states[self->view])->lang;
 }
 
+/* The briefings as the panel shows them, saved or not: a briefing shown
+ * or printed before saving has the edits the user sees. */
+static GPtrArray *
+edited_briefings (AtlasWindow *self)
+{
+  return atlas_briefing_editor_get_briefings (atlas_window_get_briefing_editor (self));
+}
+
 /* ---- presenting --------------------------------------------------------- */
+
+static const AtlasBriefing *
+find_edited_briefing (AtlasWindow *self, const char *id)
+{
+  GPtrArray *briefings = edited_briefings (self);
+
+  for (guint i = 0; i < briefings->len; i++)
+    if (g_strcmp0 (((const AtlasBriefing *) g_ptr_array_index (briefings, i))->id, id) == 0)
+      return g_ptr_array_index (briefings, i);
+  return NULL;
+}
 
 static void
 briefing_chosen_cb (AtlasBriefingChooser *chooser,
@@ -40,7 +60,7 @@ briefing_chosen_cb (AtlasBriefingChooser *chooser,
   if (briefing_id != NULL)
     {
       /* The file may have been reloaded while the dialog was open. */
-      briefing = atlas_dataset_find_briefing (self->dataset, briefing_id);
+      briefing = find_edited_briefing (self, briefing_id);
       if (briefing == NULL)
         {
           atlas_window_show_error (self, _("The briefing could not be presented"),
@@ -70,14 +90,14 @@ atlas_window_start_presentation (AtlasWindow *self)
       return;
     }
 
-  briefings = atlas_dataset_get_briefings (self->dataset);
+  briefings = edited_briefings (self);
   if (briefings->len <= 1)
     {
       atlas_window_present_briefing (self, briefings->len == 1 ? g_ptr_array_index (briefings, 0) : NULL);
       return;
     }
 
-  chooser = atlas_briefing_chooser_new (GTK_WINDOW (self), self->dataset, current_lang (self));
+  chooser = atlas_briefing_chooser_new (GTK_WINDOW (self), briefings, current_lang (self));
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (briefing_chosen_cb), self, 0);
   self->briefing_chooser = GTK_WIDGET (chooser);
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &self->briefing_chooser);
@@ -207,6 +227,28 @@ atlas_window_export_briefing_pdf (AtlasWindow          *self,
   return atlas_export_briefing_pdf (&request, briefing, with_notes, path, error);
 }
 
+gboolean
+atlas_window_export_edited_briefing_pdf (AtlasWindow  *self,
+                                         int           index,
+                                         gboolean      with_notes,
+                                         const char   *path,
+                                         GError      **error)
+{
+  GPtrArray *briefings;
+
+  g_return_val_if_fail (ATLAS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  briefings = edited_briefings (self);
+  if (index >= 0 && (guint) index >= briefings->len)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("The briefing is no longer there."));
+      return FALSE;
+    }
+  return atlas_window_export_briefing_pdf (self, index >= 0 ? g_ptr_array_index (briefings, index) : NULL,
+                                           with_notes, path, error);
+}
+
 /* A file name from a dataset's id: letters, digits, '-' and '_' only. */
 static char *
 file_name_for (const char *id)
@@ -231,24 +273,20 @@ briefing_pdf_response_cb (GtkNativeDialog *native,
       GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
       g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      GPtrArray *briefings = atlas_dataset_get_briefings (self->dataset);
+      GPtrArray *briefings = edited_briefings (self);
       const char *deck = gtk_file_chooser_get_choice (chooser, CHOICE_BRIEFING);
       const char *notes = gtk_file_chooser_get_choice (chooser, CHOICE_NOTES);
-      const AtlasBriefing *briefing = NULL;
+      int index = -1;
       g_autoptr(GError) error = NULL;
 
       if (deck != NULL && g_str_has_prefix (deck, CHOICE_BRIEFING))
-        {
-          guint64 index = g_ascii_strtoull (deck + strlen (CHOICE_BRIEFING), NULL, 10);
-          if (index < briefings->len)
-            briefing = g_ptr_array_index (briefings, index);
-        }
+        index = (int) MIN (g_ascii_strtoull (deck + strlen (CHOICE_BRIEFING), NULL, 10), G_MAXINT);
       else if (deck == NULL && briefings->len == 1)
-        briefing = g_ptr_array_index (briefings, 0);
+        index = 0;
 
       if (path == NULL)
         atlas_window_show_error (self, _("The briefing could not be exported"), _("Only local files can be written."));
-      else if (!atlas_window_export_briefing_pdf (self, briefing, g_strcmp0 (notes, "false") != 0, path, &error))
+      else if (!atlas_window_export_edited_briefing_pdf (self, index, g_strcmp0 (notes, "false") != 0, path, &error))
         atlas_window_show_error (self, _("The briefing could not be exported"), error->message);
       else
         atlas_window_show_exported (self, path);
@@ -280,7 +318,7 @@ atlas_window_choose_briefing_pdf (AtlasWindow *self)
   g_object_unref (filter);
 
   /* Several briefings: which one, as presentation mode asks. */
-  briefings = atlas_dataset_get_briefings (self->dataset);
+  briefings = edited_briefings (self);
   if (briefings->len > 1)
     {
       g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);

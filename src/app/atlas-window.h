@@ -96,6 +96,14 @@ gboolean          atlas_window_export_briefing_pdf (AtlasWindow         *self,
                                                     gboolean             with_notes,
                                                     const char          *path,
                                                     GError             **error);
+/* What Export Briefing as PDF… writes once its file is chosen: briefing
+ * @index of the briefings as edited in the window, saved or not (-1: one
+ * page per view). */
+gboolean          atlas_window_export_edited_briefing_pdf (AtlasWindow  *self,
+                                                           int           index,
+                                                           gboolean      with_notes,
+                                                           const char   *path,
+                                                           GError      **error);
 
 /* ---- presentation mode ---- */
 /* Presents @briefing (NULL: one slide per view, with the window's settings

@@ -29,7 +29,11 @@ typedef struct {
   /* flows */
   const char  *chain;           /* NULL: the first chain */
   gboolean     keep_order;      /* keep the dataset's node order */
-  GHashTable  *node_offsets;    /* node id -> double* vertical offset (px); or NULL */
+  /* Nodes the user dragged: their ids (NULL-terminated, or NULL) and as
+   * many vertical offsets, each a fraction of the diagram's plot height
+   * (down positive), so that a drag looks the same at every size. */
+  const char * const *offset_nodes;
+  const double       *node_offsets;
 
   /* prices */
   const char * const *series;   /* NULL: Dy and Tb series when present, else the first */

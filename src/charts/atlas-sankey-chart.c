@@ -536,19 +536,22 @@ measure_stage_headers (Figure *f, double gutters)
 
 /* ---- layout ----------------------------------------------------------------- */
 
-/* The user's drags (node id -> offset) as an array by node index. */
+/* The user's drags (ids and offsets) as an array by node index; ids the
+ * chain lacks are ignored. */
 static double *
-node_offsets_by_index (const AtlasChain *chain, GHashTable *node_offsets)
+node_offsets_by_index (const AtlasChain *chain, const AtlasChartOptions *options)
 {
   double *offsets;
 
-  if (node_offsets == NULL)
+  if (options->offset_nodes == NULL || options->node_offsets == NULL)
     return NULL;
   offsets = g_new0 (double, MAX (chain->nodes->len, 1));
-  for (guint i = 0; i < chain->nodes->len; i++)
+  for (guint i = 0; options->offset_nodes[i] != NULL; i++)
     {
-      const double *offset = g_hash_table_lookup (node_offsets, chain_node (chain, i)->id);
-      offsets[i] = offset != NULL && isfinite (*offset) ? *offset : 0;
+      int node = atlas_chain_find_node (chain, options->offset_nodes[i]);
+
+      if (node >= 0 && isfinite (options->node_offsets[i]))
+        offsets[node] = options->node_offsets[i];
     }
   return offsets;
 }
@@ -579,7 +582,7 @@ compute_layout (Figure *f, const AtlasChartOptions *options, GError **error)
   AtlasSankeyOptions opt;
   g_autofree guint *stages = g_new0 (guint, MAX (chain->nodes->len, 1));
   g_autofree AtlasSankeyLinkSpec *links = g_new0 (AtlasSankeyLinkSpec, MAX (chain->links->len, 1));
-  g_autofree double *offsets = node_offsets_by_index (chain, options->node_offsets);
+  g_autofree double *offsets = node_offsets_by_index (chain, options);
   g_autoptr(GError) local_error = NULL;
   double gutter_left, gutter_right;
   AtlasSankeyLayout *layout;

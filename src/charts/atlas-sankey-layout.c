@@ -1539,7 +1539,7 @@ apply_node_offsets (Builder *b, Keyed *keyed)
     return;
   for (guint i = 0; i < b->graph->n_nodes; i++)
     if (isfinite (b->opt.node_offsets[i]))
-      shift_item (&b->items[i], b->opt.node_offsets[i]);
+      shift_item (&b->items[i], b->opt.node_offsets[i] * b->opt.height);
   for (guint c = 0; c < b->n_columns; c++)
     resolve_collisions (b, c);
   stack_bands (b, keyed);
@@ -1746,6 +1746,7 @@ build_output (Builder *b)
   layout->stage_loop_right = g_memdup2 (b->loop_right, sizeof (double) * b->n_columns);
   layout->node_width = b->node_width;
   layout->scale = b->scale;
+  layout->plot_height = b->opt.height;
   layout->columns_bottom = b->columns_bottom;
   layout->loop_top = b->n_loops > 0 ? b->loop_top : b->opt.y + b->opt.height;
   layout->initial_crossings = b->initial_crossings;

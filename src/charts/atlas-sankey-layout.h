@@ -41,8 +41,10 @@ typedef struct {
   /* Room kept free for labels left of the first and right of the last column. */
   double        gutter_left, gutter_right;
   gboolean      keep_order;        /* the dataset's node order, no reordering */
-  /* n_nodes vertical offsets (px), or NULL: applied after relaxation, as a
-   * user's drag; the column then makes room, keeping its order, inside the plot. */
+  /* n_nodes vertical offsets, or NULL: applied after relaxation, as a
+   * user's drag; the column then makes room, keeping its order, inside the
+   * plot.  Each is a fraction of the plot's height (down positive), so that
+   * a drag keeps its place in a figure of any size. */
   const double *node_offsets;
   guint         order_iterations;  /* crossing-minimisation sweeps */
   guint         relax_iterations;  /* vertical relaxation passes */
@@ -120,6 +122,7 @@ typedef struct {
   guint              *link_order;
 
   double              scale;            /* pixels per unit of value */
+  double              plot_height;      /* what node offsets are fractions of */
   double              columns_bottom;   /* nodes end above this */
   double              loop_top;         /* the band reserved for loops starts here */
   /* Weighted crossings (sum over crossing pairs of segments between adjacent

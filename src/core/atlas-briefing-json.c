@@ -194,6 +194,35 @@ unknown_members (Writer     *w,
     }
 }
 
+/* A view's switch, written only when it is not the default. */
+static void
+bool_member (Writer *w, guint depth, gboolean *first, const char *name, gboolean value, gboolean fallback)
+{
+  if (!value == !fallback)
+    return;
+  member (w, depth, first, name);
+  g_string_append (w->out, value ? "true" : "false");
+}
+
+/* On one line, in the order they were read: {"mine:CN": 0.1, "ref:MY": -0.05}. */
+static void
+node_offsets_member (Writer *w, guint depth, gboolean *first, char **ids, const double *offsets)
+{
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  member (w, depth, first, "node_offsets");
+  g_string_append_c (w->out, '{');
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (w->out, ", ");
+      write_string (w->out, ids[i]);
+      g_string_append (w->out, ": ");
+      write_number (w->out, offsets[i]);
+    }
+  g_string_append_c (w->out, '}');
+}
+
 /* "at" on one line, as an anchor reads: {"series": "x", "date": "2025-05"}. */
 static void
 write_anchor (GString               *out,
@@ -307,6 +336,9 @@ write_slide (Writer           *w,
   date_member (w, depth + 1, &first, "indexed", &slide->indexed);
   string_member (w, depth + 1, &first, "currency", slide->currency);
   string_member (w, depth + 1, &first, "unit", slide->unit);
+  bool_member (w, depth + 1, &first, "show_events", !slide->hide_events, TRUE);
+  bool_member (w, depth + 1, &first, "keep_order", slide->keep_order, FALSE);
+  node_offsets_member (w, depth + 1, &first, slide->node_offset_ids, slide->node_offsets);
   string_member (w, depth + 1, &first, "select", slide->select);
   list_member (w, depth + 1, &first, "focus", slide->focus);
   if (slide->annotations != NULL && slide->annotations->len > 0)

@@ -44,6 +44,10 @@ atlas_slide_copy (const AtlasSlide *slide)
   copy->series = g_strdupv (slide->series);
   copy->currency = g_strdup (slide->currency);
   copy->unit = g_strdup (slide->unit);
+  copy->node_offset_ids = g_strdupv (slide->node_offset_ids);
+  copy->node_offsets = slide->node_offset_ids != NULL
+                       ? g_memdup2 (slide->node_offsets, g_strv_length (slide->node_offset_ids) * sizeof (double))
+                       : NULL;
   copy->select = g_strdup (slide->select);
   copy->kinds = g_strdupv (slide->kinds);
   copy->regions = g_strdupv (slide->regions);

@@ -182,6 +182,8 @@ atlas_slide_free (AtlasSlide *slide)
   g_strfreev (slide->series);
   g_free (slide->currency);
   g_free (slide->unit);
+  g_strfreev (slide->node_offset_ids);
+  g_free (slide->node_offsets);
   g_free (slide->select);
   g_strfreev (slide->kinds);
   g_strfreev (slide->regions);

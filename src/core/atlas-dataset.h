@@ -306,6 +306,13 @@ typedef struct {
   AtlasDate   indexed;           /* prices: rebase to 100 at this date; unset */
   char       *currency;          /* prices: show in this currency, or NULL */
   char       *unit;              /* prices: per this mass unit (kg, t, lb), or NULL */
+  gboolean    hide_events;       /* prices: "show_events": false */
+  gboolean    keep_order;        /* flows: the dataset's node order, not the tidiest */
+  /* flows: the nodes the user dragged (NULL-terminated, or NULL) and as
+   * many vertical offsets, each a fraction of the diagram's plot height,
+   * down positive, within -1 and 1. */
+  char      **node_offset_ids;
+  double     *node_offsets;
   char       *select;            /* id of the item to select, or NULL */
   char      **kinds;             /* timeline filters, NULL-terminated or NULL */
   char      **regions;

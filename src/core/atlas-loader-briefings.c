@@ -140,9 +140,124 @@ check_view_has_data (AtlasLoaderContext *ctx,
     atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID, "%s", reason);
 }
 
+/* "node_offsets": {"node": 0.1, ...}, each a node of the chain the slide
+ * draws (its own, or the first), moved by a fraction of the plot's height.
+ * The members' order is kept, so that saving writes them back as they were. */
+static void
+parse_node_offsets (AtlasLoaderContext *ctx,
+                    AtlasDataset       *self,
+                    BriefingsState     *state,
+                    JsonObject         *object,
+                    AtlasSlide         *slide)
+{
+  JsonNode *member = atlas_loader_get_member (ctx, object, "node_offsets", FALSE);
+  const AtlasChain *chain = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GArray) offsets = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *map;
+
+  if (member == NULL)
+    return;
+  atlas_loader_push_member (ctx, "node_offsets");
+  map = atlas_loader_object_from_node (ctx, member);
+  atlas_loader_pop (ctx);
+  if (map == NULL)
+    return;
+
+  if (slide->chain != NULL)
+    chain = g_hash_table_lookup (self->chain_index, slide->chain);
+  else if (self->chains->len > 0)
+    chain = g_ptr_array_index (self->chains, 0);
+  /* An unknown chain, or none at all, is reported already. */
+  if (chain == NULL)
+    return;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  offsets = g_array_new (FALSE, FALSE, sizeof (double));
+  names = json_object_get_members (map);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      double offset;
+
+      if (!chain_has_node (self, state, chain, id))
+        {
+          g_autofree char *quoted = atlas_loader_quote (id);
+          g_autofree char *chain_id = atlas_loader_quote (chain->id);
+
+          atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "node_offsets",
+                                      _("unknown node %s in chain %s"), quoted, chain_id);
+          continue;
+        }
+      /* A known node's id is a valid id: safe to print in the path. */
+      atlas_loader_push_member (ctx, "node_offsets");
+      atlas_loader_push_member (ctx, id);
+      if (atlas_loader_number_from_node (ctx, json_object_get_member (map, id), &offset))
+        {
+          if (offset < -1 || offset > 1)
+            {
+              g_autofree char *number = atlas_loader_format_number (offset);
+
+              atlas_loader_report (ctx, ATLAS_DATASET_ERROR_INVALID,
+                                   _("a node offset is a fraction of the diagram's height, from -1 to 1, not %s"),
+                                   number);
+            }
+          else
+            {
+              g_ptr_array_add (ids, g_strdup (id));
+              g_array_append_val (offsets, offset);
+            }
+        }
+      atlas_loader_pop (ctx);
+      atlas_loader_pop (ctx);
+    }
+  if (ids->len == 0)
+    return;
+  g_ptr_array_add (ids, NULL);
+  slide->node_offset_ids = (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);
+  slide->node_offsets = (double *) g_array_free (g_steal_pointer (&offsets), FALSE);
+}
+
+/* The switches of one view: "keep_order" and "node_offsets" (flows) and
+ * "show_events" (prices); on another view they would do nothing, which
+ * is a mistake worth a message. */
+static void
+parse_view_switches (AtlasLoaderContext *ctx,
+                     AtlasDataset       *self,
+                     BriefingsState     *state,
+                     JsonObject         *object,
+                     AtlasSlide         *slide,
+                     gboolean            view_ok)
+{
+  static const char * const flows_members[] = { "keep_order", "node_offsets" };
+  /* A slide whose view is invalid is reported already: its members are
+   * read as far as they go. */
+  gboolean flows = !view_ok || slide->view == ATLAS_VIEW_FLOWS;
+  gboolean prices = !view_ok || slide->view == ATLAS_VIEW_PRICES;
+  gboolean show_events;
+
+  for (guint i = 0; i < G_N_ELEMENTS (flows_members); i++)
+    if (!flows && json_object_has_member (object, flows_members[i]))
+      atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, flows_members[i],
+                                  _("\"%s\" applies to flows slides only"), flows_members[i]);
+  if (!prices && json_object_has_member (object, "show_events"))
+    atlas_loader_report_member (ctx, ATLAS_DATASET_ERROR_INVALID, "show_events",
+                                _("\"%s\" applies to prices slides only"), "show_events");
+
+  if (flows)
+    {
+      atlas_loader_get_bool (ctx, object, "keep_order", &slide->keep_order);
+      parse_node_offsets (ctx, self, state, object, slide);
+    }
+  if (prices && json_object_has_member (object, "show_events") &&
+      atlas_loader_get_bool (ctx, object, "show_events", &show_events))
+    slide->hide_events = !show_events;
+}
+
 static const char * const slide_members[] = {
   "id", "view", "chain", "group", "series", "kinds", "regions", "elements", "from", "to",
-  "scale", "indexed", "currency", "unit", "select", "focus", "annotations", "title", "note", NULL
+  "scale", "indexed", "currency", "unit", "show_events", "keep_order", "node_offsets",
+  "select", "focus", "annotations", "title", "note", NULL
 };
 static const char * const briefing_members[] = { "id", "title", "slides", NULL };
 
@@ -249,6 +364,8 @@ parse_slide (AtlasLoaderContext *ctx,
     }
   else
     slide->unit = g_strdup (unit);
+
+  parse_view_switches (ctx, self, state, object, slide, view_ok);
 
   slide->kinds = atlas_loader_get_id_list (ctx, object, "kinds", FALSE, state->kinds, "event kind");
   slide->regions = atlas_loader_get_id_list (ctx, object, "regions", FALSE,

@@ -40,6 +40,10 @@ atlas_slide_get_options (const AtlasSlide  *slide,
   options->indexed = slide->indexed;
   options->currency = slide->currency;
   options->unit = slide->unit;
+  options->show_events = !slide->hide_events;
+  options->keep_order = slide->keep_order;
+  options->offset_nodes = (const char * const *) slide->node_offset_ids;
+  options->node_offsets = slide->node_offsets;
   options->select = slide->select;
   options->kinds = (const char * const *) slide->kinds;
   options->regions = (const char * const *) slide->regions;
