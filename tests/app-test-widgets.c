@@ -87,7 +87,8 @@ press_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers, GtkP
             continue;
           if (phase != NULL)
             *phase = gtk_event_controller_get_propagation_phase (controller);
-          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget, NULL);
+          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                               gtk_shortcut_get_arguments (shortcut));
         }
     }
   return FALSE;

@@ -905,6 +905,61 @@ test_move_callout (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (annotation->place_dy, ==, moved.dy);
 }
 
+/* Alt and an arrow move by keyboard what a drag moves: the selection's
+ * callout a step further (one edit, undone by Ctrl+Z), or a selected node
+ * half a step up or down; with neither, Alt+Up is the window's again. */
+static void
+test_nudge (Fixture *fixture, gconstpointer data)
+{
+  AtlasWindow *window = fixture->window;
+  AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  GtkWidget *chart = GTK_WIDGET (atlas_window_get_chart_view (window));
+  AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS);
+  gpointer wait[2] = { window, "Mines in China" };
+  const AtlasSceneCallout *callout;
+  const AtlasAnnotation *annotation;
+  AtlasScene *scene;
+  CalloutWait nudged = { window, 0, 0 };
+  double x, y;
+
+  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
+  g_assert_true (atlas_window_select_id (window, "mine:CN"));
+  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
+  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
+  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+
+  scene = atlas_window_get_scene (window);
+  callout = slide_callout (scene);
+  g_assert_nonnull (callout);
+  text_centre (scene, callout, &x, &y);
+  nudged.dx = round (((x - callout->anchor_x) / scene->plot.width + 0.02) * 1000) / 1000;
+  nudged.dy = round ((y - callout->anchor_y) / scene->plot.height * 1000) / 1000;
+  g_assert_true (press_shortcut (chart, GDK_KEY_Right, GDK_ALT_MASK, NULL));
+  annotation = g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0);
+  g_assert_true (annotation->has_place);
+  g_assert_cmpfloat_with_epsilon (annotation->place_dx, nudged.dx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (annotation->place_dy, nudged.dy, 1e-9);
+  g_assert_true (press_shortcut (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK, NULL));
+  annotation = g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0);
+  g_assert_false (annotation->has_place);
+
+  /* A node without a callout of its own moves itself. */
+  g_assert_true (atlas_window_select_id (window, "mag:JP"));
+  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+  g_assert_cmpfloat (atlas_view_state_get_node_offset (state, "mag:JP"), ==, 0);
+  g_assert_true (press_shortcut (chart, GDK_KEY_Down, GDK_ALT_MASK, NULL));
+  g_assert_cmpfloat_with_epsilon (atlas_view_state_get_node_offset (state, "mag:JP"), 0.01, 1e-9);
+  g_assert_true (press_shortcut (chart, GDK_KEY_Up, GDK_ALT_MASK, NULL));
+  g_assert_cmpfloat_with_epsilon (atlas_view_state_get_node_offset (state, "mag:JP"), 0, 1e-9);
+
+  /* Nothing selected: the chart leaves Alt+Up to the window. */
+  g_assert_true (press_shortcut (chart, GDK_KEY_Escape, 0, NULL));
+  g_assert_false (press_shortcut (chart, GDK_KEY_Up, GDK_ALT_MASK, NULL));
+}
+
 /* The text of a PDF, or NULL (the test skipped) without pdftotext. */
 static char *
 pdf_text (const char *pdf)
@@ -1030,6 +1085,7 @@ main (int argc, char **argv)
   g_test_add ("/briefing-panel/open-asks", Fixture, NULL, fixture_set_up, test_open_asks, fixture_tear_down);
   g_test_add ("/briefing-panel/annotate", Fixture, NULL, fixture_set_up, test_annotate, fixture_tear_down);
   g_test_add ("/briefing-panel/move-callout", Fixture, NULL, fixture_set_up, test_move_callout, fixture_tear_down);
+  g_test_add ("/briefing-panel/nudge", Fixture, NULL, fixture_set_up, test_nudge, fixture_tear_down);
   g_test_add ("/briefing-panel/export-unsaved", Fixture, NULL, fixture_set_up, test_export_unsaved, fixture_tear_down);
   g_test_add ("/briefing-panel/close-asks", Fixture, NULL, fixture_set_up, test_close_asks, fixture_tear_down);
   return g_test_run ();

@@ -850,11 +850,14 @@ place_fraction (double offset, double extent)
   return extent > 0 ? CLAMP (round (offset / extent * 1000) / 1000, -1.0, 1.0) : 0.0;
 }
 
-/* A copy of @annotations with the dragged one's text centred where the
- * drag has taken it, its place in fractions of the plot: where it lands
- * is where it goes at any size, as long as it is free there. */
+/* A copy of @annotations with the @index-th one's text centred at
+ * (@centre_x, @centre_y) of a figure whose callout points at (@anchor_x,
+ * @anchor_y) in a plot @plot_width by @plot_height: its place in
+ * fractions of the plot, so where it lands is where it goes at any size,
+ * as long as it is free there. */
 static GPtrArray *
-dragged_annotations (AtlasChartView *self, GPtrArray *annotations, double dx, double dy)
+annotations_with_place (GPtrArray *annotations, guint index, double centre_x, double centre_y,
+                        double anchor_x, double anchor_y, double plot_width, double plot_height)
 {
   GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) atlas_annotation_free);
 
@@ -862,15 +865,113 @@ dragged_annotations (AtlasChartView *self, GPtrArray *annotations, double dx, do
     {
       AtlasAnnotation *a = atlas_annotation_copy (g_ptr_array_index (annotations, i));
 
-      if ((int) i == self->drag_callout)
+      if (i == index)
         {
           a->has_place = TRUE;
-          a->place_dx = place_fraction (self->drag_centre_x + dx - self->drag_anchor_x, self->drag_plot_width);
-          a->place_dy = place_fraction (self->drag_centre_y + dy - self->drag_anchor_y, self->drag_plot_height);
+          a->place_dx = place_fraction (centre_x - anchor_x, plot_width);
+          a->place_dy = place_fraction (centre_y - anchor_y, plot_height);
         }
       g_ptr_array_add (copy, a);
     }
   return copy;
+}
+
+static GPtrArray *
+dragged_annotations (AtlasChartView *self, GPtrArray *annotations, double dx, double dy)
+{
+  return annotations_with_place (annotations, (guint) self->drag_callout,
+                                 self->drag_centre_x + dx, self->drag_centre_y + dy,
+                                 self->drag_anchor_x, self->drag_anchor_y,
+                                 self->drag_plot_width, self->drag_plot_height);
+}
+
+/* A callout moved (dragged or nudged): one change of the state, which a
+ * listener (the briefing being edited) may make an edit of its own. */
+static void
+commit_moved_callout (AtlasChartView *self, GPtrArray *moved, guint index)
+{
+  const AtlasAnnotation *a = g_ptr_array_index (moved, index);
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[CALLOUT_MOVED], 0, index, a->place_dx, a->place_dy, &handled);
+  if (!handled)
+    atlas_view_state_set_annotations (self->state, moved);
+  invalidate_layout (self);
+}
+
+/* The view's own callout about @item (what the keyboard has selected),
+ * or NULL. */
+static const AtlasSceneCallout *
+movable_callout_of (AtlasChartView *self, const AtlasItem *item)
+{
+  GPtrArray *annotations;
+
+  if (!self->callouts_movable || self->scene == NULL || self->state == NULL || item->kind == ATLAS_ITEM_NONE)
+    return NULL;
+  annotations = atlas_view_state_get_options (self->state)->annotations;
+  for (guint i = 0; annotations != NULL && i < self->scene->callouts->len; i++)
+    {
+      const AtlasSceneCallout *callout = &g_array_index (self->scene->callouts, AtlasSceneCallout, i);
+      const AtlasShape *text = &g_array_index (self->scene->shapes, AtlasShape, callout->shape);
+
+      if (callout->from_options && callout->index < annotations->len && atlas_item_equal (&text->item, item))
+        return callout;
+    }
+  return NULL;
+}
+
+/* One press of Alt and an arrow moves a callout or a node this share of
+ * the plot: small enough to place with care, a few presses cross a label. */
+#define NUDGE_STEP 0.02
+
+/* The selection's callout, a step (@dx, @dy) of NUDGE_STEP further. */
+static gboolean
+nudge_callout (AtlasChartView *self, int dx, int dy)
+{
+  const AtlasSceneCallout *callout = movable_callout_of (self, &self->selection);
+  const AtlasShape *text;
+  g_autoptr(GPtrArray) moved = NULL;
+  const AtlasRect *plot;
+
+  if (callout == NULL)
+    return FALSE;
+  text = &g_array_index (self->scene->shapes, AtlasShape, callout->shape);
+  plot = &self->scene->plot;
+  moved = annotations_with_place (atlas_view_state_get_options (self->state)->annotations, callout->index,
+                                  text->bounds.x + text->bounds.width / 2 + dx * NUDGE_STEP * plot->width,
+                                  text->bounds.y + text->bounds.height / 2 + dy * NUDGE_STEP * plot->height,
+                                  callout->anchor_x, callout->anchor_y, plot->width, plot->height);
+  commit_moved_callout (self, moved, callout->index);
+  return TRUE;
+}
+
+/* The selected Sankey node, half a step up or down (a column is packed
+ * tighter than the plot is wide). */
+static gboolean
+nudge_node (AtlasChartView *self, int dx, int dy)
+{
+  double offset;
+
+  if (dy == 0 || !is_flows (self) || self->selection.kind != ATLAS_ITEM_NODE)
+    return FALSE;
+  offset = atlas_view_state_get_node_offset (self->state, self->selection_id) + dy * NUDGE_STEP / 2;
+  atlas_view_state_set_node_offset (self->state, self->selection_id,
+                                    round (CLAMP (offset, -1, 1) * 10000) / 10000);
+  return TRUE;
+}
+
+/* Alt and an arrow: what the pointer does by dragging, by keyboard. With
+ * nothing of the selection's to move, the keys go on to the window
+ * (Alt+Up and Alt+Down move the chosen slide). */
+static gboolean
+nudge_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  AtlasChartView *self = ATLAS_CHART_VIEW (widget);
+  int dx, dy;
+
+  g_variant_get (args, "(ii)", &dx, &dy);
+  ensure_scene (self);
+  return nudge_callout (self, dx, dy) || nudge_node (self, dx, dy);
 }
 
 static void
@@ -936,19 +1037,8 @@ drag_end_cb (GtkGestureDrag *gesture,
   g_clear_pointer (&self->drag_node, g_free);
   update_cursor (self);
 
-  /* A callout let go: one change of the state, which a listener (the
-   * briefing being edited) may make an edit of its own. */
   if (moved != NULL && !was_click)
-    {
-      const AtlasAnnotation *a = g_ptr_array_index (moved, self->drag_callout);
-      gboolean handled = FALSE;
-
-      g_signal_emit (self, signals[CALLOUT_MOVED], 0, (guint) self->drag_callout, a->place_dx, a->place_dy,
-                     &handled);
-      if (!handled)
-        atlas_view_state_set_annotations (self->state, moved);
-      invalidate_layout (self);
-    }
+    commit_moved_callout (self, moved, (guint) self->drag_callout);
   self->drag_callout = -1;
 
   /* A press and release without a drag is a click: open the "+7" under
@@ -1532,6 +1622,10 @@ atlas_chart_view_class_init (AtlasChartViewClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Home, 0, select_first_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_End, 0, select_last_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, unselect_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, nudge_cb, "(ii)", -1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, nudge_cb, "(ii)", 1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, nudge_cb, "(ii)", 0, -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, nudge_cb, "(ii)", 0, 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Return, 0, activate_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Enter, 0, activate_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, activate_cb, NULL);
