@@ -1586,6 +1586,51 @@ test_value_axis_extremes (void)
     }
 }
 
+/* The bundled dataset's default prices draw eleven series, six of one
+ * element: no two drawn in one colour, light or dark, while a series
+ * drawn alone keeps its own. */
+static void
+test_series_colors_apart (void)
+{
+  g_autoptr(AtlasDataset) dataset = chart_test_load_bundled ();
+
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      AtlasChartOptions options;
+      g_autoptr(AtlasScene) scene = NULL;
+      GPtrArray *traces;
+
+      atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+      scene = layout_prices (dataset, &options, 1600, 900, dark);
+      traces = scene_data (scene)->traces;
+      g_assert_cmpuint (traces->len, >, 5);
+      for (guint i = 0; i < traces->len; i++)
+        for (guint j = 0; j < i; j++)
+          {
+            const AtlasPriceTrace *a = g_ptr_array_index (traces, i), *b = g_ptr_array_index (traces, j);
+
+            g_assert_false (a->color.red == b->color.red && a->color.green == b->color.green &&
+                            a->color.blue == b->color.blue);
+          }
+      for (guint i = 0; i < traces->len; i++)
+        {
+          const AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+          const char *only[] = { trace->series->id, NULL };
+          AtlasChartOptions alone;
+          g_autoptr(AtlasScene) single = NULL;
+          const AtlasPriceTrace *own;
+
+          if (trace->shade >= ATLAS_STYLE_N_SHADES)
+            continue;  /* shades repeat: moved only among others */
+          atlas_chart_options_init (&alone, ATLAS_VIEW_PRICES);
+          alone.series = only;
+          single = layout_prices (dataset, &alone, 1600, 900, dark);
+          own = trace_of (single, trace->series->id);
+          g_assert_true (own->color.red == trace->color.red && own->color.blue == trace->color.blue);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1618,5 +1663,6 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/value-axis-extremes", test_value_axis_extremes);
   g_test_add_func ("/prices/million-points", test_million_points);
   g_test_add_func ("/prices/quantities-apart-from-prices", test_quantities_apart_from_prices);
+  g_test_add_func ("/prices/series-colors-apart", test_series_colors_apart);
   return g_test_run ();
 }

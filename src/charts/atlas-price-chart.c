@@ -264,6 +264,7 @@ prepare (AtlasPriceLayout        *layout,
       atlas_price_trace_measure (layout, trace);
       g_ptr_array_add (data->traces, trace);
     }
+  atlas_price_traces_separate_colors (layout, data->traces);
   return g_steal_pointer (&scene);
 }
 

@@ -38,6 +38,8 @@ typedef struct {
 } AtlasPriceLayout;
 
 /* atlas-price-traces.c */
+void             atlas_price_traces_separate_colors (AtlasPriceLayout *layout,
+                                                     GPtrArray        *traces);
 void             atlas_price_collect_breaks (AtlasDataset *dataset, GArray *breaks);
 AtlasPriceTrace *atlas_price_trace_new      (AtlasPriceLayout   *layout,
                                              const AtlasSeries  *series,

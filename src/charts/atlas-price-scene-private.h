@@ -23,6 +23,7 @@ typedef struct {
   const AtlasSeries *series;
   guint       dataset_index;  /* position in the dataset: its palette colour */
   AtlasColor  color;
+  guint       family, shade;  /* of atlas_style_family_color(): its element's hue, and which shade */
   gboolean    emphasised;     /* selected: drawn thicker, on top */
   gboolean    end_labelled;   /* named at its line's end, not in the legend */
 

@@ -175,7 +175,7 @@ set_up_index (AtlasPriceLayout *layout, AtlasPriceTrace *trace)
  * Both indices come from the dataset's order, not from which series are
  * drawn, so a series keeps its colour when others are added or removed. */
 static void
-series_color (const AtlasPriceLayout *layout, const AtlasSeries *series, AtlasColor *out)
+series_shade (const AtlasPriceLayout *layout, const AtlasSeries *series, guint *family_out, guint *shade_out)
 {
   GPtrArray *all = atlas_dataset_get_series (layout->dataset);
   g_autoptr(GPtrArray) elements = g_ptr_array_new ();
@@ -202,7 +202,42 @@ series_color (const AtlasPriceLayout *layout, const AtlasSeries *series, AtlasCo
       if (key == own)
         shade++;
     }
-  atlas_style_family_color (layout->scene->style, family, shade, out);
+  *family_out = family;
+  *shade_out = shade;
+}
+
+#define N_SHADES ATLAS_STYLE_N_SHADES
+
+/* Two drawn series of one element whose dataset positions are N_SHADES
+ * apart would get one colour (the shades repeat): a later one takes the
+ * first shade no earlier drawn series of its element has.  A figure
+ * drawing N_SHADES or fewer of an element never shows two alike; the
+ * others keep the colour their dataset position gives them. */
+void
+atlas_price_traces_separate_colors (AtlasPriceLayout *layout, GPtrArray *traces)
+{
+  for (guint i = 0; i < traces->len; i++)
+    {
+      AtlasPriceTrace *trace = g_ptr_array_index (traces, i);
+      gboolean taken[N_SHADES] = { FALSE };
+
+      for (guint j = 0; j < i; j++)
+        {
+          const AtlasPriceTrace *earlier = g_ptr_array_index (traces, j);
+
+          if (earlier->family == trace->family)
+            taken[earlier->shade % N_SHADES] = TRUE;
+        }
+      if (!taken[trace->shade % N_SHADES])
+        continue;
+      for (guint shade = 0; shade < N_SHADES; shade++)
+        if (!taken[shade])
+          {
+            trace->shade = shade;
+            atlas_style_family_color (layout->scene->style, trace->family, shade, &trace->color);
+            break;
+          }
+    }
 }
 
 AtlasPriceTrace *
@@ -214,7 +249,8 @@ atlas_price_trace_new (AtlasPriceLayout  *layout,
 
   trace->series = series;
   trace->dataset_index = dataset_index;
-  series_color (layout, series, &trace->color);
+  series_shade (layout, series, &trace->family, &trace->shade);
+  atlas_style_family_color (layout->scene->style, trace->family, trace->shade, &trace->color);
   trace->markers = g_array_new (FALSE, FALSE, sizeof (gsize));
   trace->line = g_array_new (FALSE, FALSE, sizeof (AtlasPriceVertex));
   set_up_conversion (layout, trace);

@@ -208,8 +208,8 @@ atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, At
    * then a shade away from the background; on white the next may be
    * lighter, but on the dark theme a darker shade of blue or wine sinks
    * into the background, so there the shades go lighter twice first. */
-  static const double light_steps[] = { 0.0, -0.45, 0.4, -0.7, 0.6 };
-  static const double dark_steps[] = { 0.0, 0.4, 0.7, -0.25, 0.85 };
+  static const double light_steps[ATLAS_STYLE_N_SHADES] = { 0.0, -0.45, 0.4, -0.7, 0.6, -0.22, 0.2 };
+  static const double dark_steps[ATLAS_STYLE_N_SHADES] = { 0.0, 0.4, 0.7, -0.25, 0.85, 0.2, 0.55 };
   gboolean dark = style != NULL && style->dark;
   double step = dark ? dark_steps[shade % G_N_ELEMENTS (dark_steps)]
                      : light_steps[shade % G_N_ELEMENTS (light_steps)];

@@ -64,7 +64,10 @@ void        atlas_style_palette_color (const AtlasStyle *style,
  * lighter for each further member (lightness tells shades apart for every
  * kind of colour vision), and never so dark or light that it fades into
  * the style's background.  For series that belong together, such as the
- * prices of one element by different measures. */
+ * prices of one element by different measures.  Shades repeat after
+ * ATLAS_STYLE_N_SHADES; the later ones lie between earlier ones, closer
+ * to them, so the first five are the most distinct. */
+#define ATLAS_STYLE_N_SHADES 7
 void atlas_style_family_color (const AtlasStyle *style, guint family, guint shade, AtlasColor *out);
 
 /* The palette's length, and the hue family of its entry @index. */
