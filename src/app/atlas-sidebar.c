@@ -121,7 +121,7 @@ add_source (AtlasSidebar *self, const AtlasSource *source, const char *lang)
                           : g_strdup (source_kind_label (source->kind));
   const char *scheme = source->url != NULL ? g_uri_peek_scheme (source->url) : NULL;
 
-  add_label (self, source->publisher, "atlas-source-publisher");
+  add_label (self, atlas_text_get (source->publisher, lang), "atlas-source-publisher");
   add_label (self, atlas_text_get (source->title, lang), NULL);
   add_label (self, meta, "dim-label");
   add_label (self, atlas_text_get (source->note, lang), "atlas-note");
@@ -218,7 +218,7 @@ show_item (AtlasSidebar *self, AtlasDataset *dataset, const AtlasItemInfo *info,
           for (guint j = 0; j < alt->sources->len; j++)
             {
               const AtlasSource *source = g_ptr_array_index (alt->sources, j);
-              g_string_append_printf (cited, "%s%s: %s", j > 0 ? "\n" : "", source->publisher,
+              g_string_append_printf (cited, "%s%s: %s", j > 0 ? "\n" : "", atlas_text_get (source->publisher, lang),
                                       atlas_text_get (source->title, lang));
             }
           add_label (self, cited->str, "atlas-note");
