@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-sidebar.h"
 
@@ -218,8 +219,9 @@ show_item (AtlasSidebar *self, AtlasDataset *dataset, const AtlasItemInfo *info,
           for (guint j = 0; j < alt->sources->len; j++)
             {
               const AtlasSource *source = g_ptr_array_index (alt->sources, j);
-              g_string_append_printf (cited, "%s%s: %s", j > 0 ? "\n" : "", atlas_text_get (source->publisher, lang),
-                                      atlas_text_get (source->title, lang));
+              /* A Chinese publisher takes a full-width colon, as in the table. */
+              g_string_append_printf (cited, "%s%s%s%s", j > 0 ? "\n" : "", atlas_text_get (source->publisher, lang),
+                                      atlas_punct_label_separator (), atlas_text_get (source->title, lang));
             }
           add_label (self, cited->str, "atlas-note");
         }
