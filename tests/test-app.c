@@ -361,6 +361,51 @@ test_slide_again_is_silent (void)
 
 /* ---- item info (what the sidebar and tooltips say) ----------------------- */
 
+/* The sidebar names a selection's publishers, and those of the other
+ * figures beside it, in the chart's language. */
+static void
+test_sidebar_publisher_language (void)
+{
+  static const char json[] =
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2026\","
+    " \"sources\": ["
+    "  {\"id\": \"r\", \"publisher\": {\"en\": \"Reuters\", \"zh\": \"路透社\"},"
+    "   \"title\": \"Wire\", \"date\": \"2025\", \"kind\": \"news\"},"
+    "  {\"id\": \"a\", \"publisher\": {\"en\": \"Associated Press\", \"zh\": \"美联社\"},"
+    "   \"title\": \"Wire\", \"date\": \"2025\", \"kind\": \"news\"}],"
+    " \"regions\": [{\"id\": \"CN\", \"name\": {\"en\": \"China\", \"zh\": \"中国\"}}],"
+    " \"shares\": ["
+    "  {\"id\": \"one\", \"metric\": \"m\", \"year\": 2024, \"unit\": \"%\", \"group\": \"g\", \"cite\": \"r\","
+    "   \"parts\": [{\"region\": \"CN\", \"value\": 90}], \"total\": 100},"
+    "  {\"id\": \"two\", \"metric\": \"m\", \"year\": 2024, \"unit\": \"%\", \"group\": \"g\", \"cite\": \"a\","
+    "   \"parts\": [{\"region\": \"CN\", \"value\": 87}], \"total\": 100}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_data (json, sizeof json - 1, "sidebar.json",
+                                                             NULL, 0, NULL, &error);
+  AtlasSidebar *sidebar = ATLAS_SIDEBAR (g_object_ref_sink (atlas_sidebar_new ()));
+  AtlasItem part = { ATLAS_ITEM_SHARE_PART, "one", 0 };
+
+  g_assert_no_error (error);
+  for (guint l = 0; l < 2; l++)
+    {
+      gboolean zh = l == 0;
+      AtlasChartOptions options;
+      g_autofree char *text = NULL;
+
+      atlas_chart_options_init (&options, ATLAS_VIEW_SHARES);
+      options.lang = zh ? "zh" : "en";
+      atlas_sidebar_update (sidebar, dataset, &options, NULL, &part);
+      text = atlas_sidebar_dup_text (sidebar);
+      g_test_message ("%s", text);
+      /* Its own source, then the other figure's. */
+      g_assert_nonnull (strstr (text, zh ? "路透社" : "Reuters"));
+      g_assert_nonnull (strstr (text, zh ? "美联社" : "Associated Press"));
+      g_assert_null (strstr (text, zh ? "Reuters" : "路透社"));
+      g_assert_null (strstr (text, zh ? "Associated Press" : "美联社"));
+    }
+  g_object_unref (sidebar);
+}
+
 static void
 test_item_info (void)
 {
@@ -1732,6 +1777,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/view-state/properties-notify", test_properties_notify);
   g_test_add_func ("/app/view-state/slide-again-is-silent", test_slide_again_is_silent);
   g_test_add_func ("/app/item-info", test_item_info);
+  g_test_add_func ("/app/sidebar/publisher-language", test_sidebar_publisher_language);
   g_test_add_func ("/app/window/builds", test_window_builds);
   g_test_add_func ("/app/window/switch-views", test_switch_views);
   g_test_add_func ("/app/window/map-view", test_map_view);

@@ -66,7 +66,9 @@ test_catalog (void)
   const AtlasElement *dy = atlas_dataset_find_element (dataset, "Dy");
 
   g_assert_nonnull (usgs);
-  g_assert_cmpstr (usgs->publisher, ==, "U.S. Geological Survey");
+  /* A plain publisher reads the same in every language. */
+  g_assert_cmpstr (atlas_text_get (usgs->publisher, "en"), ==, "U.S. Geological Survey");
+  g_assert_cmpstr (atlas_text_get (usgs->publisher, "zh"), ==, "U.S. Geological Survey");
   g_assert_cmpstr (usgs->url, ==, "https://example.org/mcs2025-rare-earths.pdf");
   g_assert_cmpint (usgs->kind, ==, ATLAS_SOURCE_OFFICIAL);
   g_assert_cmpint (usgs->date.precision, ==, ATLAS_DATE_DAY);
@@ -781,6 +783,35 @@ test_csv_header_fields (void)
     }
 }
 
+/* A publisher may be text in several languages, as every other text; the
+ * plain string of the first datasets stays valid beside it. */
+static void
+test_localized_publisher (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *json =
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2026\","
+    " \"sources\": ["
+    "  {\"id\": \"r\", \"publisher\": {\"en\": \"Reuters\", \"zh\": \"路透社\"},"
+    "   \"title\": \"t\", \"date\": \"2025\", \"kind\": \"news\"},"
+    "  {\"id\": \"d\", \"publisher\": \"Devdiscourse\", \"title\": \"t\", \"date\": \"2025\", \"kind\": \"news\"}],"
+    " \"regions\": [{\"id\": \"CN\", \"name\": \"China\"}],"
+    " \"shares\": [{\"id\": \"m\", \"metric\": \"m\", \"year\": 2024, \"unit\": \"%\", \"cite\": [\"r\", \"d\"],"
+    "  \"parts\": [{\"region\": \"CN\", \"value\": 100}]}]}";
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_data (json, strlen (json), "mem.json",
+                                                             NULL, 0, NULL, &error);
+  const AtlasSource *reuters, *plain;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  reuters = atlas_dataset_find_source (dataset, "r");
+  plain = atlas_dataset_find_source (dataset, "d");
+  g_assert_cmpstr (atlas_text_get (reuters->publisher, "zh"), ==, "路透社");
+  g_assert_cmpstr (atlas_text_get (reuters->publisher, "en"), ==, "Reuters");
+  g_assert_cmpstr (atlas_text_get (reuters->publisher, NULL), ==, "Reuters");
+  g_assert_cmpstr (atlas_text_get (plain->publisher, "zh"), ==, "Devdiscourse");
+}
+
 static void
 test_csv_from_memory (void)
 {
@@ -822,6 +853,7 @@ main (int argc, char **argv)
   g_test_add_func ("/loader/large-csv", test_large_csv);
   g_test_add_func ("/loader/csv-symlink", test_csv_symlink);
   g_test_add_func ("/loader/csv-from-memory", test_csv_from_memory);
+  g_test_add_func ("/loader/localized-publisher", test_localized_publisher);
   g_test_add_func ("/loader/csv-header-fields", test_csv_header_fields);
 
   return g_test_run ();

@@ -1008,6 +1008,94 @@ test_hhi_explained_where_stated (void)
   g_assert_true (scene_mentions (chain, "Herfindahl"));
 }
 
+static const char *
+footer_of (const AtlasScene *scene)
+{
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *s = chart_test_shape (scene, i);
+
+      if (s->kind == ATLAS_SHAPE_TEXT && s->role == ATLAS_ROLE_FOOTER)
+        return s->text;
+    }
+  g_assert_not_reached ();
+}
+
+/* The footer names each publisher in the chart's language, the one
+ * source's (with its title) as the list of many (names only, each once);
+ * a publisher given as a plain string reads the same in both. */
+static void
+test_footer_publisher_language (void)
+{
+  g_autoptr(GString) json = g_string_new (
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"t\", \"updated\": \"2026\", \"sources\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = NULL;
+  const guint n_wire = 8;
+
+  for (guint i = 0; i < n_wire; i++)
+    g_string_append_printf (json,
+                            "{\"id\": \"r%u\", \"publisher\": {\"en\": \"Reuters\", \"zh\": \"路透社\"},"
+                            " \"title\": \"Wire story %u on export licences, quotas, magnet shipments, prices and"
+                            " what producers, buyers and governments said about them that month\","
+                            " \"date\": \"2025\", \"kind\": \"news\"},", i, i);
+  g_string_append (json,
+                   "{\"id\": \"d\", \"publisher\": \"Devdiscourse\", \"title\": \"Carried\", \"date\": \"2025\", \"kind\": \"news\"}],"
+                   " \"regions\": [{\"id\": \"CN\", \"name\": {\"en\": \"China\", \"zh\": \"中国\"}}],"
+                   " \"shares\": ["
+                   "  {\"id\": \"one\", \"metric\": \"m\", \"year\": 2024, \"unit\": \"%\", \"group\": \"one\","
+                   "   \"cite\": \"r0\", \"parts\": [{\"region\": \"CN\", \"value\": 100}]},"
+                   "  {\"id\": \"many\", \"metric\": \"m\", \"year\": 2024, \"unit\": \"%\", \"group\": \"many\","
+                   "   \"cite\": [\"r0\", \"r1\", \"r2\", \"r3\", \"r4\", \"r5\", \"r6\", \"r7\", \"d\"],"
+                   "   \"parts\": [{\"region\": \"CN\", \"value\": 100}]}]}");
+  dataset = atlas_dataset_load_data (json->str, json->len, "publishers.json", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint l = 0; l < 2; l++)
+    {
+      const char *lang = l == 0 ? "zh" : "en";
+      const char *shown = l == 0 ? "路透社" : "Reuters";
+      const char *other = l == 0 ? "Reuters" : "路透社";
+      g_autoptr(AtlasScene) one = layout_shares (dataset, "one", lang, 1600, 900, FALSE, NULL);
+      g_autoptr(AtlasScene) many = layout_shares (dataset, "many", lang, 1600, 900, FALSE, NULL);
+      const char *footer = footer_of (one);
+
+      g_test_message ("%s: %s", lang, footer);
+      g_assert_nonnull (strstr (footer, shown));
+      g_assert_nonnull (strstr (footer, "Wire story 0"));
+      g_assert_null (strstr (footer, other));
+
+      footer = footer_of (many);
+      g_test_message ("%s: %s", lang, footer);
+      g_assert_null (strstr (footer, "Wire story"));
+      /* Once: eight sources, one publisher. */
+      g_assert_nonnull (strstr (footer, shown));
+      g_assert_null (strstr (strstr (footer, shown) + strlen (shown), shown));
+      g_assert_null (strstr (footer, other));
+      g_assert_nonnull (strstr (footer, "Devdiscourse"));
+
+      /* The table (and so the CSV) names the source in that language too. */
+      {
+        AtlasChartOptions options;
+        g_autoptr(AtlasTable) table = NULL;
+        GPtrArray *row;
+        const char *cited;
+
+        atlas_chart_options_init (&options, ATLAS_VIEW_SHARES);
+        options.group = "one";
+        options.lang = lang;
+        table = atlas_chart_table (dataset, &options, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (table->rows->len, >, 0);
+        row = g_ptr_array_index (table->rows, 0);
+        cited = g_ptr_array_index (row, row->len - 1);
+        g_test_message ("%s: %s", lang, cited);
+        g_assert_true (g_str_has_prefix (cited, shown));
+        g_assert_null (strstr (cited, other));
+      }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1030,5 +1118,6 @@ main (int argc, char **argv)
   g_test_add_func ("/shares/legend-only-unnamed", test_legend_only_unnamed);
   g_test_add_func ("/shares/small-grouped", test_small_grouped);
   g_test_add_func ("/shares/hhi-explained-where-stated", test_hhi_explained_where_stated);
+  g_test_add_func ("/shares/footer-publisher-language", test_footer_publisher_language);
   return g_test_run ();
 }

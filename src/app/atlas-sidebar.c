@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "atlas-format.h"
 #include "atlas-item-info.h"
 #include "atlas-sidebar.h"
 
@@ -121,7 +122,7 @@ add_source (AtlasSidebar *self, const AtlasSource *source, const char *lang)
                           : g_strdup (source_kind_label (source->kind));
   const char *scheme = source->url != NULL ? g_uri_peek_scheme (source->url) : NULL;
 
-  add_label (self, source->publisher, "atlas-source-publisher");
+  add_label (self, atlas_text_get (source->publisher, lang), "atlas-source-publisher");
   add_label (self, atlas_text_get (source->title, lang), NULL);
   add_label (self, meta, "dim-label");
   add_label (self, atlas_text_get (source->note, lang), "atlas-note");
@@ -218,8 +219,9 @@ show_item (AtlasSidebar *self, AtlasDataset *dataset, const AtlasItemInfo *info,
           for (guint j = 0; j < alt->sources->len; j++)
             {
               const AtlasSource *source = g_ptr_array_index (alt->sources, j);
-              g_string_append_printf (cited, "%s%s: %s", j > 0 ? "\n" : "", source->publisher,
-                                      atlas_text_get (source->title, lang));
+              /* A Chinese publisher takes a full-width colon, as in the table. */
+              g_string_append_printf (cited, "%s%s%s%s", j > 0 ? "\n" : "", atlas_text_get (source->publisher, lang),
+                                      atlas_punct_label_separator (), atlas_text_get (source->title, lang));
             }
           add_label (self, cited->str, "atlas-note");
         }

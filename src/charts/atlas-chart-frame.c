@@ -13,13 +13,14 @@
 static char *
 describe_source_short (const AtlasSource *source, const char *lang)
 {
+  const char *publisher = atlas_text_get (source->publisher, lang);
   const char *title = atlas_text_get (source->title, lang);
 
   if (source->date.precision != 0)
     /* TRANSLATORS: a source in a chart's footer: publisher, title and year */
-    return g_strdup_printf (C_("source in a footer", "%s, %s (%d)"), source->publisher, title,
+    return g_strdup_printf (C_("source in a footer", "%s, %s (%d)"), publisher, title,
                             source->date.year);
-  return g_strdup_printf ("%s%s%s", source->publisher, atlas_punct_phrase_separator (), title);
+  return g_strdup_printf ("%s%s%s", publisher, atlas_punct_phrase_separator (), title);
 }
 
 /* The footer in decreasing detail; the first that fits in three lines wins:
@@ -39,6 +40,9 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed, g
       for (guint i = 0; i < spec->sources->len; i++)
         {
           const AtlasSource *source = g_ptr_array_index (spec->sources, i);
+          /* The list names each publisher once, as the chart's language
+           * spells it. */
+          const char *publisher = atlas_text_get (source->publisher, scene->style->lang);
 
           if (detailed)
             {
@@ -47,13 +51,13 @@ footer_text (AtlasScene *scene, const AtlasFrameSpec *spec, gboolean detailed, g
                 g_string_append (text, atlas_punct_list_separator ());
               g_string_append (text, one);
             }
-          else if (!g_ptr_array_find_with_equal_func (publishers, source->publisher, g_str_equal, NULL))
+          else if (!g_ptr_array_find_with_equal_func (publishers, publisher, g_str_equal, NULL))
             {
               if (publishers->len > 0 && publishers->len < max_publishers)
                 g_string_append (text, atlas_punct_list_separator ());
               if (publishers->len < max_publishers)
-                g_string_append (text, source->publisher);
-              g_ptr_array_add (publishers, source->publisher);
+                g_string_append (text, publisher);
+              g_ptr_array_add (publishers, (gpointer) publisher);
             }
         }
       if (!detailed && publishers->len > max_publishers)

@@ -159,7 +159,7 @@ atlas_table_format_cite (AtlasDataset *dataset, const char * const *cite, const 
           g_string_append (out, cite[i]);
           continue;
         }
-      g_string_append_printf (out, "%s%s%s", source->publisher, atlas_punct_label_separator (),
+      g_string_append_printf (out, "%s%s%s", atlas_text_get (source->publisher, lang), atlas_punct_label_separator (),
                               atlas_text_get (source->title, lang));
       if (source->date.precision != 0)
         {

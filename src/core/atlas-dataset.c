@@ -18,7 +18,7 @@ atlas_source_free (AtlasSource *source)
   if (source == NULL)
     return;
   g_free (source->id);
-  g_free (source->publisher);
+  atlas_text_free (source->publisher);
   atlas_text_free (source->title);
   g_free (source->url);
   atlas_text_free (source->note);

@@ -69,7 +69,7 @@ typedef enum {
 
 typedef struct {
   char            *id;
-  char            *publisher;
+  AtlasText       *publisher;
   AtlasText       *title;
   AtlasDate        date;
   char            *url;         /* NULL or an http(s) URL */

@@ -56,7 +56,7 @@ parse_source (AtlasLoaderContext *ctx,
   g_ptr_array_add (self->sources, source);
 
   id = atlas_loader_get_id (ctx, object, "id", TRUE);
-  source->publisher = g_strdup (atlas_loader_get_string (ctx, object, "publisher", TRUE));
+  source->publisher = atlas_loader_get_text (ctx, object, "publisher", TRUE);
   source->title = atlas_loader_get_text (ctx, object, "title", TRUE);
   atlas_loader_get_date (ctx, object, "date", TRUE, &source->date);
 
