@@ -1631,6 +1631,63 @@ test_series_colors_apart (void)
     }
 }
 
+/* A series quoted now as a range, now as one price: a band joins only
+ * neighbouring ranges (2023-2024 here), a range alone (2021) is a bar at
+ * its date, and nothing fills between a range and a single price (the
+ * band once narrowed to nothing there, drawing triangles). */
+static void
+test_ranges_not_triangles (void)
+{
+  static const char json[] =
+    "{\"format\": \"rare-earth-atlas/1\", \"title\": \"Ranges\", \"updated\": \"2026-01-01\","
+    " \"sources\": [{\"id\": \"s\", \"publisher\": \"P\", \"title\": \"T\", \"date\": \"2025\", \"kind\": \"news\"}],"
+    " \"prices\": [{\"id\": \"x\", \"name\": \"X oxide\", \"currency\": \"USD\", \"unit\": \"kg\", \"cite\": \"s\","
+    "   \"points\": [[\"2020\", 100], [\"2021\", 150, 250], [\"2022\", 120], [\"2023\", 200, 300],"
+    "               [\"2024\", 220, 320], [\"2025\", 230]]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtlasDataset) dataset = atlas_dataset_load_data (json, sizeof json - 1, "ranges.json", NULL, 0, NULL,
+                                                             &error);
+  g_autoptr(AtlasScene) scene = NULL;
+  const char *only[] = { "x", NULL };
+  const AtlasPriceTrace *trace;
+  AtlasChartOptions options;
+  double x[6];
+  guint bars = 0, bands = 0;
+
+  g_assert_no_error (error);
+  atlas_chart_options_init (&options, ATLAS_VIEW_PRICES);
+  options.series = only;
+  scene = layout_prices (dataset, &options, 1600, 900, FALSE);
+  trace = trace_of (scene, "x");
+  g_assert_cmpuint (trace->line->len, ==, 6);
+  for (guint i = 0; i < 6; i++)
+    x[i] = g_array_index (trace->line, AtlasPriceVertex, i).x;
+  for (guint i = 0; i < scene->shapes->len; i++)
+    {
+      const AtlasShape *shape = &g_array_index (scene->shapes, AtlasShape, i);
+
+      /* The translucent fills of the series: its bands and bars. */
+      if (shape->kind != ATLAS_SHAPE_PATH || !shape->has_fill || shape->has_stroke || shape->fill.alpha >= 1 ||
+          shape->item.kind != ATLAS_ITEM_SERIES || g_strcmp0 (shape->item.id, "x") != 0)
+        continue;
+      if (shape->bounds.width < 10)
+        {
+          /* A bar, about the 2021 point. */
+          g_assert_cmpfloat (fabs (shape->bounds.x + shape->bounds.width / 2 - x[1]), <, 0.01);
+          bars++;
+        }
+      else
+        {
+          /* The band from 2023 to 2024, and no wider. */
+          g_assert_cmpfloat (fabs (shape->bounds.x - x[3]), <, 0.01);
+          g_assert_cmpfloat (fabs (shape->bounds.x + shape->bounds.width - x[4]), <, 0.01);
+          bands++;
+        }
+    }
+  g_assert_cmpuint (bars, ==, 1);
+  g_assert_cmpuint (bands, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1664,5 +1721,6 @@ main (int argc, char **argv)
   g_test_add_func ("/prices/million-points", test_million_points);
   g_test_add_func ("/prices/quantities-apart-from-prices", test_quantities_apart_from_prices);
   g_test_add_func ("/prices/series-colors-apart", test_series_colors_apart);
+  g_test_add_func ("/prices/ranges-not-triangles", test_ranges_not_triangles);
   return g_test_run ();
 }

@@ -528,23 +528,97 @@ trace_vertices (cairo_t *cr, GArray *vertices, gboolean forward)
     }
 }
 
+/* Whether the band's @k-th vertices stand apart: a point quoted as a range,
+ * not as a single price (whose low and high are its value). */
+static gboolean
+vertex_has_range (GArray *high, GArray *low, guint k)
+{
+  return g_array_index (low, AtlasPriceVertex, k).y - g_array_index (high, AtlasPriceVertex, k).y > 0.5;
+}
+
+static AtlasShape *
+add_band_shape (Plot *plot, AtlasPriceTrace *trace, double alpha)
+{
+  AtlasItem item = { ATLAS_ITEM_SERIES, trace->series->id, -1 };
+  AtlasShape *shape = add_traced_path (plot, &item, 0);
+
+  shape->has_fill = TRUE;
+  shape->fill = trace->color;
+  shape->fill.alpha = alpha;
+  return shape;
+}
+
+/* Where a series is quoted as a range at some points and as one price at
+ * others (a newspaper's "250-310" in April, "850" in May), a band drawn
+ * through all of them would narrow to nothing between: triangles that
+ * tell of ranges no one quoted.  So a band joins only neighbouring ranged
+ * points; a range standing alone is a bar at its date.  FALSE when the
+ * edges do not pair up vertex by vertex (nothing drawn). */
+static gboolean
+add_band_runs (Plot *plot, AtlasPriceTrace *trace, double alpha)
+{
+  GArray *high = trace->band_high, *low = trace->band_low;
+  double bar = MAX (plot->layout->stroke * 2.5, 3.0);
+
+  /* Decimated edges of a dense series need not pair up vertex by vertex;
+   * such a series is a band throughout. */
+  if (high->len != low->len)
+    return FALSE;
+  for (guint k = 0; k < high->len; k++)
+    if (g_array_index (high, AtlasPriceVertex, k).x != g_array_index (low, AtlasPriceVertex, k).x)
+      return FALSE;
+
+  for (guint k = 0; k < high->len;)
+    {
+      guint end = k;
+
+      if (!vertex_has_range (high, low, k))
+        {
+          k++;
+          continue;
+        }
+      while (end + 1 < high->len && vertex_has_range (high, low, end + 1))
+        end++;
+      if (end == k)
+        {
+          const AtlasPriceVertex *top = &g_array_index (high, AtlasPriceVertex, k);
+          const AtlasPriceVertex *bottom = &g_array_index (low, AtlasPriceVertex, k);
+
+          cairo_rectangle (plot->cr, top->x - bar / 2, top->y, bar, bottom->y - top->y);
+          /* A bar is narrow: stronger than a band to be seen. */
+          add_band_shape (plot, trace, MIN (alpha * 2, 1.0));
+        }
+      else
+        {
+          for (guint j = k; j <= end; j++)
+            cairo_line_to (plot->cr, g_array_index (high, AtlasPriceVertex, j).x,
+                           g_array_index (high, AtlasPriceVertex, j).y);
+          for (guint j = end + 1; j-- > k;)
+            cairo_line_to (plot->cr, g_array_index (low, AtlasPriceVertex, j).x,
+                           g_array_index (low, AtlasPriceVertex, j).y);
+          cairo_close_path (plot->cr);
+          add_band_shape (plot, trace, alpha);
+        }
+      k = end + 1;
+    }
+  return TRUE;
+}
+
 /* A quoted range is a translucent band; its midpoint is the line. */
 static void
 add_band (Plot *plot, AtlasPriceTrace *trace)
 {
-  AtlasItem item = { ATLAS_ITEM_SERIES, trace->series->id, -1 };
-  AtlasShape *shape;
+  double alpha = plot->scene->style->dark ? 0.30 : 0.22;
 
   if (trace->band_high == NULL || trace->band_high->len < 2)
+    return;
+  plot->layout->any_band = TRUE;
+  if (add_band_runs (plot, trace, alpha))
     return;
   trace_vertices (plot->cr, trace->band_high, TRUE);
   trace_vertices (plot->cr, trace->band_low, FALSE);
   cairo_close_path (plot->cr);
-  shape = add_traced_path (plot, &item, 0);
-  shape->has_fill = TRUE;
-  shape->fill = trace->color;
-  shape->fill.alpha = plot->scene->style->dark ? 0.30 : 0.22;
-  plot->layout->any_band = TRUE;
+  add_band_shape (plot, trace, alpha);
 }
 
 static double
