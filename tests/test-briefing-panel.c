@@ -833,6 +833,23 @@ drag (AtlasWindow *window, double x, double y, double dx, double dy)
   g_signal_emit_by_name (gesture, "drag-end", dx, dy);
 }
 
+/* A flows slide with a callout "Mines in China" typed on China's mines,
+ * drawn: what the callout tests move. */
+static void
+add_slide_with_callout (AtlasWindow *window)
+{
+  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
+  gpointer wait[2] = { window, "Mines in China" };
+
+  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
+  g_assert_true (atlas_window_select_id (window, "mine:CN"));
+  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
+  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
+  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
+  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+}
+
 /* A callout dragged on the chart stays where it was let go: its place in
  * the slide's annotation, the chart drawing it there, one step of undo,
  * saved into the file and read back. */
@@ -841,8 +858,6 @@ test_move_callout (Fixture *fixture, gconstpointer data)
 {
   AtlasWindow *window = fixture->window;
   AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
-  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
-  gpointer wait[2] = { window, "Mines in China" };
   const AtlasSceneCallout *callout;
   const AtlasAnnotation *annotation;
   g_autoptr(AtlasDataset) reopened = NULL;
@@ -852,13 +867,7 @@ test_move_callout (Fixture *fixture, gconstpointer data)
   CalloutWait moved = { window, 0, 0 }, before = { window, 0, 0 };
   double x, y, shift_x = 0, shift_y = 0;
 
-  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
-  g_assert_true (atlas_window_select_id (window, "mine:CN"));
-  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
-  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
-  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
-  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+  add_slide_with_callout (window);
   g_assert_false (((AtlasAnnotation *) g_ptr_array_index (atlas_briefing_editor_get_slide (editor, 0)->annotations, 0))->has_place);
 
   /* Where the chart put it, and a free place to take it to. */
@@ -913,23 +922,15 @@ test_nudge (Fixture *fixture, gconstpointer data)
 {
   AtlasWindow *window = fixture->window;
   AtlasBriefingEditor *editor = atlas_window_get_briefing_editor (window);
-  AtlasBriefingPanel *panel = atlas_window_get_briefing_panel (window);
   GtkWidget *chart = GTK_WIDGET (atlas_window_get_chart_view (window));
   AtlasViewState *state = atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS);
-  gpointer wait[2] = { window, "Mines in China" };
   const AtlasSceneCallout *callout;
   const AtlasAnnotation *annotation;
   AtlasScene *scene;
   CalloutWait nudged = { window, 0, 0 };
   double x, y;
 
-  atlas_window_set_view (window, ATLAS_VIEW_FLOWS);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-slide", NULL);
-  g_assert_true (atlas_window_select_id (window, "mine:CN"));
-  gtk_editable_set_text (atlas_briefing_panel_get_callout_entry (panel), "Mines in China");
-  gtk_widget_activate_action (GTK_WIDGET (panel), "win.add-callout", NULL);
-  g_assert_true (wait_until (scene_has_text, wait, WAIT_MS));
-  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+  add_slide_with_callout (window);
 
   scene = atlas_window_get_scene (window);
   callout = slide_callout (scene);
