@@ -803,8 +803,8 @@ atlas_window_init_briefing (AtlasWindow *self)
   gtk_header_bar_pack_start (self->header_bar, b->toggle);
 
   g_signal_connect (b->editor, "changed", G_CALLBACK (editor_changed_cb), self);
-  /* Callouts on the chart are moved by pointer (there is no keyboard
-   * way yet): a drag on a slide's callout text. */
+  /* A slide's callouts are moved on the chart: dragged by their text, or
+   * with Alt and the arrows once their item is selected. */
   atlas_chart_view_set_callouts_movable (self->chart_view, TRUE);
   g_signal_connect (self->chart_view, "callout-moved", G_CALLBACK (callout_moved_cb), self);
   g_signal_connect (self, "notify::dataset", G_CALLBACK (dataset_changed_cb), NULL);
