@@ -2,6 +2,24 @@
 /* app-test-loop.c: running the main loop in widget tests until something holds. */
 #include "app-test-loop.h"
 
+#include <locale.h>
+
+gboolean
+widget_test_init (int *argc, char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  if (!gtk_init_check ())
+    {
+      g_autofree char *name = g_path_get_basename (g_get_prgname ());
+
+      g_printerr ("%s: no display (run the tests under xvfb-run): skipped\n", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A timeout that keeps the loop iterating, so the deadline is checked even
  * when nothing else happens. */
 static gboolean

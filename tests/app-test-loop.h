@@ -8,6 +8,12 @@ G_BEGIN_DECLS
 
 typedef gboolean (*Condition) (gpointer data);
 
+/* gtk_test_init() without its abort: g_test_init(), the C.UTF-8 locale
+ * (messages in English whatever the machine's), and GTK; FALSE, having
+ * said so, when there is no display: the test is then skipped (exit 77),
+ * not failed. */
+gboolean widget_test_init (int *argc, char ***argv);
+
 /* Runs the main loop until @condition holds; FALSE after @timeout_ms. */
 gboolean wait_until (Condition condition, gpointer data, guint timeout_ms);
 /* Destroys @window and runs the main loop until it is finalized (its

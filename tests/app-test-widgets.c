@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* app-test-widgets.c: finding widgets in a window's tree in widget tests, and waiting for a chart to draw. */
+#include "app-test-loop.h"
 #include "app-test-widgets.h"
 
 GtkWidget *
@@ -66,6 +67,34 @@ rendered_again (gpointer data)
 }
 
 gboolean
+chart_drawn (gpointer chart)
+{
+  return atlas_chart_view_has_drawn (chart) &&
+         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
+}
+
+gboolean
+window_chart_drawn (gpointer window)
+{
+  return chart_drawn (atlas_window_get_chart_view (ATLAS_WINDOW (window)));
+}
+
+AtlasWindow *
+open_window_on (const char *path, guint timeout_ms)
+{
+  AtlasWindow *window = atlas_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  atlas_window_set_error_dialogs (window, FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (atlas_window_load_path (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (window_chart_drawn, window, timeout_ms));
+  return window;
+}
+
+gboolean
 press_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers, GtkPropagationPhase *phase)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
@@ -92,4 +121,15 @@ press_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers, GtkP
         }
     }
   return FALSE;
+}
+
+gboolean
+press_capture_shortcut (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  GtkPropagationPhase phase = GTK_PHASE_NONE;
+  gboolean pressed = press_shortcut (widget, keyval, modifiers, &phase);
+
+  if (pressed)
+    g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
+  return pressed;
 }

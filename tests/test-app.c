@@ -3,7 +3,6 @@
 #include "atlas-config.h"
 
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <adwaita.h>
 #include <string.h>
@@ -26,16 +25,6 @@ static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "app", name, NULL);
-}
-
-static gboolean
-chart_settled (gpointer data)
-{
-  AtlasWindow *window = data;
-  AtlasChartView *chart = atlas_window_get_chart_view (window);
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
 }
 
 static gboolean
@@ -74,22 +63,12 @@ has_no_notice (gpointer data)
   return atlas_window_get_notice (ATLAS_WINDOW (data)) == NULL;
 }
 
-/* A window on @name (a fixture), shown and drawn once. Error dialogs are
- * off unless a test turns them on: errors are checked through
- * atlas_window_get_last_error(). */
+/* A window on the fixture at @path, shown and drawn once (see
+ * open_window_on()). */
 static AtlasWindow *
 open_window (const char *path)
 {
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
-  return window;
+  return open_window_on (path, WAIT_MS);
 }
 
 static void
@@ -107,7 +86,7 @@ dataset_title (AtlasWindow *window)
 static AtlasScene *
 settled_scene (AtlasWindow *window)
 {
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
   return atlas_window_get_scene (window);
 }
 
@@ -1622,7 +1601,7 @@ test_prices_controls_bound (void)
   GtkMenuButton *series;
 
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
   linear = GTK_TOGGLE_BUTTON (control (window, "Linear price scale"));
   log_button = GTK_TOGGLE_BUTTON (control (window, "Logarithmic price scale"));
   currency = GTK_DROP_DOWN (control (window, "Currency"));
@@ -1700,7 +1679,7 @@ test_batch_draws_once (void)
   guint scene_changes = 0;
 
   atlas_window_set_view (window, ATLAS_VIEW_PRICES);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
   run_pending ();
   wait.renders = atlas_chart_view_get_render_count (chart);
   g_signal_connect_swapped (chart, "scene-changed", G_CALLBACK (count_signal), &scene_changes);
@@ -1762,16 +1741,8 @@ test_filters_and_map_bound (void)
 int
 main (int argc, char **argv)
 {
-  /* gtk_test_init() without its abort: widget tests need a display, and
-   * without one they are skipped (77), not failed. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-app: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/app/view-state", test_view_state);
   g_test_add_func ("/app/view-state/properties-notify", test_properties_notify);

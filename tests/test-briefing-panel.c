@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -1064,14 +1063,8 @@ test_close_asks (Fixture *fixture, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-briefing-panel: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
   adw_init ();
 
   g_test_add ("/briefing-panel/add-slides", Fixture, NULL, fixture_set_up, test_add_slides, fixture_tear_down);

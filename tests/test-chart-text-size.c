@@ -3,7 +3,6 @@
 #include "atlas-config.h"
 
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <math.h>
 
 #include "app-test-loop.h"
@@ -213,14 +212,8 @@ test_chart_text_size (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-chart-text-size: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/chart-text-size/window", test_chart_text_size);
   return g_test_run ();

@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -16,30 +15,14 @@
 
 #define WAIT_MS 30000  /* a bound, not a pause: the sanitized build on a loaded machine is slow */
 
-static gboolean
-chart_settled (gpointer data)
-{
-  AtlasChartView *chart = atlas_window_get_chart_view (ATLAS_WINDOW (data));
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
-}
-
 static AtlasWindow *
 open_window (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "app", "small.json", NULL);
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window_on (path, WAIT_MS);
 
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
   atlas_window_set_view (window, ATLAS_VIEW_SHARES);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+  g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
   return window;
 }
 
@@ -277,16 +260,8 @@ test_preview (void)
 int
 main (int argc, char **argv)
 {
-  /* gtk_test_init() without its abort: widget tests need a display, and
-   * without one they are skipped (77), not failed. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-export-presets: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/app/export/presets", test_presets);
   g_test_add_func ("/app/export/preview", test_preview);
   return g_test_run ();

@@ -4,7 +4,6 @@
 
 #include <glib/gstdio.h>
 #include <adwaita.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -24,15 +23,6 @@ static char *
 fixture (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "data", "app", name, NULL);
-}
-
-static gboolean
-chart_settled (gpointer data)
-{
-  AtlasChartView *chart = data;
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
 }
 
 static gboolean
@@ -56,16 +46,7 @@ pointer_hidden (gpointer data)
 static AtlasWindow *
 open_window (const char *path)
 {
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
-  return window;
+  return open_window_on (path, WAIT_MS);
 }
 
 static void
@@ -138,36 +119,12 @@ describe_window (AtlasWindow *window)
 }
 
 /* Activates what @keyval does in the presentation, through the shortcut
- * the presentation installed for it (GTK has no public way to send a real
- * key press): FALSE when no shortcut has that key.  GTK keeps a trigger's
- * key in lower case. */
+ * it installed for it, before the chart (which takes arrows, Home, End
+ * and Space itself): FALSE when no shortcut has that key. */
 static gboolean
 press_key (AtlasPresentation *presentation, guint keyval, GdkModifierType modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (presentation));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger) ||
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != gdk_keyval_to_lower (keyval) ||
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
-            continue;
-          /* Before the chart, which takes arrows, Home, End and Space itself. */
-          g_assert_cmpint (gtk_event_controller_get_propagation_phase (controller), ==, GTK_PHASE_CAPTURE);
-          return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                               GTK_WIDGET (presentation), NULL);
-        }
-    }
-  return FALSE;
+  return press_capture_shortcut (GTK_WIDGET (presentation), keyval, modifiers);
 }
 
 /* The slide on screen shows what @slide says: its view, chain or series,
@@ -205,7 +162,7 @@ check_slide (AtlasPresentation *presentation, AtlasWindow *window, const AtlasSl
   g_assert_cmpint (shown->view, ==, slide->view);
 
   /* Drawn, with the slide's item selected and highlighted. */
-  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, chart, WAIT_MS));
   scene = atlas_chart_view_get_scene (chart);
   g_assert_nonnull (scene);
   g_assert_null (atlas_chart_view_get_error (chart));
@@ -355,7 +312,7 @@ test_briefing (void)
     g_assert_true (atlas_date_parse ("2015", 4, &from));
     atlas_view_state_set_log_scale (prices, TRUE);
     atlas_view_state_set_range (prices, &from, NULL);
-    g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+    g_assert_true (wait_until (chart_drawn, atlas_window_get_chart_view (window), WAIT_MS));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (atlas_window_get_chart_view (window)),
                                                "chart.select-next", NULL));
     g_assert_cmpint (atlas_window_get_selection (window)->kind, !=, ATLAS_ITEM_NONE);
@@ -496,7 +453,7 @@ test_views_deck (void)
   atlas_view_state_set_keep_order (atlas_window_get_view_state (window, ATLAS_VIEW_FLOWS), TRUE);
   atlas_view_state_set_log_scale (atlas_window_get_view_state (window, ATLAS_VIEW_PRICES), TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "shares"));
-  g_assert_true (wait_until (chart_settled, window_chart, WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, window_chart, WAIT_MS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_chart), "chart.select-next", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window_chart), "chart.select-next", NULL));
   selected = *atlas_window_get_selection (window);
@@ -514,7 +471,7 @@ test_views_deck (void)
 
   /* It starts on the view the user was looking at, with their selection. */
   g_assert_cmpint (atlas_view_state_get_view (atlas_presentation_get_state (presentation)), ==, ATLAS_VIEW_SHARES);
-  g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_presentation_get_chart_view (presentation), WAIT_MS));
   g_assert_true (atlas_item_equal (atlas_chart_view_get_selection (atlas_presentation_get_chart_view (presentation)),
                                    &selected));
 
@@ -538,7 +495,7 @@ test_views_deck (void)
       g_assert_null (atlas_presentation_get_title (presentation));
       g_assert_null (atlas_presentation_get_note (presentation));
       g_assert_cmpstr (atlas_presentation_get_counter (presentation), ==, counter);
-      g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+      g_assert_true (wait_until (chart_drawn, atlas_presentation_get_chart_view (presentation), WAIT_MS));
       g_assert_nonnull (atlas_chart_view_get_scene (atlas_presentation_get_chart_view (presentation)));
       if (order[i] == ATLAS_VIEW_PRICES)
         {
@@ -745,7 +702,7 @@ check_presentation_style (AtlasPresentation *presentation, gboolean dark)
 
   g_assert_cmpint (atlas_presentation_get_style (presentation)->dark, ==, dark);
   g_assert_cmpfloat (atlas_presentation_get_style (presentation)->font_scale, ==, ATLAS_PRESENTATION_FONT_SCALE);
-  g_assert_true (wait_until (chart_settled, chart, WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, chart, WAIT_MS));
   scene = atlas_chart_view_get_scene (chart);
   g_assert_nonnull (scene);
   g_assert_cmpint (scene->style->dark, ==, dark);
@@ -793,7 +750,7 @@ test_follows_style (void)
     if (ATLAS_IS_WINDOW (l->data))
       window = l->data;
   g_assert_nonnull (window);
-  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_window_get_chart_view (window), WAIT_MS));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   presentation = atlas_window_get_presentation (window);
@@ -894,7 +851,7 @@ test_launch_present (void)
                        atlas_dataset_get_briefings (atlas_window_get_dataset (window)), 0))->slides->len);
   /* The window's first frame (it asks the application to quit then; no
    * main loop of the application's runs here). */
-  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_window_get_chart_view (window), WAIT_MS));
   settle ();
   g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
@@ -947,15 +904,8 @@ test_launch_present_briefing (void)
 int
 main (int argc, char **argv)
 {
-  /* As test-app: without a display the tests are skipped (77), not failed. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-presentation: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/presentation/header-bar-buttons", test_header_bar_buttons);
   g_test_add_func ("/presentation/briefing", test_briefing);

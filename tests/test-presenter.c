@@ -3,7 +3,6 @@
 #include "atlas-config.h"
 
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <string.h>
 
 #include "app-test-loop.h"
@@ -57,15 +56,6 @@ test_pick_monitors (void)
 /* ---- helpers ----------------------------------------------------------------- */
 
 static gboolean
-chart_settled (gpointer data)
-{
-  AtlasChartView *chart = data;
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
-}
-
-static gboolean
 presentation_gone (gpointer data)
 {
   return atlas_window_get_presentation (ATLAS_WINDOW (data)) == NULL;
@@ -81,32 +71,8 @@ static AtlasWindow *
 open_bundled (void)
 {
   g_autofree char *path = atlas_app_find_bundled_dataset ();
-  AtlasWindow *window;
-  g_autoptr(GError) error = NULL;
 
-  if (path == NULL)
-    return NULL;
-  window = atlas_window_new (NULL);
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, atlas_window_get_chart_view (window), WAIT_MS));
-  return window;
-}
-
-/* Presses @keyval in @widget, whose shortcuts must catch it before the
- * focused widget does (the capture phase). */
-static gboolean
-press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
-{
-  GtkPropagationPhase phase = GTK_PHASE_NONE;
-  gboolean pressed = press_shortcut (widget, keyval, modifiers, &phase);
-
-  if (pressed)
-    g_assert_cmpint (phase, ==, GTK_PHASE_CAPTURE);
-  return pressed;
+  return path != NULL ? open_window_on (path, WAIT_MS) : NULL;
 }
 
 /* A label that shows the note, or a part of it (a line of it, wrapped). */
@@ -199,7 +165,7 @@ test_presenter_window (void)
   if ((guint) noted + 1 < n)
     g_assert_true (atlas_chart_view_get_state (atlas_presenter_window_get_next_chart (presenter)) ==
                    atlas_presentation_get_slide_state (presentation, (guint) noted + 1));
-  g_assert_true (wait_until (chart_settled, atlas_presenter_window_get_current_chart (presenter), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_presenter_window_get_current_chart (presenter), WAIT_MS));
   list = atlas_presenter_window_get_slide_list (presenter);
   for (guint i = 0; i < n; i++)
     {
@@ -214,31 +180,31 @@ test_presenter_window (void)
 
   /* The projected window never holds the note, N or not. */
   assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
-  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presentation), GDK_KEY_n, 0));
   g_assert_false (atlas_presentation_get_overlay_visible (presentation));
   assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_n, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_n, 0));
   g_assert_false (atlas_presentation_get_overlay_visible (presentation));
   assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
 
   /* The keys work in the presenter's window too, and both follow. */
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Home, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Home, 0));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 0);
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Right, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Right, 0));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Down, 0));
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_space, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Page_Down, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_space, 0));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 3 < n ? 3 : n - 1);
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Page_Up, 0));
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Left, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Page_Up, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Left, 0));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, 1);
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_End, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_End, 0));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, n - 1);
   g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_note_label (presenter)), ==,
                    atlas_presentation_get_slide_note (presentation, n - 1) != NULL
                    ? atlas_presentation_get_slide_note (presentation, n - 1) : "No speaker note.");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (atlas_presenter_window_get_next_chart (presenter))));
-  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_Home, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presentation), GDK_KEY_Home, 0));
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
   assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
 
@@ -246,7 +212,7 @@ test_presenter_window (void)
   row = gtk_list_box_get_row_at_index (list, (int) n - 2);
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
   g_assert_cmpuint (atlas_presentation_get_position (presentation), ==, n - 2);
-  g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_presentation_get_chart_view (presentation), WAIT_MS));
   g_assert_true (atlas_chart_view_get_state (atlas_presentation_get_chart_view (presentation)) ==
                  atlas_presentation_get_slide_state (presentation, n - 2));
   assert_note_not_projected (presentation, atlas_presentation_get_note (presentation));
@@ -268,7 +234,7 @@ test_presenter_window (void)
 
   /* Escape in the presenter's window ends both. */
   g_object_add_weak_pointer (G_OBJECT (presenter), (gpointer *) &presenter);
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
   settle ();
   g_assert_null (presenter);
@@ -341,9 +307,9 @@ test_two_monitors (void)
   g_assert_cmpstr (gtk_label_get_text (atlas_presenter_window_get_note_label (ATLAS_PRESENTER_WINDOW (presenter))), ==,
                    atlas_presentation_get_slide_note (presentation, (guint) noted));
   assert_note_not_projected (presentation, atlas_presentation_get_slide_note (presentation, (guint) noted));
-  g_assert_true (wait_until (chart_settled, atlas_presentation_get_chart_view (presentation), WAIT_MS));
+  g_assert_true (wait_until (chart_drawn, atlas_presentation_get_chart_view (presentation), WAIT_MS));
 
-  g_assert_true (press_key (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presenter), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
   g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
@@ -379,7 +345,7 @@ test_overlay_and_notes_on_slide (void)
 
   /* N: the presenter's overlay, with the note, the next slide and the
    * clock; N again hides it. */
-  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presentation), GDK_KEY_n, 0));
   g_assert_true (atlas_presentation_get_overlay_visible (presentation));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), note));
   if ((guint) noted + 1 < atlas_presentation_get_n_slides (presentation))
@@ -391,7 +357,7 @@ test_overlay_and_notes_on_slide (void)
     }
   atlas_presentation_reset_clock (presentation);
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (presentation), "00:00"));
-  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_n, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presentation), GDK_KEY_n, 0));
   g_assert_false (atlas_presentation_get_overlay_visible (presentation));
   assert_note_not_projected (presentation, note);
 
@@ -404,7 +370,7 @@ test_overlay_and_notes_on_slide (void)
   g_assert_false (atlas_presentation_get_notes_on_slide (presentation));
   assert_note_not_projected (presentation, note);
 
-  g_assert_true (press_key (GTK_WIDGET (presentation), GDK_KEY_Escape, 0));
+  g_assert_true (press_capture_shortcut (GTK_WIDGET (presentation), GDK_KEY_Escape, 0));
   g_assert_true (wait_until (presentation_gone, window, WAIT_MS));
   g_assert_true (destroy_window_and_wait (GTK_WINDOW (window), WAIT_MS));
 }
@@ -412,15 +378,8 @@ test_overlay_and_notes_on_slide (void)
 int
 main (int argc, char **argv)
 {
-  /* As test-app: without a display the tests are skipped (77), not failed. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-presenter: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/presenter/pick-monitors", test_pick_monitors);
   g_test_add_func ("/presenter/window", test_presenter_window);

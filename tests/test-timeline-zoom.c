@@ -3,7 +3,6 @@
 #include "atlas-config.h"
 
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,15 +18,6 @@ typedef struct {
   double day0, day1, x0, x1;
 } Axis;
 
-static gboolean
-chart_settled (gpointer data)
-{
-  AtlasChartView *chart = atlas_window_get_chart_view (ATLAS_WINDOW (data));
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
-}
-
 /* The timeline on screen, laid out with an axis other than @old's (a
  * freed scene's address may come back, so the axis tells them apart). */
 typedef struct {
@@ -42,7 +32,7 @@ new_axis_drawn (gpointer data)
   AtlasScene *scene = atlas_chart_view_get_scene (atlas_window_get_chart_view (wait->window));
   Axis axis;
 
-  if (!chart_settled (wait->window) || scene == NULL || !atlas_timeline_scene_check (scene) ||
+  if (!window_chart_drawn (wait->window) || scene == NULL || !atlas_timeline_scene_check (scene) ||
       !atlas_timeline_scene_get_axis (scene, &axis.day0, &axis.day1, &axis.x0, &axis.x1))
     return FALSE;
   return wait->old == NULL || axis.day0 != wait->old->day0 || axis.day1 != wait->old->day1;
@@ -84,15 +74,8 @@ is_range_dropdown (GtkWidget *widget, gconstpointer data)
 static AtlasWindow *
 open_timeline (const char *path)
 {
-  AtlasWindow *window = atlas_window_new (NULL);
-  g_autoptr(GError) error = NULL;
+  AtlasWindow *window = open_window_on (path, WAIT_MS);
 
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
   atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
   return window;
 }
@@ -187,7 +170,7 @@ test_timeline_zoom (void)
     gint32 from = options->from.day, to = options->to.day;
 
     atlas_window_set_view (window, ATLAS_VIEW_PRICES);
-    g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+    g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
     atlas_window_set_view (window, ATLAS_VIEW_TIMELINE);
     relaid_out (window, NULL, &back);
     g_assert_cmpint (options->from.day, ==, from);
@@ -302,15 +285,8 @@ test_open_cluster (void)
 int
 main (int argc, char **argv)
 {
-  /* As test-app: without a display the tests are skipped (77), not failed. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-timeline-zoom: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
 
   g_test_add_func ("/timeline-zoom/window", test_timeline_zoom);
   g_test_add_func ("/timeline-zoom/open-cluster", test_open_cluster);

@@ -3,10 +3,10 @@
 #include "atlas-config.h"
 
 #include <gtk/gtk.h>
-#include <locale.h>
 #include <string.h>
 
 #include "app-test-loop.h"
+#include "app-test-widgets.h"
 #include "atlas-item-info.h"
 #include "atlas-sidebar.h"
 #include "atlas-table-view.h"
@@ -19,15 +19,6 @@
 #define LITERAL "<b>&amp;%s%n%x"
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static gboolean
-chart_settled (gpointer data)
-{
-  AtlasChartView *chart = atlas_window_get_chart_view (ATLAS_WINDOW (data));
-
-  return atlas_chart_view_has_drawn (chart) &&
-         (atlas_chart_view_get_scene (chart) != NULL || atlas_chart_view_get_error (chart) != NULL);
-}
 
 static guint
 count (const char *text, const char *needle)
@@ -177,17 +168,9 @@ test_literal_text (void)
    * note. */
   static const char shown_tags[] = "ACGHKRULMQZVFBTDEPSO";
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "reliability", "literal-text.json", NULL);
-  AtlasWindow *window = atlas_window_new (NULL);
+  AtlasWindow *window = open_window_on (path, WAIT_MS);
   AtlasSidebar *sidebar = atlas_window_get_sidebar (window);
   g_autoptr(GString) seen = g_string_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  atlas_window_set_error_dialogs (window, FALSE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (atlas_window_load_path (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (chart_settled, window, WAIT_MS));
 
   /* The window's title and the sidebar's heading: the dataset's title. */
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "A" LITERAL);
@@ -200,7 +183,7 @@ test_literal_text (void)
 
       g_test_message ("view %s", views[v]);
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[v]));
-      g_assert_true (wait_until (chart_settled, window, WAIT_MS));
+      g_assert_true (wait_until (window_chart_drawn, window, WAIT_MS));
       scene = atlas_window_get_scene (window);
       g_assert_nonnull (scene);
       g_assert_cmpuint (scene->items->len, >, 0);
@@ -253,14 +236,8 @@ test_literal_text (void)
 int
 main (int argc, char **argv)
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  if (!gtk_init_check ())
-    {
-      g_printerr ("test-window-literal-text: no display (run the tests under xvfb-run): skipped\n");
-      return 77;
-    }
+  if (!widget_test_init (&argc, &argv))
+    return 77;
   g_test_add_func ("/app/window/literal-text", test_literal_text);
   return g_test_run ();
 }
