@@ -173,6 +173,17 @@ answer (AtlasWindow *window, const char *response)
   g_assert_null (atlas_window_get_briefing_question (window));
 }
 
+/* The dataset as written at @path, which must load. */
+static AtlasDataset *
+load_saved (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  AtlasDataset *dataset = atlas_dataset_load_file (path, 0, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
 /* The dataset of tests/data/app (no briefings of its own) in a folder of
  * the test's, shown in a window with the briefing panel open. */
 static void
@@ -504,8 +515,7 @@ test_save_round_trip (Fixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (g_bytes_equal (saved, expected));
 
-  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
-  g_assert_no_error (error);
+  reopened = load_saved (fixture->path);
   reopened_json = briefings_json (atlas_dataset_get_briefings (reopened));
   g_assert_cmpstr (reopened_json, ==, edited);
 
@@ -523,8 +533,7 @@ test_save_round_trip (Fixture *fixture, gconstpointer data)
     g_assert_true (atlas_window_save_briefings (window, copy, ATLAS_SAVE_NONE, &error));
     g_assert_no_error (error);
     g_assert_cmpstr (atlas_dataset_get_path (atlas_window_get_dataset (window)), ==, copy);
-    copied = atlas_dataset_load_file (copy, 0, NULL, &error);
-    g_assert_no_error (error);
+    copied = load_saved (copy);
     g_assert_cmpuint (atlas_dataset_get_briefings (copied)->len, ==, 1);
   }
 }
@@ -560,8 +569,7 @@ test_conflict (Fixture *fixture, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   answer (window, "overwrite");
   g_assert_false (atlas_briefing_editor_is_dirty (editor));
-  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
-  g_assert_no_error (error);
+  reopened = load_saved (fixture->path);
   g_assert_cmpuint (atlas_dataset_get_briefings (reopened)->len, ==, 1);
 }
 
@@ -711,8 +719,7 @@ test_annotate (Fixture *fixture, gconstpointer data)
 
   g_assert_true (atlas_window_save_briefings (window, NULL, ATLAS_SAVE_NONE, &error));
   g_assert_no_error (error);
-  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
-  g_assert_no_error (error);
+  reopened = load_saved (fixture->path);
   briefing = g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0);
   slide = g_ptr_array_index (briefing->slides, 0);
   g_assert_cmpuint (slide->annotations->len, ==, 1);
@@ -904,8 +911,7 @@ test_move_callout (Fixture *fixture, gconstpointer data)
   g_assert_false (atlas_briefing_editor_is_dirty (editor));
   saved = read_file (fixture->path);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), "\"place\": {\"dx\": "));
-  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
-  g_assert_no_error (error);
+  reopened = load_saved (fixture->path);
   annotation = g_ptr_array_index (((const AtlasSlide *) g_ptr_array_index (
     ((const AtlasBriefing *) g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0))->slides, 0))->annotations, 0);
   g_assert_true (annotation->has_place);
@@ -1015,8 +1021,7 @@ test_export_unsaved (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (text, "Who refines the ore"));
   g_assert_null (strstr (text, "Where the ore goes"));
 
-  reopened = atlas_dataset_load_file (fixture->path, 0, NULL, &error);
-  g_assert_no_error (error);
+  reopened = load_saved (fixture->path);
   briefing = g_ptr_array_index (atlas_dataset_get_briefings (reopened), 0);
   g_assert_cmpstr (atlas_text_get (((const AtlasSlide *) g_ptr_array_index (briefing->slides, 0))->title, "en"),
                    ==, "Where the ore goes");
