@@ -707,6 +707,17 @@ chart_action_cb (GtkWidget  *widget,
 
 /* ---- pointer ------------------------------------------------------------ */
 
+/* Whether @callout is one of the view's own annotations (a slide's, or
+ * the window's), which a drag or Alt and an arrow may move; the dataset's
+ * own callouts stay where the chart puts them. */
+static gboolean
+is_own_callout (AtlasChartView *self, const AtlasSceneCallout *callout)
+{
+  GPtrArray *annotations = atlas_view_state_get_options (self->state)->annotations;
+
+  return callout->from_options && annotations != NULL && callout->index < annotations->len;
+}
+
 /* The written callout of the state's own annotations (a slide's) whose
  * text is at (@x, @y): what a drag there moves.  The dataset's callouts
  * belong to the file, not to the view, and stay where the chart puts them. */
@@ -714,15 +725,11 @@ static const AtlasSceneCallout *
 movable_callout_at (AtlasChartView *self, double x, double y)
 {
   const AtlasSceneCallout *callout;
-  GPtrArray *annotations;
 
   if (!self->callouts_movable || self->scene == NULL || self->state == NULL)
     return NULL;
-  annotations = atlas_view_state_get_options (self->state)->annotations;
   callout = atlas_scene_callout_at (self->scene, x, y);
-  if (callout == NULL || !callout->from_options || annotations == NULL || callout->index >= annotations->len)
-    return NULL;
-  return callout;
+  return callout != NULL && is_own_callout (self, callout) ? callout : NULL;
 }
 
 static void
@@ -904,17 +911,14 @@ commit_moved_callout (AtlasChartView *self, GPtrArray *moved, guint index)
 static const AtlasSceneCallout *
 movable_callout_of (AtlasChartView *self, const AtlasItem *item)
 {
-  GPtrArray *annotations;
-
   if (!self->callouts_movable || self->scene == NULL || self->state == NULL || item->kind == ATLAS_ITEM_NONE)
     return NULL;
-  annotations = atlas_view_state_get_options (self->state)->annotations;
-  for (guint i = 0; annotations != NULL && i < self->scene->callouts->len; i++)
+  for (guint i = 0; i < self->scene->callouts->len; i++)
     {
       const AtlasSceneCallout *callout = &g_array_index (self->scene->callouts, AtlasSceneCallout, i);
       const AtlasShape *text = &g_array_index (self->scene->shapes, AtlasShape, callout->shape);
 
-      if (callout->from_options && callout->index < annotations->len && atlas_item_equal (&text->item, item))
+      if (is_own_callout (self, callout) && atlas_item_equal (&text->item, item))
         return callout;
     }
   return NULL;
@@ -945,6 +949,15 @@ nudge_callout (AtlasChartView *self, int dx, int dy)
   return TRUE;
 }
 
+/* A node's new offset, a fraction of the plot kept within it; a
+ * ten-thousandth is finer than a pixel of a 4K screen and keeps a saved
+ * slide's numbers short. */
+static void
+store_node_offset (AtlasChartView *self, const char *node, double offset)
+{
+  atlas_view_state_set_node_offset (self->state, node, round (CLAMP (offset, -1, 1) * 10000) / 10000);
+}
+
 /* The selected Sankey node, half a step up or down (a column is packed
  * tighter than the plot is wide). */
 static gboolean
@@ -955,8 +968,7 @@ nudge_node (AtlasChartView *self, int dx, int dy)
   if (dy == 0 || !is_flows (self) || self->selection.kind != ATLAS_ITEM_NODE)
     return FALSE;
   offset = atlas_view_state_get_node_offset (self->state, self->selection_id) + dy * NUDGE_STEP / 2;
-  atlas_view_state_set_node_offset (self->state, self->selection_id,
-                                    round (CLAMP (offset, -1, 1) * 10000) / 10000);
+  store_node_offset (self, self->selection_id, offset);
   return TRUE;
 }
 
@@ -1009,12 +1021,8 @@ drag_update_cb (GtkGestureDrag *gesture,
   else if (self->drag_node != NULL)
     {
       /* A fraction of the plot, so the slide or export made of this view
-       * shows the node where it was left at any size; a ten-thousandth
-       * is finer than a pixel of a 4K screen and keeps a saved slide's
-       * numbers short. */
-      double offset = CLAMP (self->drag_node_offset + dy / self->drag_plot_height, -1, 1);
-
-      atlas_view_state_set_node_offset (self->state, self->drag_node, round (offset * 10000) / 10000);
+       * shows the node where it was left at any size. */
+      store_node_offset (self, self->drag_node, self->drag_node_offset + dy / self->drag_plot_height);
     }
   else if (self->drag_width > 0)
     {
