@@ -158,6 +158,26 @@ test_days_on_or_before (void)
   g_assert_cmpuint (atlas_days_on_or_before (days, 0, sizeof (gint32), 0, 9), ==, 0);
 }
 
+/* A day number's date, printed as precise as asked. */
+static void
+test_from_days (void)
+{
+  gint32 day = atlas_days_from_civil (2025, 7, 31);
+  AtlasDate date = atlas_date_from_days (day, 0);
+  g_autofree char *whole = atlas_date_to_string (&date);
+  g_autofree char *month = NULL;
+
+  g_assert_cmpint (date.day, ==, day);
+  g_assert_cmpint (date.year, ==, 2025);
+  g_assert_cmpint (date.month, ==, 7);
+  g_assert_cmpint (date.mday, ==, 31);
+  g_assert_cmpint (date.precision, ==, ATLAS_DATE_DAY);
+  g_assert_cmpstr (whole, ==, "2025-07-31");
+  date = atlas_date_from_days (atlas_days_from_civil (1969, 12, 1), ATLAS_DATE_MONTH);
+  month = atlas_date_to_string (&date);
+  g_assert_cmpstr (month, ==, "1969-12");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -166,6 +186,7 @@ main (int argc, char **argv)
   g_test_add_func ("/date/parse-valid", test_parse_valid);
   g_test_add_func ("/date/parse-invalid", test_parse_invalid);
   g_test_add_func ("/date/days", test_days);
+  g_test_add_func ("/date/from-days", test_from_days);
   g_test_add_func ("/date/compare", test_compare);
 
   g_test_add_func ("/date/days-on-or-before", test_days_on_or_before);

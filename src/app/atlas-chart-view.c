@@ -1276,7 +1276,6 @@ describe_readings (AtlasChartView *self, double x)
       AtlasDate date = { 0 };
       g_autofree char *when = NULL;
       g_autofree char *value = NULL;
-      int y, m, d;
 
       /* A series that ended years before the pointer's date says nothing
        * about that date: leave it out rather than repeat its last price. */
@@ -1284,9 +1283,7 @@ describe_readings (AtlasChartView *self, double x)
         continue;
       shown++;
 
-      atlas_civil_from_days (readings[i].day, &y, &m, &d);
-      date = (AtlasDate) { readings[i].day, (gint16) y, (guint8) m, (guint8) d,
-                           readings[i].precision != 0 ? readings[i].precision : ATLAS_DATE_DAY };
+      date = atlas_date_from_days (readings[i].day, readings[i].precision);
       when = atlas_date_to_string (&date);
       if (readings[i].is_range)
         {

@@ -79,7 +79,6 @@ atlas_annotation_for_item (AtlasDataset            *dataset,
       {
         const AtlasSeries *series = atlas_dataset_find_series (dataset, item->id);
         const AtlasPricePoint *point;
-        int year, month, mday;
 
         if (series == NULL || item->index < 0 || (gsize) item->index >= series->n_points)
           return NULL;
@@ -88,12 +87,7 @@ atlas_annotation_for_item (AtlasDataset            *dataset,
         annotation->series = g_strdup (item->id);
         /* The date as precise as the point was written: it names the
          * point, and its price is the series' own there. */
-        atlas_civil_from_days (point->day, &year, &month, &mday);
-        annotation->date.day = point->day;
-        annotation->date.year = (gint16) year;
-        annotation->date.month = (guint8) month;
-        annotation->date.mday = (guint8) mday;
-        annotation->date.precision = point->precision;
+        annotation->date = atlas_date_from_days (point->day, point->precision);
         break;
       }
     case ATLAS_ITEM_EVENT:

@@ -240,14 +240,6 @@ days_minus_years (gint32 day, int years)
   return atlas_days_from_civil (y - years, m, d);
 }
 
-static void
-date_from_days (gint32 day, AtlasDate *out)
-{
-  int y, m, d;
-
-  atlas_civil_from_days (day, &y, &m, &d);
-  *out = (AtlasDate) { day, (gint16) y, (guint8) m, (guint8) d, ATLAS_DATE_DAY };
-}
 
 static void
 atlas_view_state_finalize (GObject *object)
@@ -918,8 +910,8 @@ atlas_view_state_set_range_days (AtlasViewState *self, gint32 from, gint32 to)
 {
   AtlasDate a, b;
 
-  date_from_days (MIN (from, to), &a);
-  date_from_days (MAX (from, to), &b);
+  a = atlas_date_from_days (MIN (from, to), ATLAS_DATE_DAY);
+  b = atlas_date_from_days (MAX (from, to), ATLAS_DATE_DAY);
   atlas_view_state_set_range (self, &a, &b);
 }
 
@@ -942,7 +934,7 @@ atlas_view_state_set_range_preset (AtlasViewState   *self,
     atlas_view_state_set_range (self, NULL, NULL);
   else
     {
-      date_from_days (MAX (first, days_minus_years (last, years[preset])), &from);
+      from = atlas_date_from_days (MAX (first, days_minus_years (last, years[preset])), ATLAS_DATE_DAY);
       atlas_view_state_set_range (self, &from, NULL);
     }
   set_range_preset (self, preset);

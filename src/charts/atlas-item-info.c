@@ -107,15 +107,8 @@ format_year (int year)
 static char *
 format_day (gint32 day, guint precision)
 {
-  AtlasDate date = { 0 };
-  int y, m, d;
+  AtlasDate date = atlas_date_from_days (day, precision);
 
-  atlas_civil_from_days (day, &y, &m, &d);
-  date.day = day;
-  date.year = (gint16) y;
-  date.month = (guint8) m;
-  date.mday = (guint8) d;
-  date.precision = precision != 0 ? precision : ATLAS_DATE_DAY;
   return atlas_date_to_string (&date);
 }
 

@@ -91,15 +91,12 @@ append_prices (GString      *out,
                           series->len, (unsigned long) n_points);
   if (first != NULL)
     {
-      AtlasDate from = { 0 }, to = { 0 };
-      int year, month, mday;
+      AtlasDate from, to;
       g_autofree char *from_text = NULL;
       g_autofree char *to_text = NULL;
 
-      atlas_civil_from_days (first->day, &year, &month, &mday);
-      from = (AtlasDate) { first->day, (gint16) year, (guint8) month, (guint8) mday, first->precision };
-      atlas_civil_from_days (last->day, &year, &month, &mday);
-      to = (AtlasDate) { last->day, (gint16) year, (guint8) month, (guint8) mday, last->precision };
+      from = atlas_date_from_days (first->day, first->precision);
+      to = atlas_date_from_days (last->day, last->precision);
       from_text = atlas_date_to_string (&from);
       to_text = atlas_date_to_string (&to);
       g_string_append_printf (out, _(", %s to %s"), from_text, to_text);

@@ -156,6 +156,16 @@ atlas_date_to_string (const AtlasDate *date)
 
 /* Orders by the day on the time axis; at the same day the coarser date comes
  * first ("2025" before "2025-01" before "2025-01-01"). Unset dates sort first. */
+AtlasDate
+atlas_date_from_days (gint32 day, guint precision)
+{
+  int year, month, mday;
+
+  atlas_civil_from_days (day, &year, &month, &mday);
+  return (AtlasDate) { day, (gint16) year, (guint8) month, (guint8) mday,
+                       (guint8) (precision != 0 ? precision : ATLAS_DATE_DAY) };
+}
+
 int
 atlas_date_compare (const AtlasDate *a,
                     const AtlasDate *b)

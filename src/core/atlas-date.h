@@ -34,6 +34,9 @@ char     *atlas_date_to_string      (const AtlasDate *date);
 /* Days since 1970-01-01 of a calendar date (no validation). */
 gint32    atlas_days_from_civil     (int year, int month, int mday);
 void      atlas_civil_from_days     (gint32 days, int *year, int *month, int *mday);
+/* The date that day number @day stands for, as precise as @precision
+ * (ATLAS_DATE_DAY when 0): a point's or a day's date, ready to print. */
+AtlasDate atlas_date_from_days      (gint32 day, guint precision);
 int       atlas_date_compare        (const AtlasDate *a, const AtlasDate *b);
 
 /* How many of the @n items at @items (each @stride bytes, with a gint32

@@ -18,15 +18,8 @@ static char *
 point_date_string (gint32 day,
                    guint8 precision)
 {
-  AtlasDate date = { 0 };
-  int year, month, mday;
+  AtlasDate date = atlas_date_from_days (day, precision);
 
-  atlas_civil_from_days (day, &year, &month, &mday);
-  date.day = day;
-  date.year = (gint16) year;
-  date.month = (guint8) month;
-  date.mday = (guint8) mday;
-  date.precision = precision;
   return atlas_date_to_string (&date);
 }
 
